@@ -1,0 +1,96 @@
+package org.flashdeconv.io.source;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A spots x genes count matrix held in some input (a Matrix Market file, an AnnData file, a 10x h5, a
+ * simulator), readable entry by entry and, for converters that need two passes, more than once.
+ *
+ * <p>Implementations read lazily and keep memory bounded: nothing of size spots x genes is held, and only
+ * O(genes) plus O(spots) small arrays are kept on the heap. The converter to the store
+ * ({@code org.flashdeconv.io.store}) drives it.
+ */
+public interface CountSource extends AutoCloseable {
+
+    /** Receives one stored entry. */
+    @FunctionalInterface
+    interface EntryConsumer {
+        /**
+         * One stored entry of the matrix.
+         *
+         * @param spot     0-based spot (row) index
+         * @param gene     0-based gene (column) index
+         * @param value    the stored value, as read (may be NaN, negative, ... : the consumer validates)
+         * @param location where the entry came from, for error messages: see {@link #describe(long)}
+         * @throws IOException to abort the read (for example on invalid input)
+         */
+        void accept(long spot, int gene, double value, long location) throws IOException;
+    }
+
+    /** Reads coordinates in bulk. */
+    interface Coordinates {
+        /** Number of coordinate columns (2 or 3). */
+        int dim();
+
+        /**
+         * Reads the coordinates of spots {@code [first, first + count)} into {@code out} (row-major,
+         * {@code count * dim()} values).
+         *
+         * @throws IOException on a read error or a missing coordinate (message names the spot)
+         */
+        void read(long first, int count, double[] out) throws IOException;
+    }
+
+    /** A short name for messages, usually the path. */
+    String name();
+
+    /** Number of spots (rows). */
+    long spots();
+
+    /** Number of genes (columns). */
+    int genes();
+
+    /** Gene names, in column order. */
+    List<String> geneNames();
+
+    /** Gene ids (Ensembl ids and the like) in column order, or an empty list when the input has none. */
+    List<String> geneIds();
+
+    /**
+     * Visits every barcode in spot order.
+     *
+     * @throws IOException on a read error
+     */
+    void forEachBarcode(Consumer<String> consumer) throws IOException;
+
+    /**
+     * True if {@link #forEachEntry} delivers entries grouped by spot in ascending spot order, with ascending
+     * genes within a spot (CSR order); a converter can then write in one pass.
+     */
+    boolean spotMajor();
+
+    /**
+     * Visits every stored entry once, in the input's order. May be called more than once.
+     *
+     * @throws IOException on a read error, on malformed input (message names the file and line or element), or
+     *                     as thrown by the consumer
+     */
+    void forEachEntry(EntryConsumer consumer) throws IOException;
+
+    /**
+     * A human-readable location for an entry's {@code location}: "matrix.mtx line 1234", "X/data[5678]".
+     */
+    String describe(long location);
+
+    /** Spot coordinates, when the input carries them. */
+    default Optional<Coordinates> coordinates() {
+        return Optional.empty();
+    }
+
+    /** Releases files. */
+    @Override
+    void close() throws IOException;
+}
