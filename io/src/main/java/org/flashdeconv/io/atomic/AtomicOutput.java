@@ -1,0 +1,76 @@
+package org.flashdeconv.io.atomic;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * An output file that appears under its final name only when complete. Write to {@link #temp()}, then
+ * {@link #commit()}: the temporary file (in the target's folder, so the rename stays on one file system) is
+ * renamed over the target atomically. Closing without a commit deletes the temporary file, so a failed or
+ * interrupted write leaves either the old target or nothing, never a partial file under the final name.
+ *
+ * <pre>{@code
+ * try (AtomicOutput out = AtomicOutput.create(target)) {
+ *     write(out.temp());
+ *     out.commit();
+ * }
+ * }</pre>
+ */
+public final class AtomicOutput implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private boolean committed;
+
+    private AtomicOutput(Path target, Path temp) {
+        this.target = target;
+        this.temp = temp;
+    }
+
+    /**
+     * Reserves a temporary file beside {@code target} (created empty; parent folders are created).
+     *
+     * @throws IOException if the folder cannot be created or written
+     */
+    public static AtomicOutput create(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        return new AtomicOutput(abs, temp);
+    }
+
+    /** The final path. */
+    public Path target() {
+        return target;
+    }
+
+    /** The temporary path to write to. */
+    public Path temp() {
+        return temp;
+    }
+
+    /**
+     * Renames the temporary file over the target.
+     *
+     * @throws IOException if the rename fails (the temporary file is then deleted on close)
+     */
+    public void commit() throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        committed = true;
+    }
+
+    /** Deletes the temporary file unless committed. */
+    @Override
+    public void close() throws IOException {
+        if (!committed) {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
