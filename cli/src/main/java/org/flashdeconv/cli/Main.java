@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code flashdeconv} command. The only place that calls {@code System.exit}. */
 @Command(name = "flashdeconv", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Spatial transcriptomics deconvolution (FlashDeconv) at atlas scale on a laptop.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, PlotCommand.class})
 public final class Main {
 
     /** Runs the command line and exits with its code. */

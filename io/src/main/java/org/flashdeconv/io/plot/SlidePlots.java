@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.flashdeconv.engine.Progress;
 import org.flashdeconv.io.atomic.AtomicOutput;
 
 /**
@@ -21,6 +22,8 @@ import org.flashdeconv.io.atomic.AtomicOutput;
  * }</pre>
  */
 public final class SlidePlots {
+    private static final long PROGRESS_MASK = (1 << 16) - 1;
+
     static {
         System.setProperty("java.awt.headless", "true");
     }
@@ -39,7 +42,18 @@ public final class SlidePlots {
      * @throws IOException              as thrown by the table
      */
     public static Images render(SpotTable table, PlotOptions options) throws IOException {
-        Rendering r = rasterise(table, options);
+        return render(table, options, Progress.NONE);
+    }
+
+    /**
+     * Renders both figures, reporting two stages to {@code progress}: "plot: measuring" (the coordinate passes)
+     * and "plot: drawing", counted in spots.
+     *
+     * @throws IllegalArgumentException if a requested type is not in the table, or no spot has finite coordinates
+     * @throws IOException              as thrown by the table
+     */
+    public static Images render(SpotTable table, PlotOptions options, Progress progress) throws IOException {
+        Rendering r = rasterise(table, options, progress);
         return new Images(r.grid.draw(r.geometry.spots()), r.dominant.draw(r.geometry.spots()));
     }
 
@@ -51,7 +65,19 @@ public final class SlidePlots {
      */
     public static void write(SpotTable table, PlotOptions options, Path proportionsPng, Path dominantPng)
             throws IOException {
-        Images images = render(table, options);
+        write(table, options, proportionsPng, dominantPng, Progress.NONE);
+    }
+
+    /**
+     * As {@link #write(SpotTable, PlotOptions, Path, Path)}, reporting progress as {@link #render(SpotTable,
+     * PlotOptions, Progress)} does.
+     *
+     * @throws IllegalArgumentException as {@link #render}
+     * @throws IOException              as thrown by the table, or if a file cannot be written
+     */
+    public static void write(SpotTable table, PlotOptions options, Path proportionsPng, Path dominantPng,
+                             Progress progress) throws IOException {
+        Images images = render(table, options, progress);
         writePng(images.proportions(), proportionsPng);
         writePng(images.dominant(), dominantPng);
     }
@@ -71,9 +97,16 @@ public final class SlidePlots {
     }
 
     static Rendering rasterise(SpotTable table, PlotOptions options) throws IOException {
+        return rasterise(table, options, Progress.NONE);
+    }
+
+    private static Rendering rasterise(SpotTable table, PlotOptions options, Progress progress) throws IOException {
         List<String> names = table.typeNames();
         int[] selected = select(options.types(), names);
+        progress.start("plot: measuring", -1);
         SlideGeometry geometry = SlideGeometry.measure(table);
+        progress.end();
+        progress.start("plot: drawing", geometry.spots());
         ProportionGrid grid = new ProportionGrid(geometry, selected, names, options);
         DominantMap dominant = new DominantMap(geometry, names, options);
         int k = names.size();
@@ -90,7 +123,11 @@ public final class SlidePlots {
             }
             grid.add(x, y, p, noResult);
             dominant.add(x, y, noResult ? -1 : best);
+            if ((spot & PROGRESS_MASK) == PROGRESS_MASK) {
+                progress.advance(PROGRESS_MASK + 1);
+            }
         });
+        progress.end();
         return new Rendering(geometry, grid, dominant);
     }
 
