@@ -15,6 +15,7 @@ final class MapTransform {
     private final double minY;
     private final double scale;
     private final double side;
+    private final double halfSpacing;
     private final boolean square;
     private final int[] discDx;
     private final int[] discDy;
@@ -25,6 +26,7 @@ final class MapTransform {
         this.height = height;
         this.scale = scale;
         this.side = g.spacing() * scale;
+        this.halfSpacing = g.spacing() / 2;
         this.square = g.square();
         this.minX = g.minX() - g.spacing() / 2;
         this.minY = g.minY() - g.spacing() / 2;
@@ -92,14 +94,19 @@ final class MapTransform {
         if (!Double.isFinite(cx) || !Double.isFinite(cy)) {
             return 0;
         }
-        return square ? stampSquare(cx, cy) : stampDisc(cx, cy);
+        return square ? stampSquare(x, y, cx, cy) : stampDisc(cx, cy);
     }
 
-    private int stampSquare(double cx, double cy) {
-        int x0 = (int) Math.round(cx - side / 2);
-        int x1 = (int) Math.round(cx + side / 2);
-        int y0 = (int) Math.round(cy - side / 2);
-        int y1 = (int) Math.round(cy + side / 2);
+    /**
+     * Covers the pixels whose centres lie in the bin. The edges are computed from the bin's edges in slide units,
+     * so two neighbours on an exact lattice share the very same edge value and tile without gaps even when an edge
+     * falls exactly half-way between two pixel centres.
+     */
+    private int stampSquare(double x, double y, double cx, double cy) {
+        int x0 = (int) Math.floor(px(x - halfSpacing) + 0.5);
+        int x1 = (int) Math.floor(px(x + halfSpacing) + 0.5);
+        int y0 = (int) Math.floor(py(y - halfSpacing) + 0.5);
+        int y1 = (int) Math.floor(py(y + halfSpacing) + 0.5);
         if (x1 <= x0) {
             x0 = (int) Math.floor(cx);
             x1 = x0 + 1;
@@ -115,9 +122,9 @@ final class MapTransform {
         int n = Math.max(0, x1 - x0) * Math.max(0, y1 - y0);
         ensure(n);
         int k = 0;
-        for (int y = y0; y < y1; y++) {
-            for (int x = x0; x < x1; x++) {
-                pixels[k++] = y * width + x;
+        for (int row = y0; row < y1; row++) {
+            for (int column = x0; column < x1; column++) {
+                pixels[k++] = row * width + column;
             }
         }
         return k;

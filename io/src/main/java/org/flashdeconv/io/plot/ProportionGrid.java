@@ -123,7 +123,7 @@ final class ProportionGrid {
     BufferedImage draw(long spots) {
         BufferedImage image = FigureStyle.canvas(width, height);
         Graphics2D g = FigureStyle.graphics(image);
-        String scale = fixedScale ? "colour = proportion, 0 to 1" : "colour = proportion, 0 to each panel's bar top";
+        String scale = fixedScale ? "colour = proportion, 0 to 1" : "colour = proportion (each panel scaled to its colour bar)";
         style.header(g, margin, title.isEmpty() ? "Cell-type proportions" : "Cell-type proportions: " + title,
                 String.format(Locale.ROOT, "%,d spots  ·  %s  ·  grey = no result  ·  y axis points down",
                         spots, scale));

@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * lattice shifts odd rows by half a spacing and puts rows {@code spacing * sqrt(3) / 2} apart. Units are µm, y
  * grows downwards (image convention).
  *
- * <p><b>Tissue.</b> A few domains (soft Voronoi cells around random centres, boundary width 4 % of the slide)
+ * <p><b>Tissue.</b> One domain per type, at least three (soft Voronoi cells around random centres, boundary width 4 % of the slide)
  * each have a dominant type, one or two secondary types and a low background of every type. Each type's weight is
  * further modulated by a smooth random field (three plane waves of 1.5-5 cycles per slide) and by per-spot
  * log-normal jitter; the spot keeps its largest few types (the profile's range) and the kept weights, normalised,
@@ -47,7 +47,7 @@ final class TissueLayout {
         double height = rows * rowStep;
         this.extent = Math.max(width, height);
         SplittableRandom rng = new SplittableRandom(SpotRandom.mix(seed ^ 0x74697373756521L));
-        int domains = Math.max(3, (types * 3 + 3) / 4);
+        int domains = Math.max(3, types);
         domainX = new double[domains];
         domainY = new double[domains];
         domainWeight = new double[domains][types];
