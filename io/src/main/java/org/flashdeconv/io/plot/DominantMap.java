@@ -3,6 +3,7 @@ package org.flashdeconv.io.plot;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -48,7 +49,7 @@ final class DominantMap {
         int legendHeight = (names.size() + 2) * rowHeight;
         height = top + Math.max(map.height, legendHeight) + margin;
         candidate = new int[map.width * map.height];
-        java.util.Arrays.fill(candidate, EMPTY);
+        Arrays.fill(candidate, EMPTY);
         votes = new int[candidate.length];
         dominantCounts = new long[names.size() + 1];
     }

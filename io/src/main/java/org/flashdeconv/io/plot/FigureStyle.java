@@ -7,6 +7,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.Locale;
 
 /**
  * Sizes, fonts and text drawing shared by the figures. Everything scales with the image width (1 at 1600 px),
@@ -36,7 +37,7 @@ final class FigureStyle {
         return Math.max(1, (int) Math.round(n * unit));
     }
 
-    /** A white image with antialiased text. */
+    /** An RGB image of the given size. */
     static BufferedImage canvas(int width, int height) {
         return new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     }
@@ -92,8 +93,11 @@ final class FigureStyle {
 
     /** A tick label: up to three decimals, trailing zeros removed ("0", "0.25", "1"). */
     static String tick(double v) {
-        String s = String.format(java.util.Locale.ROOT, "%.3f", v);
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        String s = String.format(Locale.ROOT, "%.3f", v);
+        int end = s.length();
+        while (s.charAt(end - 1) == '0') {
+            end--;
+        }
+        return s.substring(0, s.charAt(end - 1) == '.' ? end - 1 : end);
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.io.atomic.AtomicOutput;
@@ -133,7 +134,7 @@ public final class SlidePlots {
 
     private static int[] select(List<String> requested, List<String> names) {
         if (requested.isEmpty()) {
-            return java.util.stream.IntStream.range(0, names.size()).toArray();
+            return IntStream.range(0, names.size()).toArray();
         }
         List<Integer> out = new ArrayList<>();
         for (String type : requested) {

@@ -1,5 +1,7 @@
 package org.flashdeconv.io.simulate;
 
+import java.util.Arrays;
+
 /**
  * The counts of a run of consecutive spots in CSR form: spot {@code first + s} holds entries
  * {@code [rowEnd[s-1], rowEnd[s])} (from 0 for {@code s = 0}) of {@link #genes} (ascending) and {@link #counts}.
@@ -26,8 +28,8 @@ final class SpotBlock {
         int needed = size + extra;
         if (needed > genes.length) {
             int grown = Math.max(needed, genes.length + (genes.length >> 1));
-            genes = java.util.Arrays.copyOf(genes, grown);
-            counts = java.util.Arrays.copyOf(counts, grown);
+            genes = Arrays.copyOf(genes, grown);
+            counts = Arrays.copyOf(counts, grown);
         }
     }
 }
