@@ -33,7 +33,8 @@ public record GeneSelection(int[] hvg, int[] markers, int[] selected, double[] l
      * @return the selection
      * @throws IllegalArgumentException if K = 0, the reference's gene count differs from the counts', a
      *                                  reference value is NaN, infinite or negative, nHvg or nMarkersPerType is
-     *                                  negative, or no gene is selected ("no genes selected; increase n_hvg or n_markers_per_type")
+     *                                  negative, or no gene is selected ("no genes selected; increase n_hvg or
+     *                                  n_markers_per_type")
      */
     public static GeneSelection select(GeneStats stats, double[][] x, int nHvg, int nMarkersPerType) {
         checkReference(x, stats.genes());

@@ -77,6 +77,7 @@ public record GeneStats(long spots, int genes, double[] sumLog, double[] sumLogS
         final double[] sumRaw;
         long zeroSpots;
         final SpotRow row = new SpotRow();
+        final ScaledLog log = new ScaledLog();
 
         Partial(int genes) {
             sumLog = new double[genes];
@@ -101,11 +102,11 @@ public record GeneStats(long spots, int genes, double[] sumLog, double[] sumLogS
                 if (library == 0) {
                     zeroSpots++;
                 }
-                double scale = SCALE / Math.max(library, 1.0);
+                log.reset(SCALE / Math.max(library, 1.0));
                 for (int j = 0; j < n; j++) {
                     int g = cols[j];
                     double v = vals[j];
-                    double z = Math.log1p(v * scale);
+                    double z = log.of(v);
                     sumLog[g] += z;
                     sumLogSq[g] += z * z;
                     sumRaw[g] += v;

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * <p>A block may start only while it is fewer than {@code window} blocks ahead of the oldest block not yet
  * merged; so at most {@code window} partials exist, and the oldest block can always start (it never waits).
  * Because the total is always {@code ((p0 + p1) + p2) + ...}, the result has the same bits for any number of
- * threads. If a block fails, every waiting and later block fails fast instead of waiting forever.
+ * threads. If a block fails, every waiting and later block is skipped instead of waiting forever, so the only
+ * exception the caller sees is the failing block's own.
  *
  * @param <P> a partial result, reused after its merge
  */
@@ -37,9 +38,15 @@ final class OrderedMerge<P> {
         this.pending = new Object[this.window];
     }
 
-    /** Runs {@code work} on an empty partial for {@code block}, then merges it in block order. */
+    /**
+     * Runs {@code work} on an empty partial for {@code block}, then merges it in block order. Does nothing if an
+     * earlier call failed (the total is then meaningless and that call's exception reaches the caller).
+     */
     void run(long block, Consumer<P> work) {
         P partial = acquire(block);
+        if (partial == null) {
+            return;
+        }
         try {
             work.accept(partial);
         } catch (RuntimeException | Error e) {
@@ -49,6 +56,7 @@ final class OrderedMerge<P> {
         submit(block, partial);
     }
 
+    /** An empty partial once {@code block} may start, or null if the pass failed. */
     private synchronized P acquire(long block) {
         while (!failed && block >= next + window) {
             try {
@@ -57,11 +65,11 @@ final class OrderedMerge<P> {
                 Thread.currentThread().interrupt();
                 failed = true;
                 notifyAll();
-                throw new IllegalStateException("interrupted while waiting to merge block " + block, e);
+                throw new IllegalStateException("interrupted while block " + block + " waited for its merge", e);
             }
         }
         if (failed) {
-            throw new IllegalStateException("block " + block + " abandoned: an earlier block failed");
+            return null;
         }
         P p = free.poll();
         return p != null ? p : factory.get();

@@ -92,7 +92,8 @@ final class PairwiseSum {
                 for (int l = 0; l < lanes; l++) {
                     int b = l * UNROLL;
                     double[] r = unrolled;
-                    tail[l] = ((r[b] + r[b + 1]) + (r[b + 2] + r[b + 3])) + ((r[b + 4] + r[b + 5]) + (r[b + 6] + r[b + 7]));
+                    tail[l] = ((r[b] + r[b + 1]) + (r[b + 2] + r[b + 3]))
+                            + ((r[b + 4] + r[b + 5]) + (r[b + 6] + r[b + 7]));
                 }
             }
         } else {

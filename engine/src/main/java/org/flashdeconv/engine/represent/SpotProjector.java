@@ -2,6 +2,7 @@ package org.flashdeconv.engine.represent;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import org.flashdeconv.engine.genes.ScaledLog;
 import org.flashdeconv.engine.genes.SpotRow;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
@@ -24,6 +25,7 @@ final class SpotProjector {
     private final int[] bucket;
     private final double[] omega;
     private final SpotRow row = new SpotRow();
+    private final ScaledLog log = new ScaledLog();
     private final double[] h;
     private final double[] bucketSum;
     private int[] entryPos = new int[64];
@@ -93,9 +95,9 @@ final class SpotProjector {
                 for (int e = 0; e < m; e++) {
                     library += entryVal[e];
                 }
-                double scale = SCALE / (library == 0 ? 1 : library);
+                log.reset(SCALE / (library == 0 ? 1 : library));
                 for (int e = 0; e < m; e++) {
-                    entryVal[e] = Math.log1p(entryVal[e] * scale);
+                    entryVal[e] = log.of(entryVal[e]);
                 }
             }
             case PEARSON -> {

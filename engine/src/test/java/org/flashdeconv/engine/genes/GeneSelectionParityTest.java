@@ -36,7 +36,7 @@ class GeneSelectionParityTest {
     }
 
     static GeneStats stats(ParityFixture f) {
-        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(1)) {
+        try (Arena arena = Arena.ofShared(); BlockExecutor ex = new BlockExecutor(1)) {
             return GeneStats.compute(TestMatrices.csr(f.counts, arena), ex, Progress.NONE);
         }
     }

@@ -12,8 +12,8 @@ class ExpectedWeightsTest {
 
     @Test
     void matchesAppendixB() {
-        assertClose(new double[] {0.7071067811688698, 0.5477225575006017, 0.38729833463365165, 0.22360679779470033},
-                ExpectedWeights.compute(LEV, 1), 0);
+        assertClose(new double[] {0.7071067811688698, 0.5477225575006017, 0.38729833463365165,
+            0.22360679779470033}, ExpectedWeights.compute(LEV, 1), 0);
         // the trapezoid sum may differ from the reference's order in the last digit
         assertClose(new double[] {0.8327194099491421, 0.7287401618099192, 0.5896049521592068, 0.4034788289038605},
                 ExpectedWeights.compute(LEV, 2), 4e-16);

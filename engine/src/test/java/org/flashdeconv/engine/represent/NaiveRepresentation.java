@@ -4,7 +4,7 @@ import org.flashdeconv.engine.genes.GeneStats;
 
 /**
  * The representation written the plain way on dense arrays, as a test oracle: Yt = preprocess(Y[:, S]) as a
- * dense N x p matrix, Yr = Yt·diag(w) or Yt·Ω (dense p x d), H = Yr·Xrᵀ and ‖Yr‖²_F.
+ * dense N x p matrix, Yr = Yt·diag(w) or Yt·Ω as a dense N x r matrix, H = Yr·Xrᵀ and ‖Yr‖²_F.
  */
 final class NaiveRepresentation {
 
@@ -32,23 +32,18 @@ final class NaiveRepresentation {
                 };
             }
         }
+        // Ω (p x r) has one non-zero per row, at column[j]: Yr[i][c] = Σ_j Yt[i][j]·Ω[j][c] over those entries
         int r = rep.dim();
-        double[][] omega = new double[p][r];
+        int[] column = new int[p];
+        double[] omega = new double[p];
         for (int j = 0; j < p; j++) {
-            if (rep.weights() != null) {
-                omega[j][j] = rep.weights()[j];
-            } else {
-                omega[j][rep.sketch().bucket()[j]] = rep.sketch().value()[j];
-            }
+            column[j] = rep.weights() != null ? j : rep.sketch().bucket()[j];
+            omega[j] = rep.weights() != null ? rep.weights()[j] : rep.sketch().value()[j];
         }
         yr = new double[n][r];
         for (int i = 0; i < n; i++) {
-            for (int c = 0; c < r; c++) {
-                double sum = 0;
-                for (int j = 0; j < p; j++) {
-                    sum += yt[i][j] * omega[j][c];
-                }
-                yr[i][c] = sum;
+            for (int j = 0; j < p; j++) {
+                yr[i][column[j]] += yt[i][j] * omega[j];
             }
         }
         xr = rep.xr();

@@ -49,7 +49,7 @@ class RepresentationParityTest {
         GeneWeighting gw = GeneWeighting.parse((String) params.get("gene_weighting"));
         int types = f.signatures.length;
         int spots = f.counts.length;
-        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
+        try (Arena arena = Arena.ofShared(); BlockExecutor ex = new BlockExecutor(2)) {
             CsrView y = TestMatrices.csr(f.counts, arena);
             GeneStats stats = GeneStats.compute(y, ex, Progress.NONE);
             GeneSelection sel = GeneSelection.select(stats, f.signatures, nHvg, nMarkers);
