@@ -6,6 +6,7 @@ import java.util.Random;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
+import org.flashdeconv.engine.testing.TestMatrices;
 
 /** Random sparse count matrices for tests, and an f32 CSR builder (TestMatrices builds f64). */
 public final class RandomCounts {
@@ -33,29 +34,12 @@ public final class RandomCounts {
 
     /** The non-zeros of {@code dense} as a CSR view with f32 values, allocated in {@code arena}. */
     public static CsrView csrF32(double[][] dense, Arena arena) {
-        int rows = dense.length;
-        int cols = rows == 0 ? 0 : dense[0].length;
-        long nnz = 0;
-        for (double[] r : dense) {
-            for (double v : r) {
-                nnz += v != 0 ? 1 : 0;
-            }
+        CsrView f64 = TestMatrices.csr(dense, arena);
+        long nnz = f64.nnz();
+        MemorySegment values = arena.allocate(Layouts.F32, Math.max(1, nnz));
+        for (long k = 0; k < nnz; k++) {
+            values.setAtIndex(Layouts.F32, k, (float) f64.value(k));
         }
-        MemorySegment ptr = arena.allocate(Layouts.I64, rows + 1L);
-        MemorySegment idx = arena.allocate(Layouts.I32, Math.max(1, nnz));
-        MemorySegment val = arena.allocate(Layouts.F32, Math.max(1, nnz));
-        long k = 0;
-        for (int i = 0; i < rows; i++) {
-            ptr.setAtIndex(Layouts.I64, i, k);
-            for (int g = 0; g < cols; g++) {
-                if (dense[i][g] != 0) {
-                    idx.setAtIndex(Layouts.I32, k, g);
-                    val.setAtIndex(Layouts.F32, k, (float) dense[i][g]);
-                    k++;
-                }
-            }
-        }
-        ptr.setAtIndex(Layouts.I64, rows, k);
-        return new CsrView(rows, cols, ptr, idx, val, ValueType.F32);
+        return new CsrView(f64.rows(), f64.cols(), f64.rowPtr(), f64.colIdx(), values, ValueType.F32);
     }
 }
