@@ -64,9 +64,6 @@ public final class PreparedProblem implements AutoCloseable {
             GeneStats stats = GeneStats.compute(y, executor, progress);
             long t1 = System.nanoTime();
             GeneSelection sel = GeneSelection.select(stats, x, o.nHvg(), o.nMarkersPerType());
-            if (sel.selected().length == 0) {
-                throw new IllegalArgumentException("no genes selected; increase n_hvg or n_markers_per_type");
-            }
             long t2 = System.nanoTime();
             long seed = o.randomState().orElseGet(
                     () -> ThreadLocalRandom.current().nextLong(FlashDeconvOptions.MAX_RANDOM_STATE + 1));
