@@ -45,6 +45,7 @@ final class ReferenceBcd implements Solver {
         }
         initialise(start, beta, problem.cells(), kk);
 
+        double[] gramColumns = transpose(problem.gram(), kk);
         int blocks = BlockExecutor.blockCount(n, BLOCK);
         double[] maxDiff = new double[blocks];
         double[] maxPrev = new double[blocks];
@@ -60,7 +61,7 @@ final class ReferenceBcd implements Solver {
                 MemorySegment from = prev;
                 MemorySegment to = next;
                 executor.forEachBlock(n, BLOCK, (block, s, e) ->
-                        sweepBlock(problem, settings, from, to, s, e, maxDiff, maxPrev, block));
+                        sweepBlock(problem, gramColumns, settings, from, to, s, e, maxDiff, maxPrev, block));
                 double diff = 0;
                 double scale = 0;
                 for (int b = 0; b < blocks; b++) {
@@ -115,8 +116,9 @@ final class ReferenceBcd implements Solver {
     }
 
     /** One Jacobi sweep over spots [s, e): reads {@code prev}, writes {@code next}, records the block maxima. */
-    private static void sweepBlock(BcdProblem p, BcdSettings settings, MemorySegment prev, MemorySegment next,
-                                   long s, long e, double[] maxDiff, double[] maxPrev, int block) {
+    private static void sweepBlock(BcdProblem p, double[] gramColumns, BcdSettings settings, MemorySegment prev,
+                                   MemorySegment next, long s, long e, double[] maxDiff, double[] maxPrev,
+                                   int block) {
         int kk = p.types();
         double[] g = p.gram();
         MemorySegment h = p.h();
@@ -166,8 +168,9 @@ final class ReferenceBcd implements Solver {
                 }
                 double delta = updated - b[k];
                 if (delta != 0) {
+                    int column = k * kk;
                     for (int l = 0; l < kk; l++) {
-                        r[l] += delta * g[l * kk + k];
+                        r[l] += delta * gramColumns[column + l];
                     }
                 }
                 b[k] = updated;
@@ -181,6 +184,17 @@ final class ReferenceBcd implements Solver {
         }
         maxDiff[block] = diff;
         maxPrev[block] = scale;
+    }
+
+    /** Column-major copy of a K x K matrix, so that r += δ·Gram[:, k] reads contiguously. */
+    private static double[] transpose(double[] g, int kk) {
+        double[] t = new double[kk * kk];
+        for (int a = 0; a < kk; a++) {
+            for (int b = 0; b < kk; b++) {
+                t[b * kk + a] = g[a * kk + b];
+            }
+        }
+        return t;
     }
 
     /** Soft threshold; a NaN argument gives 0 (both comparisons fail). */
