@@ -146,13 +146,16 @@ final class ReferenceBcd implements Solver {
                     nsum[k] += prev.getAtIndex(Layouts.F64, nb + k);
                 }
             }
+            // r = Gram·b, every r_k summed over l in index order; l outside so the k lanes are independent
             for (int k = 0; k < kk; k++) {
-                double acc = 0;
-                int row = k * kk;
-                for (int l = 0; l < kk; l++) {
-                    acc += g[row + l] * b[l];
+                r[k] = 0;
+            }
+            for (int l = 0; l < kk; l++) {
+                double bl = b[l];
+                int column = l * kk;
+                for (int k = 0; k < kk; k++) {
+                    r[k] += gramColumns[column + k] * bl;
                 }
-                r[k] = acc;
             }
             double lambdaDeg = lambda * deg;
             for (int k = 0; k < kk; k++) {
