@@ -56,6 +56,32 @@ class GeneStatsTest {
     }
 
     @Test
+    void aColumnMapSelectsAndReordersGenes() {
+        Random rnd = new Random(6);
+        double[][] stored = RandomCounts.dense(rnd, 60, 10, 0.4, 25);
+        int[] map = {3, -1, 0, 5, -1, 1, 4, 2, -1, 6}; // stored column -> model gene, -1 left out
+        double[][] model = new double[60][7];
+        for (int i = 0; i < 60; i++) {
+            for (int c = 0; c < 10; c++) {
+                if (map[c] >= 0) {
+                    model[i][map[c]] = stored[i][c];
+                }
+            }
+        }
+        stored[17][4] = Double.NaN; // in a left-out column: never read
+        try (Arena arena = Arena.ofShared(); BlockExecutor ex = new BlockExecutor(2)) {
+            GeneStats mapped = GeneStats.compute(TestMatrices.csr(stored, arena).withColumnMap(map, 7), ex,
+                    Progress.NONE, 8);
+            GeneStats direct = GeneStats.compute(TestMatrices.csr(model, arena), ex, Progress.NONE, 8);
+            assertEquals(7, mapped.genes());
+            assertClose(direct.sumLog(), mapped.sumLog());
+            assertClose(direct.sumLogSq(), mapped.sumLogSq());
+            assertArrayEquals(direct.sumRaw(), mapped.sumRaw());
+            assertEquals(direct.zeroCountSpots(), mapped.zeroCountSpots());
+        }
+    }
+
+    @Test
     void sameBitsForOneTwoAndThreeThreads() {
         double[][] y = RandomCounts.dense(new Random(3), 2000, 23, 0.25, 60);
         GeneStats reference = null;
