@@ -184,7 +184,8 @@ final class Inputs {
     }
 
     /**
-     * Sets {@code flags[i] = 1} for every spot whose stored counts are all zero and returns how many there are.
+     * Sets {@code flags[i] = 1} for every spot whose counts on the model columns are all zero (see the view's
+     * column map) and returns how many there are.
      * Costs O(N) in practice: a row stops at its first non-zero value.
      */
     static long flagSpotsWithoutCounts(CsrView y, MemorySegment flags, BlockExecutor executor) {
@@ -195,7 +196,7 @@ final class Inputs {
             for (long i = s; i < e; i++) {
                 boolean any = false;
                 for (long x = y.rowStart(i), end = y.rowEnd(i); x < end && !any; x++) {
-                    any = y.value(x) != 0;
+                    any = y.value(x) != 0 && y.mapColumn(y.col(x)) >= 0;
                 }
                 if (!any) {
                     flags.set(ValueLayout.JAVA_BYTE, i, (byte) 1);

@@ -6,8 +6,9 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
 
 /**
- * Reusable scratch holding the stored entries of one spot (a CSR row), column indices as ints and values
- * widened to double. One instance per worker; the arrays grow to the longest row seen and are then reused, so
+ * Reusable scratch holding the stored entries of one spot (a CSR row), model column indices as ints (through
+ * the view's column map: left-out columns are dropped, the others keep their stored order) and values widened
+ * to double. One instance per worker; the arrays grow to the longest row seen and are then reused, so
  * loading a row allocates nothing in the steady state. Not thread-safe.
  */
 public final class SpotRow {
@@ -36,7 +37,19 @@ public final class SpotRow {
                 values[j] = v.getAtIndex(Layouts.F32, start + j);
             }
         }
-        return n;
+        int[] map = y.columnMap();
+        if (map == null) {
+            return n;
+        }
+        int kept = 0;
+        for (int j = 0; j < n; j++) {
+            int c = map[cols[j]];
+            if (c >= 0) {
+                cols[kept] = c;
+                values[kept++] = values[j];
+            }
+        }
+        return kept;
     }
 
     /** Column (gene) indices of the last loaded row; valid up to the count {@link #load} returned. */
