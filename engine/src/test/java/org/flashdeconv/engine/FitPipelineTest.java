@@ -100,6 +100,37 @@ class FitPipelineTest {
     }
 
     @Test
+    void tinyInputsFitWithTheSpecRules() {
+        java.util.Random rnd = new java.util.Random(3);
+        double[][] counts = new double[4][20];
+        double[][] sig = new double[2][20];
+        for (int g = 0; g < 20; g++) {
+            for (double[] row : counts) {
+                row[g] = rnd.nextInt(4);
+            }
+            sig[0][g] = 1 + rnd.nextInt(9);
+        }
+        double[][] xy = {{0, 0}, {1, 0}, {0, 1}, {1, 1}};
+        FlashDeconvOptions small = FlashDeconvOptions.builder().nHvg(10).nMarkersPerType(5).threads(1).build();
+        try (FitResult r = FlashDeconv.fit(counts, sig, xy, null, small)) {
+            // k = 6 > N - 1 = 3: every spot links to the three others
+            assertEquals(6, r.graph().undirectedEdges());
+            assertEquals(List.of("cell type 1 has an all-zero signature",
+                    "k_neighbors 6 exceeds N - 1 = 3; every spot is linked to all others"), r.warnings());
+            for (double[] p : r.copyProportions()) {
+                assertEquals(1.0, p[0] + p[1], 1e-15);
+            }
+        }
+        try (FitResult one = FlashDeconv.fit(new double[][] {counts[0]}, new double[][] {sig[0]},
+                new double[][] {{3, 4, 5}}, List.of("only"), small)) {
+            assertEquals(0, one.graph().undirectedEdges());
+            assertEquals(0.005 * one.gram()[0][0], one.lambdaUsed(), 0.0); // mean degree floored at 1
+            assertArrayEquals(new double[] {1.0}, one.copyProportions()[0]);
+            assertEquals(0, one.copyDominantCellType()[0]);
+        }
+    }
+
+    @Test
     void theSummaryCarriesTheRecordAndTheViewsCloseWithTheResult() {
         FitResult r = FlashDeconv.fit(F.counts, F.signatures, F.coords, F.cellTypes, OPTIONS);
         FitSummary s = r.summary();
