@@ -163,6 +163,7 @@ final class DeconvolveCommand implements Callable<Integer> {
         try (ProgressBars.Handle bars = ProgressBars.create(quiet);
              SpatialInput input = SpatialInput.open(spatial, coords, new InputFormats.Options(transpose),
                      output, bars.listener())) {
+            StageLog stages = new StageLog(bars.listener());
             CountStore store = input.store();
             LoadedReference loaded = ReferenceInput.load(reference, new ReferenceInput.Options(
                     SignatureCsv.Orientation.parse(orientation), cellTypeKey, referenceLayer, cellTypes, minCells));
@@ -175,7 +176,7 @@ final class DeconvolveCommand implements Callable<Integer> {
             double[][] x = aligned(ref, match);
             List<String> warnings = new ArrayList<>(loaded.warnings());
             warnings.addAll(match.warnings());
-            try (PreparedProblem problem = FlashDeconv.prepare(y, x, xy, ref.cellTypes(), options, bars.listener());
+            try (PreparedProblem problem = FlashDeconv.prepare(y, x, xy, ref.cellTypes(), options, stages);
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
                 FitResult previous = null;
                 try {
@@ -186,7 +187,7 @@ final class DeconvolveCommand implements Callable<Integer> {
                         }
                         previous = fit;
                         Path folder = options.lambdas().size() == 1 ? output : output.resolve(folderName(l));
-                        String summary = SummaryJson.of(fit, version, j -> extras(j, store, ref, match, warnings));
+                        String summary = SummaryJson.of(fit, version, j -> extras(j, store, ref, match, warnings, stages));
                         ResultFolder.write(folder, fit, store::barcode, xy, match.genes(), summary, writer);
                         if (plot) {
                             Path name = folder.toAbsolutePath().normalize().getFileName();
@@ -240,7 +241,8 @@ final class DeconvolveCommand implements Callable<Integer> {
         return x;
     }
 
-    private void extras(JsonWriter j, CountStore store, Reference ref, GeneMatch match, List<String> warnings) {
+    private void extras(JsonWriter j, CountStore store, Reference ref, GeneMatch match, List<String> warnings,
+                        StageLog stages) {
         j.name("inputs").beginObject();
         j.field("spatial", spatial.toString());
         j.field("reference", reference.toString());
@@ -252,7 +254,8 @@ final class DeconvolveCommand implements Callable<Integer> {
         j.name("input_warnings").beginArray();
         warnings.forEach(j::value);
         j.endArray();
-        MemoryReport.write(j);
+        stages.write(j);
+        MemoryReport.write(j, stages.peakHeap());
     }
 
     private void report(PrintWriter out, Path folder, FitResult fit, String summary) {

@@ -17,15 +17,20 @@ final class MemoryReport {
     private MemoryReport() {
     }
 
-    /** Writes a {@code memory} object into {@code json}. */
-    static void write(JsonWriter json) {
+    /**
+     * Writes a {@code memory} object into {@code json}; the peak heap is at least {@code peakHeapFloor} (the
+     * peaks of phases whose pool peaks were reset, see {@link StageLog}).
+     */
+    static void write(JsonWriter json, long peakHeapFloor) {
         json.name("memory").beginObject();
-        long heap = 0;
+        long heap = peakHeapFloor;
+        long current = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                heap += pool.getPeakUsage().getUsed();
+                current += pool.getPeakUsage().getUsed();
             }
         }
+        heap = Math.max(heap, current);
         json.field("peak_heap_bytes", heap);
         json.field("max_heap_bytes", Runtime.getRuntime().maxMemory());
         proc("VmHWM", "peak_rss_bytes", json);

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# JMH benchmarks of the hot kernels (see bench/README.md). Arguments go to JMH, e.g.
+#   bench/run-jmh.sh -f 1 -wi 2 -i 3 -w 1s -r 1s             # every benchmark, briefly
+#   bench/run-jmh.sh KernelBench -p n=12                     # one class, one parameter value
+# SKIP_BUILD=1 reuses bench/target/benchmarks.jar.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
+build bench
+exec "$jdk/bin/java" --add-modules=jdk.incubator.vector -jar "$root/bench/target/benchmarks.jar" "$@"

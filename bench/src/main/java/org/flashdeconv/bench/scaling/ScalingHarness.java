@@ -1,0 +1,162 @@
+package org.flashdeconv.bench.scaling;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flashdeconv.engine.Progress;
+import org.flashdeconv.io.simulate.GroundTruth;
+import org.flashdeconv.io.simulate.SimulatedSlide;
+import org.flashdeconv.io.simulate.SimulationOptions;
+import org.flashdeconv.io.store.CountStore;
+import org.flashdeconv.io.store.StoreConverter;
+
+/**
+ * The scaling harness (issue 6). For each size it simulates a slide into a store once (kept in the data folder
+ * and reused), then runs {@code flashdeconv deconvolve} in a child JVM per case, and writes
+ * {@code OUT/scaling.csv}, {@code OUT/scaling.png} and {@code OUT/scaling.md} (also printed).
+ *
+ * <pre>
+ * ScalingHarness --jar cli/target/flashdeconv.jar [--sizes 10k,100k,1m,10m] [--cases defaults,reference]
+ *                [--out DIR] [--data DIR] [--java-opts "-Xmx4g"] [--seed 1]
+ * </pre>
+ * Cases: {@code defaults} (the command's defaults) and {@code reference} (the published package's settings:
+ * {@code --max-iter 100 --gene-weighting countsketch}).
+ */
+public final class ScalingHarness {
+
+    /** The cases and the arguments they add to {@code deconvolve}. */
+    static final Map<String, List<String>> CASES = new LinkedHashMap<>();
+
+    static {
+        CASES.put("defaults", List.of());
+        CASES.put("reference", List.of("--max-iter", "100", "--gene-weighting", "countsketch"));
+    }
+
+    private ScalingHarness() {
+    }
+
+    /** Parsed command line. */
+    record Options(List<SizeSpec> sizes, List<String> cases, Path out, Path data, Path jar, List<String> javaOptions,
+                   long seed) {
+    }
+
+    /**
+     * Runs the harness.
+     *
+     * @param args see the class comment
+     */
+    public static void main(String[] args) throws Exception {
+        Options o;
+        try {
+            o = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("scaling harness: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Files.createDirectories(o.out());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        PrintStream log = System.err;
+        List<RunResult> runs = new ArrayList<>();
+        for (SizeSpec size : o.sizes()) {
+            Path dir = o.data().resolve(size.folder());
+            double nnzPerSpot = ensureSlide(size, dir, o.seed(), log);
+            for (String c : o.cases()) {
+                log.printf(Locale.ROOT, "run %s %s (load average %.2f) ...%n", c, size.folder(), loadAverage());
+                ChildRun.Command cmd = new ChildRun.Command(java, o.javaOptions(), o.jar(),
+                        dir.resolve("slide.fdstore"), dir.resolve("signatures.csv"), CASES.get(c));
+                RunResult r = ChildRun.run(c, size, nnzPerSpot, cmd, o.out().resolve("runs").resolve(c + "-"
+                        + size.folder()));
+                log.printf(Locale.ROOT, "  %.2f s wall, %.2f s CPU, peak RSS %s, RssAnon %s, heap %s, %d sweeps%n",
+                        r.wallSeconds(), r.cpuSeconds(), ScalingReport.gb(r.peakRss()),
+                        ScalingReport.gb(r.peakRssAnon()), ScalingReport.gb(r.peakHeap()), r.iterations());
+                runs.add(r);
+                ScalingReport.writeCsv(runs, o.out().resolve("scaling.csv"));
+            }
+        }
+        List<ScalingReport.Slope> slopes = ScalingReport.slopes(runs);
+        ScalingChart.write(runs, o.out().resolve("scaling.png"));
+        String md = ScalingReport.markdown(runs, slopes);
+        Files.writeString(o.out().resolve("scaling.md"), md);
+        System.out.print(md);
+        log.printf(Locale.ROOT, "wrote %s, %s and %s (load average now %.2f)%n", o.out().resolve("scaling.csv"),
+                o.out().resolve("scaling.png"), o.out().resolve("scaling.md"), loadAverage());
+    }
+
+    static Options parse(String[] args) {
+        List<SizeSpec> sizes = List.of(SizeSpec.parse("10k"), SizeSpec.parse("100k"), SizeSpec.parse("1m"));
+        List<String> cases = List.copyOf(CASES.keySet());
+        Path out = Path.of("bench", "target", "scaling");
+        Path data = Path.of(System.getProperty("java.io.tmpdir"), "flashdeconv-scaling");
+        Path jar = null;
+        String javaOpts = System.getenv().getOrDefault("JAVA_OPTS", "");
+        long seed = 1;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("option " + a + " needs a value");
+            }
+            String v = args[++i];
+            switch (a) {
+                case "--sizes" -> sizes = Arrays.stream(v.split(",")).map(SizeSpec::parse).toList();
+                case "--cases" -> {
+                    cases = Arrays.stream(v.split(",")).map(String::trim).toList();
+                    for (String c : cases) {
+                        if (!CASES.containsKey(c)) {
+                            throw new IllegalArgumentException("--cases: unknown case '" + c + "', expected "
+                                    + String.join(" or ", CASES.keySet()));
+                        }
+                    }
+                }
+                case "--out" -> out = Path.of(v);
+                case "--data" -> data = Path.of(v);
+                case "--jar" -> jar = Path.of(v);
+                case "--java-opts" -> javaOpts = v;
+                case "--seed" -> seed = Long.parseLong(v);
+                default -> throw new IllegalArgumentException("unknown option " + a + " (expected --sizes, --cases,"
+                        + " --out, --data, --jar, --java-opts, --seed)");
+            }
+        }
+        if (jar == null || !Files.isRegularFile(jar)) {
+            throw new IllegalArgumentException("--jar must name the command-line jar (cli/target/flashdeconv.jar),"
+                    + " found " + jar);
+        }
+        List<String> jo = javaOpts.isBlank() ? List.of() : List.of(javaOpts.trim().split("\\s+"));
+        return new Options(sizes, cases, out, data, jar, jo, seed);
+    }
+
+    /** Simulates the slide into {@code dir} unless its store and signatures exist; returns nnz per spot. */
+    private static double ensureSlide(SizeSpec size, Path dir, long seed, PrintStream log) throws IOException {
+        Path store = dir.resolve("slide.fdstore");
+        Path signatures = dir.resolve("signatures.csv");
+        if (!Files.isRegularFile(store) || !Files.isRegularFile(signatures)) {
+            log.printf(Locale.ROOT, "simulating %s into %s ...%n", size.folder(), dir);
+            Files.createDirectories(dir);
+            long t0 = System.nanoTime();
+            try (SimulatedSlide slide = new SimulatedSlide(SimulationOptions.of(size.spots(), size.profile(),
+                    seed))) {
+                StoreConverter.convert(slide, store, Progress.NONE);
+                GroundTruth.writeSignatures(slide, signatures);
+            }
+            log.printf(Locale.ROOT, "  done in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        }
+        try (CountStore s = CountStore.open(store, false)) {
+            if (s.spots() != size.spots()) {
+                throw new IOException(store + " holds " + s.spots() + " spots, expected " + size.spots()
+                        + "; delete it to simulate again");
+            }
+            return s.nnz() / (double) s.spots();
+        }
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+}
