@@ -107,12 +107,14 @@ final class KernelPasses {
             }
             log.reset(1e4 / (library == 0 ? 1 : library));
             Arrays.fill(h, 0);
+            double spotNorm = 0;
             for (int e = 0; e < m; e++) {
                 int q = entryPos[e];
                 double yr = log.of(entryVal[e]) * weight[q];
-                norm += yr * yr;
+                spotNorm += yr * yr;
                 k.axpy(yr, coef, q * types, h, 0, types);
             }
+            norm += spotNorm;
             MemorySegment.copy(h, 0, hOut, Layouts.F64, s * types * Double.BYTES, types);
         }
         return norm;

@@ -10,14 +10,15 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
 /**
- * The log-log PNG: wall time (left) and peak memory (right) against N, one colour per case, points and the
- * fitted line with its slope in the legend. Plain Java 2D, headless.
+ * The log-log PNG: wall time (left) and peak memory (right) against N, one colour per case and profile, points
+ * and the fitted line with its slope in the legend. Plain Java 2D, headless.
  */
 final class ScalingChart {
     private static final int PANEL_W = 620;
@@ -46,8 +47,12 @@ final class ScalingChart {
         g.fillRect(0, 0, 2 * PANEL_W, H);
         List<Series> time = new ArrayList<>();
         List<Series> memory = new ArrayList<>();
+        Map<String, List<RunResult>> groups = new LinkedHashMap<>();
+        for (RunResult r : runs) {
+            groups.computeIfAbsent(r.caseName() + " " + r.size().profile().cliName(), k -> new ArrayList<>()).add(r);
+        }
         int c = 0;
-        for (Map.Entry<String, List<RunResult>> e : ScalingReport.byCase(runs).entrySet()) {
+        for (Map.Entry<String, List<RunResult>> e : groups.entrySet()) {
             Color colour = COLOURS[c++ % COLOURS.length];
             List<RunResult> rs = e.getValue();
             double[] x = rs.stream().mapToDouble(r -> r.size().spots()).toArray();
@@ -122,7 +127,11 @@ final class ScalingChart {
             g.setStroke(s.dashed ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                     new float[] {6f, 4f}, 0f) : new BasicStroke(2f));
             if (s.fit != null) {
-                g.drawLine(ax.px(xmin), ax.py(s.fit.at(xmin)), ax.px(xmax), ax.py(s.fit.at(xmax)));
+                double lo = java.util.Arrays.stream(s.x).min().orElseThrow();
+                double hi = java.util.Arrays.stream(s.x).max().orElseThrow();
+                g.setClip(ax.left, ax.top, ax.w, ax.h);
+                g.drawLine(ax.px(lo), ax.py(s.fit.at(lo)), ax.px(hi), ax.py(s.fit.at(hi)));
+                g.setClip(null);
             }
             g.drawLine(ax.left + 10, legendY - 4, ax.left + 35, legendY - 4);
             g.setStroke(old);

@@ -25,6 +25,7 @@ import org.flashdeconv.io.store.StoreConverter;
  * <pre>
  * ScalingHarness --jar cli/target/flashdeconv.jar [--sizes 10k,100k,1m,10m] [--cases defaults,reference]
  *                [--out DIR] [--data DIR] [--java-opts "-Xmx4g"] [--seed 1]
+ * ScalingHarness --from-csv OUT/scaling.csv --out DIR      (only redraw the PNG and the tables)
  * </pre>
  * Cases: {@code defaults} (the command's defaults) and {@code reference} (the published package's settings:
  * {@code --max-iter 100 --gene-weighting countsketch}).
@@ -44,7 +45,7 @@ public final class ScalingHarness {
 
     /** Parsed command line. */
     record Options(List<SizeSpec> sizes, List<String> cases, Path out, Path data, Path jar, List<String> javaOptions,
-                   long seed) {
+                   long seed, Path fromCsv) {
     }
 
     /**
@@ -62,6 +63,19 @@ public final class ScalingHarness {
             return;
         }
         Files.createDirectories(o.out());
+        List<RunResult> runs = o.fromCsv() != null ? ScalingReport.parseCsv(Files.readAllLines(o.fromCsv()))
+                : measure(o);
+        List<ScalingReport.Slope> slopes = ScalingReport.slopes(runs);
+        ScalingChart.write(runs, o.out().resolve("scaling.png"));
+        String md = ScalingReport.markdown(runs, slopes);
+        Files.writeString(o.out().resolve("scaling.md"), md);
+        System.out.print(md);
+        System.err.printf(Locale.ROOT, "wrote %s and %s (load average now %.2f)%n", o.out().resolve("scaling.png"),
+                o.out().resolve("scaling.md"), loadAverage());
+    }
+
+    /** Simulates what is missing and runs every case at every size; writes the CSV after each run. */
+    private static List<RunResult> measure(Options o) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         PrintStream log = System.err;
         List<RunResult> runs = new ArrayList<>();
@@ -81,13 +95,7 @@ public final class ScalingHarness {
                 ScalingReport.writeCsv(runs, o.out().resolve("scaling.csv"));
             }
         }
-        List<ScalingReport.Slope> slopes = ScalingReport.slopes(runs);
-        ScalingChart.write(runs, o.out().resolve("scaling.png"));
-        String md = ScalingReport.markdown(runs, slopes);
-        Files.writeString(o.out().resolve("scaling.md"), md);
-        System.out.print(md);
-        log.printf(Locale.ROOT, "wrote %s, %s and %s (load average now %.2f)%n", o.out().resolve("scaling.csv"),
-                o.out().resolve("scaling.png"), o.out().resolve("scaling.md"), loadAverage());
+        return runs;
     }
 
     static Options parse(String[] args) {
@@ -98,6 +106,7 @@ public final class ScalingHarness {
         Path jar = null;
         String javaOpts = System.getenv().getOrDefault("JAVA_OPTS", "");
         long seed = 1;
+        Path fromCsv = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (i + 1 >= args.length) {
@@ -118,18 +127,25 @@ public final class ScalingHarness {
                 case "--out" -> out = Path.of(v);
                 case "--data" -> data = Path.of(v);
                 case "--jar" -> jar = Path.of(v);
+                case "--from-csv" -> fromCsv = Path.of(v);
                 case "--java-opts" -> javaOpts = v;
-                case "--seed" -> seed = Long.parseLong(v);
+                case "--seed" -> {
+                    try {
+                        seed = Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--seed must be an integer, found '" + v + "'");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (expected --sizes, --cases,"
-                        + " --out, --data, --jar, --java-opts, --seed)");
+                        + " --out, --data, --jar, --java-opts, --seed, --from-csv)");
             }
         }
-        if (jar == null || !Files.isRegularFile(jar)) {
+        if (fromCsv == null && (jar == null || !Files.isRegularFile(jar))) {
             throw new IllegalArgumentException("--jar must name the command-line jar (cli/target/flashdeconv.jar),"
                     + " found " + jar);
         }
         List<String> jo = javaOpts.isBlank() ? List.of() : List.of(javaOpts.trim().split("\\s+"));
-        return new Options(sizes, cases, out, data, jar, jo, seed);
+        return new Options(sizes, cases, out, data, jar, jo, seed, fromCsv);
     }
 
     /** Simulates the slide into {@code dir} unless its store and signatures exist; returns nnz per spot. */

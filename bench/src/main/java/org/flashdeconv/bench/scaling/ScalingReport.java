@@ -72,6 +72,40 @@ final class ScalingReport {
         Files.write(file, csvLines(runs));
     }
 
+    /**
+     * Reads back what {@link #csvLines} wrote (phase start and end times are not kept: each phase gets its wall
+     * time from 0).
+     *
+     * @throws IllegalArgumentException if the header or a line does not have the expected fields
+     */
+    static List<RunResult> parseCsv(List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).equals(CSV_HEADER)) {
+            throw new IllegalArgumentException("scaling CSV: expected the header '" + CSV_HEADER + "'");
+        }
+        List<RunResult> runs = new ArrayList<>();
+        List<Phase> phases = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",", -1);
+            if (f.length != 14) {
+                throw new IllegalArgumentException("scaling CSV line " + (i + 1) + ": expected 14 fields, found "
+                        + f.length);
+            }
+            long wallMs = Math.round(Double.parseDouble(f[5]) * 1e3);
+            if (f[4].equals("total")) {
+                SizeSpec size = new SizeSpec(count(Long.parseLong(f[2])).toLowerCase(java.util.Locale.ROOT),
+                        Long.parseLong(f[2]), org.flashdeconv.io.simulate.Profile.parse(f[1]));
+                runs.add(new RunResult(f[0], size, Double.parseDouble(f[3]), wallMs / 1e3, Double.parseDouble(f[6]),
+                        Long.parseLong(f[8]), Long.parseLong(f[9]), Long.parseLong(f[10]), Long.parseLong(f[11]),
+                        Integer.parseInt(f[12]), Boolean.parseBoolean(f[13]), List.copyOf(phases)));
+                phases.clear();
+            } else {
+                phases.add(new Phase(f[4], 0, wallMs, Double.parseDouble(f[6]), Long.parseLong(f[11]),
+                        Long.parseLong(f[8]), Long.parseLong(f[9]), Long.parseLong(f[10])));
+            }
+        }
+        return runs;
+    }
+
     /** Slopes per case over all its sizes, and per profile too when a case mixes profiles. */
     static List<Slope> slopes(List<RunResult> runs) {
         List<Slope> out = new ArrayList<>();

@@ -98,6 +98,18 @@ class RunCombineTest {
     }
 
     @Test
+    void csvReadsBackToTheSameFigures() {
+        RunResult a = combine();
+        List<String> csv = ScalingReport.csvLines(List.of(a));
+        List<RunResult> back = ScalingReport.parseCsv(csv);
+        assertEquals(csv, ScalingReport.csvLines(back));
+        assertEquals(a.size(), back.get(0).size());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ScalingReport.parseCsv(List.of(ScalingReport.CSV_HEADER, "defaults,hd8,1")));
+        assertTrue(e.getMessage().contains("line 2: expected 14 fields, found 3"), e.getMessage());
+    }
+
+    @Test
     void sizesParseWithDefaultProfiles() {
         assertEquals(new SizeSpec("10k", 10_000, Profile.HD8), SizeSpec.parse("10k"));
         assertEquals(new SizeSpec("10m", 10_000_000, Profile.HD2), SizeSpec.parse(" 10M "));

@@ -17,6 +17,11 @@ final class VectorKernels implements Kernels {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
 
+    /**
+     * A 4-lane species for one step of the tail when the preferred one is wider (K = 12 is 8 + 4 lanes), or null.
+     */
+    private static final VectorSpecies<Double> QUARTER = LANES > 4 ? DoubleVector.SPECIES_256 : null;
+
     /** Loaded reflectively by {@link KernelChoice}. */
     VectorKernels() {
         if (LANES < 2) {
@@ -47,6 +52,11 @@ final class VectorKernels implements Kernels {
         for (; i < bound; i += LANES) {
             DoubleVector yv = DoubleVector.fromArray(SPECIES, y, yOff + i);
             yv.add(DoubleVector.fromArray(SPECIES, x, xOff + i).mul(alpha)).intoArray(y, yOff + i);
+        }
+        if (QUARTER != null && n - i >= 4) {
+            DoubleVector yv = DoubleVector.fromArray(QUARTER, y, yOff + i);
+            yv.add(DoubleVector.fromArray(QUARTER, x, xOff + i).mul(alpha)).intoArray(y, yOff + i);
+            i += 4;
         }
         for (; i < n; i++) {
             y[yOff + i] += alpha * x[xOff + i];
@@ -109,6 +119,12 @@ final class VectorKernels implements Kernels {
                     ByteOrder.LITTLE_ENDIAN);
             DoubleVector.fromArray(SPECIES, acc, i).add(s).intoArray(acc, i);
         }
+        if (QUARTER != null && n - i >= 4) {
+            DoubleVector s = DoubleVector.fromMemorySegment(QUARTER, src, byteOff + (long) i * Double.BYTES,
+                    ByteOrder.LITTLE_ENDIAN);
+            DoubleVector.fromArray(QUARTER, acc, i).add(s).intoArray(acc, i);
+            i += 4;
+        }
         for (; i < n; i++) {
             acc[i] += src.getAtIndex(Layouts.F64, first + i);
         }
@@ -124,6 +140,14 @@ final class VectorKernels implements Kernels {
                 acc = acc.add(DoubleVector.fromArray(SPECIES, columns, l * k + i).mul(x[l]));
             }
             acc.intoArray(out, i);
+        }
+        if (QUARTER != null && k - i >= 4) {
+            DoubleVector acc = DoubleVector.zero(QUARTER);
+            for (int l = 0; l < k; l++) {
+                acc = acc.add(DoubleVector.fromArray(QUARTER, columns, l * k + i).mul(x[l]));
+            }
+            acc.intoArray(out, i);
+            i += 4;
         }
         for (; i < k; i++) {
             double s = 0;
