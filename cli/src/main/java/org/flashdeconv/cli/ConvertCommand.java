@@ -58,6 +58,9 @@ final class ConvertCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d spots x %d genes, %d non-zeros, %s values%s, "
                         + "%.1f s%n", output, s.spots(), s.genes(), s.nnz(), s.valueType().name().toLowerCase(Locale.ROOT),
                 s.coordDim() > 0 ? ", " + s.coordDim() + "-D coordinates" : "", seconds);
+        if (s.nonIntegerValues()) {
+            spec.commandLine().getErr().println("warning: " + NonIntegerWarning.of(input));
+        }
         return 0;
     }
 }

@@ -173,8 +173,13 @@ final class DeconvolveCommand implements Callable<Integer> {
                     + spatial + " has no coordinates; give --coords FILE (or convert with --coords)"));
             CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
             double[][] x = aligned(ref, match);
-            List<String> warnings = new ArrayList<>(loaded.warnings());
+            List<String> warnings = new ArrayList<>();
+            if (store.nonIntegerValues()) {
+                warnings.add(NonIntegerWarning.of(spatial));
+            }
+            warnings.addAll(loaded.warnings());
             warnings.addAll(match.warnings());
+            warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             try (PreparedProblem problem = FlashDeconv.prepare(y, x, xy, ref.cellTypes(), options, bars.listener());
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
                 FitResult previous = null;
@@ -246,6 +251,14 @@ final class DeconvolveCommand implements Callable<Integer> {
         j.field("reference", reference.toString());
         j.field("spatial_genes", store.genes());
         j.field("reference_genes", ref.genes());
+        j.field("coords", coords == null ? null : coords.toString());
+        j.field("transpose", transpose);
+        j.field("reference_orientation", orientation);
+        j.field("cell_type_key", cellTypeKey);
+        j.field("reference_layer", referenceLayer);
+        j.field("cell_types", cellTypes == null ? null : cellTypes.toString());
+        j.field("min_cells", minCells);
+        j.field("min_overlap", minOverlap);
         j.endObject();
         j.name("gene_overlap");
         match.report().writeJson(j);

@@ -56,6 +56,7 @@ public final class StoreWriter implements AutoCloseable {
     private long barcodes;
     private long coordRows;
     private boolean allFloat = true;
+    private boolean allInteger = true;
     private boolean finished;
 
     private StoreWriter(AtomicOutput output, List<String> geneNames, List<String> geneIds, int coordDim)
@@ -167,6 +168,7 @@ public final class StoreWriter implements AutoCloseable {
             last = c;
             sum += v;
             allFloat &= (double) (float) v == v;
+            allInteger &= v == Math.rint(v);
             sink.putInt(c);
             this.values.putDouble(v);
         }
@@ -279,7 +281,8 @@ public final class StoreWriter implements AutoCloseable {
             table.add(copy(extras.get(i).kind(), extras.get(i).items(), extraData.get(i)));
         }
         long length = sink.position();
-        StoreHeader header = new StoreHeader(StoreHeader.VERSION, 0, rows, genes, nnz, vt, coordDim, length,
+        int flags = allInteger ? 0 : StoreHeader.FLAG_NON_INTEGER;
+        StoreHeader header = new StoreHeader(StoreHeader.VERSION, flags, rows, genes, nnz, vt, coordDim, length,
                 table);
         sink.writeHeader(header.encode());
         sink.close();
@@ -291,7 +294,7 @@ public final class StoreWriter implements AutoCloseable {
         output.commit();
         finished = true;
         close();
-        return new StoreSummary(output.target(), rows, genes, nnz, vt, coordDim);
+        return new StoreSummary(output.target(), rows, genes, nnz, vt, coordDim, !allInteger);
     }
 
     private static SectionEntry withItems(SectionEntry e, long items) {
