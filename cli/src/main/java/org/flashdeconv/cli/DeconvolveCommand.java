@@ -159,7 +159,7 @@ final class DeconvolveCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FlashDeconvOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
-        String version = new VersionProvider().getVersion()[0];
+        String version = VersionProvider.version();
         try (ProgressBars.Handle bars = ProgressBars.create(quiet);
              SpatialInput input = SpatialInput.open(spatial, coords, new InputFormats.Options(transpose),
                      output, bars.listener())) {
