@@ -96,9 +96,9 @@ final class DeconvolveCommand implements Callable<Integer> {
     @Option(names = "--sketch-dim", defaultValue = "512", paramLabel = "D", description = "Default: ${DEFAULT-VALUE}.")
     private int sketchDim;
 
-    @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|X[,Y...]",
-            description = "Spatial strength: auto, a number, or several (each warm-starts from the previous; "
-                    + "default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|auto*F|X[,...]",
+            description = "Spatial strength: auto, a multiple of it (auto*3), a number, or several, each "
+                    + "warm-started from the previous (default: ${DEFAULT-VALUE}; see the README's platform table).")
     private String lambda;
 
     @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R", description = "L1 weight (default: ${DEFAULT-VALUE}).")
@@ -157,7 +157,8 @@ final class DeconvolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        FlashDeconvOptions options = options();
+        List<LambdaChoice> lambdas = lambdaChoices();
+        FlashDeconvOptions options = options(lambdas);
         PrintWriter out = spec.commandLine().getOut();
         String version = VersionProvider.version();
         try (ProgressBars.Handle bars = ProgressBars.create(quiet);
@@ -179,14 +180,15 @@ final class DeconvolveCommand implements Callable<Integer> {
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
                 FitResult previous = null;
                 try {
-                    for (LambdaSpec l : options.lambdas()) {
-                        FitResult fit = problem.solve(l, previous);
+                    for (LambdaChoice l : lambdas) {
+                        FitResult fit = problem.solve(l.resolve(problem), previous);
                         if (previous != null) {
                             previous.close();
                         }
                         previous = fit;
-                        Path folder = options.lambdas().size() == 1 ? output : output.resolve(folderName(l));
-                        String summary = SummaryJson.of(fit, version, j -> extras(j, store, ref, match, warnings));
+                        Path folder = lambdas.size() == 1 ? output : output.resolve(l.folderName());
+                        String summary = SummaryJson.of(fit, version,
+                                j -> extras(j, l, store, ref, match, warnings));
                         ResultFolder.write(folder, fit, store::barcode, xy, match.genes(), summary, writer);
                         if (plot) {
                             Path name = folder.toAbsolutePath().normalize().getFileName();
@@ -207,10 +209,19 @@ final class DeconvolveCommand implements Callable<Integer> {
         return 0;
     }
 
-    private FlashDeconvOptions options() {
+    private List<LambdaChoice> lambdaChoices() {
+        try {
+            return LambdaChoice.parseList(lambda);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private FlashDeconvOptions options(List<LambdaChoice> lambdas) {
         try {
             FlashDeconvOptions.Builder b = FlashDeconvOptions.builder()
-                    .sketchDim(sketchDim).lambdas(LambdaSpec.parseList(lambda)).rhoSparsity(rho).nHvg(nHvg)
+                    .sketchDim(sketchDim).lambdas(lambdas.stream().map(LambdaChoice::spec).toList())
+                    .rhoSparsity(rho).nHvg(nHvg)
                     .nMarkersPerType(nMarkers).spatialMethod(Choices.parse(SpatialMethod.class, spatialMethod, "--spatial-method")).kNeighbors(k)
                     .maxIter(maxIter).tol(tol).preprocess(Preprocess.parse(preprocess))
                     .geneWeighting(GeneWeighting.parse(geneWeighting)).randomState(seed)
@@ -240,7 +251,9 @@ final class DeconvolveCommand implements Callable<Integer> {
         return x;
     }
 
-    private void extras(JsonWriter j, CountStore store, Reference ref, GeneMatch match, List<String> warnings) {
+    private void extras(JsonWriter j, LambdaChoice lambda, CountStore store, Reference ref, GeneMatch match,
+                        List<String> warnings) {
+        j.field("lambda_requested", lambda.text());
         j.name("inputs").beginObject();
         j.field("spatial", spatial.toString());
         j.field("reference", reference.toString());
@@ -268,13 +281,5 @@ final class DeconvolveCommand implements Callable<Integer> {
         for (String w : fit.warnings()) {
             out.println("warning: " + w);
         }
-    }
-
-    private static String folderName(LambdaSpec l) {
-        if (l.auto()) {
-            return "lambda_auto";
-        }
-        double v = l.value();
-        return "lambda_" + (v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
     }
 }
