@@ -10,23 +10,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.ForwardingSource;
 
 /**
  * A {@link CountSource} over another that keeps only the genes of type {@code Gene Expression} (10x feature
  * types: antibody capture, CRISPR guides and the like are dropped and the genes renumbered), as
  * {@link org.flashdeconv.io.h5.TenxH5Source} does for the .h5. Closing it closes the wrapped source.
  */
-final class GeneExpressionOnly implements CountSource {
-    private final CountSource inner;
+final class GeneExpressionOnly extends ForwardingSource {
     private final int[] newGene;
     private final List<String> names;
     private final List<String> ids;
 
     private GeneExpressionOnly(CountSource inner, int[] newGene, List<String> names, List<String> ids) {
-        this.inner = inner;
+        super(inner);
         this.newGene = newGene;
         this.names = names;
         this.ids = ids;
@@ -89,15 +88,7 @@ final class GeneExpressionOnly implements CountSource {
         return types;
     }
 
-    @Override
-    public String name() {
-        return inner.name();
-    }
 
-    @Override
-    public long spots() {
-        return inner.spots();
-    }
 
     @Override
     public int genes() {
@@ -114,15 +105,7 @@ final class GeneExpressionOnly implements CountSource {
         return ids;
     }
 
-    @Override
-    public void forEachBarcode(Consumer<String> consumer) throws IOException {
-        inner.forEachBarcode(consumer);
-    }
 
-    @Override
-    public boolean spotMajor() {
-        return inner.spotMajor();
-    }
 
     @Override
     public void forEachEntry(EntryConsumer consumer) throws IOException {
@@ -134,13 +117,5 @@ final class GeneExpressionOnly implements CountSource {
         });
     }
 
-    @Override
-    public String describe(long location) {
-        return inner.describe(location);
-    }
 
-    @Override
-    public void close() throws IOException {
-        inner.close();
-    }
 }
