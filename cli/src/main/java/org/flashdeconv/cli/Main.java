@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "flashdeconv", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Spatial transcriptomics deconvolution (FlashDeconv) at atlas scale on a laptop.",
-        subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, InfoCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, InfoCommand.class,
+                SimulateCommand.class, PlotCommand.class, DeconvolveCommand.class,
+                DemoCommand.class})
 public final class Main {
 
     /** Runs the command line and exits with its code. */

@@ -2,8 +2,6 @@ package org.flashdeconv.io.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.flashdeconv.io.h5.H5adSource;
 import org.flashdeconv.io.mex.MexSource;
+import org.flashdeconv.io.mex.TextInput;
 import org.flashdeconv.io.source.CountSource;
 
 /**
@@ -115,7 +114,7 @@ public final class SingleCellReference {
 
     private static Map<String, String> readCellTypes(Path csv) throws IOException {
         Map<String, String> typeOf = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = TextInput.reader(csv)) {
             String line;
             long lineNo = 0;
             while ((line = in.readLine()) != null) {

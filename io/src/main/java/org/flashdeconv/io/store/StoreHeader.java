@@ -161,6 +161,13 @@ public record StoreHeader(int version, int flags, long spots, long genes, long n
             throw new StoreFormatException(path, "header", fileSize, "truncated: the header records " + length
                     + " bytes, the file has " + fileSize);
         }
+        if (length < HEADER_BYTES) {
+            throw new StoreFormatException(path, "header", 48, "bad logical length " + length);
+        }
+        if (spots > length / Long.BYTES || nnz > length / Integer.BYTES) {
+            throw new StoreFormatException(path, "header", 16, "shape of " + spots + " spots and " + nnz
+                    + " entries cannot fit in " + length + " bytes");
+        }
         if (count < 0 || count > MAX_SECTIONS) {
             throw new StoreFormatException(path, "header", 56, "bad section count " + count);
         }

@@ -140,29 +140,24 @@ class MexSourceTest {
     @Test
     void badMatrixFilesNameTheLine() throws IOException {
         String head = "%%MatrixMarket matrix coordinate integer general\n2 3 3\n";
-        String m = failure(head + "1 1 1\n2 4 1\n1 2 1\n");
-        assertTrue(m.endsWith("matrix.mtx line 4: index (2, 4) is outside the 2 x 3 matrix (1-based)"), m);
-        m = failure(head + "1 1 1\n2 2 -3\n1 2 1\n");
-        assertTrue(m.endsWith("matrix.mtx line 4: value -3.0 for spot 1, gene 1 (0-based) is negative"), m);
-        m = failure(head + "1 1 1\n2 2 nan\n1 2 1\n");
-        assertTrue(m.endsWith("matrix.mtx line 4: value NaN for spot 1, gene 1 (0-based) is not finite"), m);
-        m = failure(head + "1 1 1\n2 2 Inf\n1 2 1\n");
-        assertTrue(m.contains("line 4: value Infinity"), m);
-        m = failure(head + "1 1 1\n2 3 4\n1 1 2\n");
-        assertTrue(m.matches(".*matrix.mtx line 5: duplicate entry for spot 0, gene 0 \\(0-based\\); first at .*"
-                + "matrix.mtx line 3"), m);
-        m = failure(head + "1 1 1\n2 2 1\n");
-        assertTrue(m.contains("ends after 2 of the 3 entries"), m);
-        m = failure(head + "1 1 1\n2 2 1\n1 2 1\n2 1 1\n");
-        assertTrue(m.contains("line 6: more entries than the 3"), m);
-        m = failure(head + "1 1 1\n2 2 x\n1 2 1\n");
-        assertTrue(m.endsWith("line 4: expected a number value, found 'x'"), m);
-        m = failure(head + "1 1 1\n2 2\n1 2 1\n");
-        assertTrue(m.contains("line 4: expected a number value"), m);
-        m = failure("%%MatrixMarket matrix array real general\n2 3\n");
-        assertTrue(m.contains("line 1: only the 'coordinate'"), m);
-        m = failure("%%MatrixMarket matrix coordinate integer general\n3 3 0\n");
-        assertTrue(m.contains("features.tsv: 2 features, but"), m);
+        String[][] cases = {
+            {head + "1 1 1\n2 4 1\n1 2 1\n", "matrix.mtx line 4: index (2, 4) is outside the 2 x 3 matrix (1-based)"},
+            {head + "1 1 1\n2 2 -3\n1 2 1\n", "matrix.mtx line 4: value -3.0 for spot 1, gene 1 (0-based) is negative"},
+            {head + "1 1 1\n2 2 nan\n1 2 1\n", "matrix.mtx line 4: value NaN for spot 1, gene 1 (0-based) is not finite"},
+            {head + "1 1 1\n2 2 Inf\n1 2 1\n", "matrix.mtx line 4: value Infinity"},
+            {head + "1 1 1\n2 3 4\n1 1 2\n", "matrix.mtx line 5: duplicate entry for spot 0, gene 0 (0-based); first at "},
+            {head + "1 1 1\n2 2 1\n", "matrix.mtx line 4: the file ends after 2 of the 3 entries"},
+            {head + "1 1 1\n2 2 1\n1 2 1\n2 1 1\n", "matrix.mtx line 6: more entries than the 3"},
+            {head + "1 1 1\n2 2 x\n1 2 1\n", "matrix.mtx line 4: expected a number value, found 'x'"},
+            {head + "1 1 1\n2 2\n1 2 1\n", "matrix.mtx line 4: expected a number value, found ''"},
+            {"%%MatrixMarket matrix array real general\n2 3\n", "matrix.mtx line 1: only the 'coordinate'"},
+            {"%%MatrixMarket matrix coordinate integer general\n3 3 0\n", "features.tsv: 2 features, but"},
+        };
+        for (String[] c : cases) {
+            String m = failure(c[0]);
+            assertTrue(m.contains(c[1]), m);
+        }
+        assertTrue(failure(cases[4][0]).endsWith("matrix.mtx line 3"));
     }
 
     @Test
