@@ -41,11 +41,13 @@ final class KnnUnion {
         // Filling by ascending source leaves every in-row ascending.
         MemorySegment in = scratch.allocate(Layouts.I32, Math.max(1, run));
         inCount.fill((byte) 0);
-        for (long t = 0; t < entries; t++) {
-            long j = out.getAtIndex(Layouts.I32, t);
-            int slot = inCount.getAtIndex(Layouts.I32, j);
-            inCount.setAtIndex(Layouts.I32, j, slot + 1);
-            in.setAtIndex(Layouts.I32, inPtr.getAtIndex(Layouts.I64, j) + slot, (int) (t / k));
+        for (long i = 0, t = 0; i < spots; i++) {
+            for (long end = t + k; t < end; t++) {
+                long j = out.getAtIndex(Layouts.I32, t);
+                int slot = inCount.getAtIndex(Layouts.I32, j);
+                inCount.setAtIndex(Layouts.I32, j, slot + 1);
+                in.setAtIndex(Layouts.I32, inPtr.getAtIndex(Layouts.I64, j) + slot, (int) i);
+            }
         }
         // Count the distinct union of each row (reusing inCount for the degrees), allocate exactly, then fill.
         ex.forEachBlock(spots, BLOCK, (b, s, e) -> {
