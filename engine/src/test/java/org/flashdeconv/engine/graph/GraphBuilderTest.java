@@ -24,7 +24,9 @@ class GraphBuilderTest {
     private static final int[] SIZES = {0, 1, 2, 3, 7, 50, 500};
 
     /** Point-set kinds that stress ties, duplicates, degenerate axes and clustering. */
-    enum Kind { UNIFORM, LATTICE, DUPLICATES, IDENTICAL, CLUSTERED, LATTICE_3D, UNIFORM_3D, LINE, FLAT_3D, HEX, TINY, OFFSET }
+    enum Kind {
+        UNIFORM, LATTICE, DUPLICATES, IDENTICAL, CLUSTERED, LATTICE_3D, UNIFORM_3D, LINE, FLAT_3D, HEX, TINY, OFFSET
+    }
 
     static double[][] points(Kind kind, int n, long seed) {
         Random rnd = new Random(seed);
