@@ -163,6 +163,26 @@ class GraphBuilderContractTest {
     }
 
     @Test
+    void gridOfMostlyDuplicatedSpotsJoinsDuplicatesOrRefusesWhenDense() {
+        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
+            double[][] pairs = new double[1500][];
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i] = new double[] {i / 2, 0};
+            }
+            CoordsView c = TestMatrices.coords(pairs, arena);
+            assertEquals(0.0, GraphBuilder.gridRadius(c, ex));
+            SpatialGraph g = GraphBuilder.grid(c, arena, ex, Progress.NONE);
+            assertEquals(1500, g.directedEntries());
+            assertArrayEquals(new int[] {1232}, GraphOracle.rows(g)[1233]);
+            CoordsView same = TestMatrices.coords(GraphBuilderTest.points(GraphBuilderTest.Kind.IDENTICAL, 1500, 0),
+                    arena);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> GraphBuilder.grid(same, arena, ex, Progress.NONE));
+            assertTrue(e.getMessage().startsWith("grid graph: radius 0.0 is too large for 1500 spots"), e.getMessage());
+        }
+    }
+
+    @Test
     void emptyGraphsForTinyInputs() {
         try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
             CoordsView none = new CoordsView(0, 2, arena.allocate(8));
