@@ -7,8 +7,14 @@ import java.lang.foreign.MemorySegment;
  * nothing; the segments stay valid as long as their owner (a mapped store, a test arena) is open.
  *
  * <p>Layout: {@code rowPtr} holds {@code rows + 1} little-endian i64 element offsets, non-decreasing, from 0 to
- * nnz; {@code colIdx} holds nnz little-endian i32 column indices, strictly increasing within a row and in
- * {@code [0, cols)}; {@code values} holds nnz values of {@code valueType}.
+ * nnz; {@code colIdx} holds nnz little-endian i32 stored column indices, strictly increasing within a row;
+ * {@code values} holds nnz values of {@code valueType}.
+ *
+ * <p>Column map: a view may select and reorder columns without copying the data, as gene alignment needs (a
+ * store with 36,000 genes, a reference sharing 15,000 of them in another order). With a {@code columnMap}, the
+ * stored column {@code c} is model column {@code columnMap[c]}, or is left out when that is -1, and
+ * {@code cols} counts the model columns. Without one (null), stored columns are model columns and lie in
+ * {@code [0, cols)}. Readers of rows go through {@link #mapColumn}.
  *
  * @param rows      number of rows (spots)
  * @param cols      number of columns (genes)
@@ -16,16 +22,36 @@ import java.lang.foreign.MemorySegment;
  * @param colIdx    i32[nnz]
  * @param values    f32[nnz] or f64[nnz]
  * @param valueType element type of {@code values}
+ * @param columnMap stored column -> model column or -1, or null for the identity
  */
 public record CsrView(long rows, long cols, MemorySegment rowPtr, MemorySegment colIdx, MemorySegment values,
-                      ValueType valueType) {
+                      ValueType valueType, int[] columnMap) {
 
     /**
-     * Checks the segment sizes against the shape.
+     * A view without a column map.
      *
      * @throws IllegalArgumentException if a count is negative or a segment is too small for the shape
      */
+    public CsrView(long rows, long cols, MemorySegment rowPtr, MemorySegment colIdx, MemorySegment values,
+                   ValueType valueType) {
+        this(rows, cols, rowPtr, colIdx, values, valueType, null);
+    }
+
+    /**
+     * Checks the segment sizes against the shape, and the column map's targets.
+     *
+     * @throws IllegalArgumentException if a count is negative, a segment is too small for the shape, or a map
+     *                                  entry lies outside {@code [-1, cols)}
+     */
     public CsrView {
+        if (columnMap != null) {
+            for (int c = 0; c < columnMap.length; c++) {
+                if (columnMap[c] < -1 || columnMap[c] >= cols) {
+                    throw new IllegalArgumentException("CSR column map sends stored column " + c + " to "
+                            + columnMap[c] + ", expected -1 or a model column in [0, " + cols + ")");
+                }
+            }
+        }
         if (rows < 0 || cols < 0 || cols > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("CSR shape must be non-negative with cols <= 2^31-1, found "
                     + rows + " x " + cols);
@@ -62,6 +88,33 @@ public record CsrView(long rows, long cols, MemorySegment rowPtr, MemorySegment 
     /** Column index of entry {@code k}. */
     public int col(long k) {
         return colIdx.getAtIndex(Layouts.I32, k);
+    }
+
+    /**
+     * A view of the same data whose stored columns map to {@code modelCols} model columns through {@code map}
+     * (see the class comment); composes with this view's map, if any.
+     *
+     * @throws IllegalArgumentException if the map's length differs from this view's model column count or an
+     *                                  entry lies outside {@code [-1, modelCols)}
+     */
+    public CsrView withColumnMap(int[] map, int modelCols) {
+        if (map.length != cols) {
+            throw new IllegalArgumentException("column map of length " + map.length + " for a matrix of " + cols
+                    + " columns");
+        }
+        int[] composed = map.clone();
+        if (columnMap != null) {
+            composed = new int[columnMap.length];
+            for (int c = 0; c < columnMap.length; c++) {
+                composed[c] = columnMap[c] < 0 ? -1 : map[columnMap[c]];
+            }
+        }
+        return new CsrView(rows, modelCols, rowPtr, colIdx, values, valueType, composed);
+    }
+
+    /** The model column of stored column {@code storedCol}, or -1 if the view leaves it out. */
+    public int mapColumn(int storedCol) {
+        return columnMap == null ? storedCol : columnMap[storedCol];
     }
 
     /** Value of entry {@code k}, widened to double. */

@@ -1,0 +1,280 @@
+package org.flashdeconv.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.flashdeconv.cli.progress.ProgressBars;
+import org.flashdeconv.engine.FitResult;
+import org.flashdeconv.engine.FlashDeconv;
+import org.flashdeconv.engine.FlashDeconvOptions;
+import org.flashdeconv.engine.LambdaSpec;
+import org.flashdeconv.engine.PreparedProblem;
+import org.flashdeconv.engine.SpatialMethod;
+import org.flashdeconv.engine.matrix.CoordsView;
+import org.flashdeconv.engine.matrix.CsrView;
+import org.flashdeconv.engine.parallel.BlockExecutor;
+import org.flashdeconv.engine.represent.GeneWeighting;
+import org.flashdeconv.engine.represent.Preprocess;
+import org.flashdeconv.engine.solver.SolverType;
+import org.flashdeconv.io.genes.GeneMatch;
+import org.flashdeconv.io.genes.GeneMatcher;
+import org.flashdeconv.io.json.JsonWriter;
+import org.flashdeconv.io.plot.PlotOptions;
+import org.flashdeconv.io.plot.ResultFolderReader;
+import org.flashdeconv.io.plot.SlidePlots;
+import org.flashdeconv.io.reference.LoadedReference;
+import org.flashdeconv.io.reference.Reference;
+import org.flashdeconv.io.reference.SignatureCsv;
+import org.flashdeconv.io.result.ResultFolder;
+import org.flashdeconv.io.result.SummaryJson;
+import org.flashdeconv.io.store.CountStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code flashdeconv deconvolve}: cell-type proportions for every spot of a slide. */
+@Command(name = "deconvolve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Estimates, for every spot or bin, the proportions of the reference's cell types (FlashDeconv: "
+                + "leverage-weighted genes, graph-regularised non-negative regression).",
+            "Writes into OUTDIR: proportions.csv, abundances.csv, dominant.csv, coordinates.csv, genes_used.txt "
+                + "and summary.json; with several --lambda values one folder lambda_<value>/ each."},
+        footer = {"", "Examples:",
+            "  flashdeconv deconvolve --spatial lymph_node.fdstore --reference signatures.csv -o results/",
+            "  flashdeconv deconvolve --spatial outs/filtered_feature_bc_matrix --coords spots.csv \\",
+            "      --reference ref_cells/ --cell-types ref_cells.csv -o results/ --lambda auto,100,1000 --plot"})
+final class DeconvolveCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--spatial", required = true, paramLabel = "SPATIAL",
+            description = "Spatial counts: a .fdstore, a 10x MEX folder or a Matrix Market file.")
+    private Path spatial;
+
+    @Option(names = "--coords", paramLabel = "FILE",
+            description = "Coordinates CSV 'barcode,x,y[,z]' for a spatial input that is not a store.")
+    private Path coords;
+
+    @Option(names = "--transpose", description = "A Matrix Market spatial input is spots x genes.")
+    private boolean transpose;
+
+    @Option(names = "--reference", required = true, paramLabel = "REF",
+            description = "Signatures CSV (cell_type,<gene>,...), a single-cell .h5ad (with --cell-type-key) or a "
+                    + "single-cell MEX folder (with --cell-types).")
+    private Path reference;
+
+    @Option(names = "--reference-orientation", defaultValue = "types-by-genes", paramLabel = "O",
+            description = "Signatures CSV layout: types-by-genes or genes-by-types (default: ${DEFAULT-VALUE}).")
+    private String orientation;
+
+    @Option(names = "--cell-type-key", paramLabel = "KEY", description = "obs column of a .h5ad reference.")
+    private String cellTypeKey;
+
+    @Option(names = "--reference-layer", paramLabel = "NAME", description = "Layer of a .h5ad reference.")
+    private String referenceLayer;
+
+    @Option(names = "--cell-types", paramLabel = "CSV", description = "'cell,cell_type' for a MEX reference.")
+    private Path cellTypes;
+
+    @Option(names = "--min-cells", defaultValue = "10", paramLabel = "N",
+            description = "Leave out reference types with fewer cells (default: ${DEFAULT-VALUE}).")
+    private int minCells;
+
+    @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
+            description = "Fail when fewer genes are shared (default: ${DEFAULT-VALUE}).")
+    private int minOverlap;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR", description = "Result folder.")
+    private Path output;
+
+    @Option(names = "--sketch-dim", defaultValue = "512", paramLabel = "D", description = "Default: ${DEFAULT-VALUE}.")
+    private int sketchDim;
+
+    @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|X[,Y...]",
+            description = "Spatial strength: auto, a number, or several (each warm-starts from the previous; "
+                    + "default: ${DEFAULT-VALUE}).")
+    private String lambda;
+
+    @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R", description = "L1 weight (default: ${DEFAULT-VALUE}).")
+    private double rho;
+
+    @Option(names = "--n-hvg", defaultValue = "2000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    private int nHvg;
+
+    @Option(names = "--n-markers", defaultValue = "50", paramLabel = "N",
+            description = "Markers per type (default: ${DEFAULT-VALUE}).")
+    private int nMarkers;
+
+    @Option(names = "--spatial-method", defaultValue = "knn", paramLabel = "M",
+            description = "knn, radius or grid (default: ${DEFAULT-VALUE}).")
+    private String spatialMethod;
+
+    @Option(names = "--k", defaultValue = "6", paramLabel = "K", description = "Neighbours for knn (default: ${DEFAULT-VALUE}).")
+    private int k;
+
+    @Option(names = "--radius", paramLabel = "R", description = "Radius for --spatial-method radius.")
+    private Double radius;
+
+    @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    private int maxIter;
+
+    @Option(names = "--tol", defaultValue = "1e-4", paramLabel = "T", description = "Default: ${DEFAULT-VALUE}.")
+    private double tol;
+
+    @Option(names = "--preprocess", defaultValue = "log_cpm", paramLabel = "P",
+            description = "log_cpm, pearson or raw (default: ${DEFAULT-VALUE}).")
+    private String preprocess;
+
+    @Option(names = "--gene-weighting", defaultValue = "expected", paramLabel = "W",
+            description = "expected or countsketch (default: ${DEFAULT-VALUE}).")
+    private String geneWeighting;
+
+    @Option(names = "--solver", defaultValue = "reference", paramLabel = "S",
+            description = "Solver: reference (spec §10, bit-for-bit) (default: ${DEFAULT-VALUE}).")
+    private String solver;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+            description = "Seed of the countsketch draws (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    private Integer threads;
+
+    @Option(names = "--plot", description = "Also draw proportions.png and dominant.png into the result folder.")
+    private boolean plot;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    private boolean quiet;
+
+    @Option(names = "--json", description = "Print the summary as JSON instead of text.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        FlashDeconvOptions options = options();
+        PrintWriter out = spec.commandLine().getOut();
+        String version = VersionProvider.version();
+        try (ProgressBars.Handle bars = ProgressBars.create(quiet);
+             SpatialInput input = SpatialInput.open(spatial, coords, new InputFormats.Options(transpose),
+                     output, bars.listener())) {
+            CountStore store = input.store();
+            LoadedReference loaded = ReferenceInput.load(reference, new ReferenceInput.Options(
+                    SignatureCsv.Orientation.parse(orientation), cellTypeKey, referenceLayer, cellTypes, minCells));
+            Reference ref = loaded.reference();
+            GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds())
+                    .requireAtLeast(minOverlap);
+            CoordsView xy = store.coords().orElseThrow(() -> new IllegalArgumentException("--spatial: "
+                    + spatial + " has no coordinates; give --coords FILE (or convert with --coords)"));
+            CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
+            double[][] x = aligned(ref, match);
+            List<String> warnings = new ArrayList<>(loaded.warnings());
+            warnings.addAll(match.warnings());
+            try (PreparedProblem problem = FlashDeconv.prepare(y, x, xy, ref.cellTypes(), options, bars.listener());
+                 BlockExecutor writer = new BlockExecutor(options.threads())) {
+                FitResult previous = null;
+                try {
+                    for (LambdaSpec l : options.lambdas()) {
+                        FitResult fit = problem.solve(l, previous);
+                        if (previous != null) {
+                            previous.close();
+                        }
+                        previous = fit;
+                        Path folder = options.lambdas().size() == 1 ? output : output.resolve(folderName(l));
+                        String summary = SummaryJson.of(fit, version, j -> extras(j, store, ref, match, warnings));
+                        ResultFolder.write(folder, fit, store::barcode, xy, match.genes(), summary, writer);
+                        if (plot) {
+                            Path name = folder.toAbsolutePath().normalize().getFileName();
+                            SlidePlots.write(ResultFolderReader.open(folder), PlotOptions.defaults(
+                                    name == null ? "" : name.toString()), folder.resolve("proportions.png"),
+                                    folder.resolve("dominant.png"), bars.listener());
+                        }
+                        report(out, folder, fit, summary);
+                    }
+                } finally {
+                    if (previous != null) {
+                        previous.close();
+                    }
+                }
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private FlashDeconvOptions options() {
+        try {
+            FlashDeconvOptions.Builder b = FlashDeconvOptions.builder()
+                    .sketchDim(sketchDim).lambdas(LambdaSpec.parseList(lambda)).rhoSparsity(rho).nHvg(nHvg)
+                    .nMarkersPerType(nMarkers).spatialMethod(Choices.parse(SpatialMethod.class, spatialMethod, "--spatial-method")).kNeighbors(k)
+                    .maxIter(maxIter).tol(tol).preprocess(Preprocess.parse(preprocess))
+                    .geneWeighting(GeneWeighting.parse(geneWeighting)).randomState(seed)
+                    .solver(Choices.parse(SolverType.class, solver, "--solver"));
+            if (radius != null) {
+                b.radius(radius);
+            }
+            if (threads != null) {
+                b.threads(threads);
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** The reference restricted to the shared genes, in the aligned order. */
+    private static double[][] aligned(Reference ref, GeneMatch match) {
+        double[][] s = ref.signatures();
+        int[] cols = match.referenceIndex();
+        double[][] x = new double[s.length][cols.length];
+        for (int t = 0; t < s.length; t++) {
+            for (int j = 0; j < cols.length; j++) {
+                x[t][j] = s[t][cols[j]];
+            }
+        }
+        return x;
+    }
+
+    private void extras(JsonWriter j, CountStore store, Reference ref, GeneMatch match, List<String> warnings) {
+        j.name("inputs").beginObject();
+        j.field("spatial", spatial.toString());
+        j.field("reference", reference.toString());
+        j.field("spatial_genes", store.genes());
+        j.field("reference_genes", ref.genes());
+        j.endObject();
+        j.name("gene_overlap");
+        match.report().writeJson(j);
+        j.name("input_warnings").beginArray();
+        warnings.forEach(j::value);
+        j.endArray();
+        MemoryReport.write(j);
+    }
+
+    private void report(PrintWriter out, Path folder, FitResult fit, String summary) {
+        if (json) {
+            out.print(summary);
+            return;
+        }
+        var s = fit.summary();
+        out.printf(Locale.ROOT, "%s: %d spots, %d cell types, %d genes, lambda %.6g, %s after %d sweeps "
+                        + "(change %.3g)%n", folder, s.nSpots(), s.nCellTypes(), s.nGenesUsed(), s.lambdaSpatial(),
+                s.converged() ? "converged" : "NOT converged", s.nIterations(), s.finalChange());
+        out.println(TopTypes.describe(fit, 5));
+        for (String w : fit.warnings()) {
+            out.println("warning: " + w);
+        }
+    }
+
+    private static String folderName(LambdaSpec l) {
+        if (l.auto()) {
+            return "lambda_auto";
+        }
+        double v = l.value();
+        return "lambda_" + (v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
+    }
+}

@@ -1,0 +1,273 @@
+package org.flashdeconv.engine;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.List;
+import java.util.Optional;
+import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.parallel.BlockExecutor;
+import org.flashdeconv.engine.represent.GeneWeighting;
+import org.flashdeconv.engine.represent.SketchDraws;
+import org.flashdeconv.engine.solver.Proportions;
+import org.flashdeconv.engine.solver.SolveInfo;
+
+/**
+ * The result of one fit (spec §11): abundances β, proportions, dominant types, and the fit record.
+ *
+ * <p>Ownership: owns a shared {@link Arena} with β and the proportions (N x K f64, spot-major: element
+ * {@code i*K + k}), the dominant types (i32[N]) and the spots-without-counts flags (u8[N]). The segments
+ * returned by {@link #abundances()}, {@link #proportions()}, {@link #dominantCellType()} and
+ * {@link #spotsWithoutCounts()} are views valid until {@link #close()}; the {@code copy...} methods return heap
+ * copies for small results. Everything else is on the heap and stays readable after close.
+ *
+ * <p>Spots whose counts are all zero keep their β (the solver treats them like any spot), but their proportion
+ * row is NaN and their dominant type is −1: a departure from the reference, which reports a uniform row.
+ */
+public final class FitResult implements AutoCloseable {
+
+    private final Arena arena;
+    private final Preparation prep;
+    private final long spots;
+    private final MemorySegment beta;
+    private final MemorySegment proportions;
+    private final MemorySegment dominant;
+    private final MemorySegment noCounts;
+    private final double lambdaUsed;
+    private final double rhoEff;
+    private final SolveInfo info;
+    private final long solverMs;
+
+    private FitResult(Builder b, double lambdaUsed, double rhoEff, SolveInfo info, long solverMs) {
+        this.arena = b.arena;
+        this.prep = b.prep;
+        this.spots = b.spots;
+        this.beta = b.beta;
+        this.proportions = b.proportions;
+        this.dominant = b.dominant;
+        this.noCounts = b.noCounts;
+        this.lambdaUsed = lambdaUsed;
+        this.rhoEff = rhoEff;
+        this.info = info;
+        this.solverMs = solverMs;
+    }
+
+    /** Allocates a result's arrays; the caller fills β and calls {@link Builder#finish} or abandons it. */
+    static Builder allocate(Preparation prep, long spots, MemorySegment noCounts) {
+        return new Builder(prep, spots, noCounts);
+    }
+
+    /** A result under construction; owns its arena until finished or abandoned. */
+    static final class Builder {
+        private final Arena arena = Arena.ofShared();
+        private final Preparation prep;
+        private final long spots;
+        private final MemorySegment beta;
+        private final MemorySegment proportions;
+        private final MemorySegment dominant;
+        private final MemorySegment noCounts;
+
+        private Builder(Preparation prep, long spots, MemorySegment flags) {
+            this.prep = prep;
+            this.spots = spots;
+            boolean success = false;
+            try {
+                long cells = Math.multiplyExact(spots, (long) prep.types());
+                beta = arena.allocate(Layouts.F64, cells);
+                proportions = arena.allocate(Layouts.F64, cells);
+                dominant = arena.allocate(Layouts.I32, spots);
+                noCounts = arena.allocate(ValueLayout.JAVA_BYTE, spots).copyFrom(flags);
+                success = true;
+            } finally {
+                if (!success) {
+                    arena.close();
+                }
+            }
+        }
+
+        MemorySegment beta() {
+            return beta;
+        }
+
+        FitResult finish(double lambdaUsed, double rhoEff, SolveInfo info, BlockExecutor executor, long startNanos) {
+            Proportions.compute(beta, spots, prep.types(), prep.spotsWithoutCounts() > 0 ? noCounts : null,
+                    proportions, dominant, executor);
+            return new FitResult(this, lambdaUsed, rhoEff, info, (System.nanoTime() - startNanos) / 1_000_000);
+        }
+
+        void abandon() {
+            arena.close();
+        }
+    }
+
+    /** N, the number of spots. */
+    public long spots() {
+        return spots;
+    }
+
+    /** K, the number of cell types. */
+    public int cellTypes() {
+        return prep.types();
+    }
+
+    /** The cell-type names (given, or {@code CellType_<k>}), in signature row order. */
+    public List<String> cellTypeNames() {
+        return prep.cellTypeNames();
+    }
+
+    /** β, N x K f64 spot-major; a view valid until {@link #close()}. */
+    public MemorySegment abundances() {
+        return beta;
+    }
+
+    /** Proportions, N x K f64 spot-major (NaN rows for spots without counts); valid until {@link #close()}. */
+    public MemorySegment proportions() {
+        return proportions;
+    }
+
+    /** Dominant type per spot, i32[N] (−1 for spots without counts); valid until {@link #close()}. */
+    public MemorySegment dominantCellType() {
+        return dominant;
+    }
+
+    /** One byte per spot, 1 if its counts are all zero (QC flag); valid until {@link #close()}. */
+    public MemorySegment spotsWithoutCounts() {
+        return noCounts;
+    }
+
+    /** True if spot {@code i} has no counts (its proportions are NaN). */
+    public boolean hasNoCounts(long spot) {
+        return noCounts.get(ValueLayout.JAVA_BYTE, spot) != 0;
+    }
+
+    /**
+     * β as a heap array [spot][type].
+     *
+     * @throws IllegalStateException if N exceeds the largest Java array
+     */
+    public double[][] copyAbundances() {
+        return copy(beta);
+    }
+
+    /**
+     * Proportions as a heap array [spot][type].
+     *
+     * @throws IllegalStateException if N exceeds the largest Java array
+     */
+    public double[][] copyProportions() {
+        return copy(proportions);
+    }
+
+    /**
+     * Dominant types as a heap array.
+     *
+     * @throws IllegalStateException if N exceeds the largest Java array
+     */
+    public int[] copyDominantCellType() {
+        heapRows();
+        return dominant.toArray(Layouts.I32);
+    }
+
+    private double[][] copy(MemorySegment seg) {
+        int n = heapRows();
+        int k = prep.types();
+        double[][] out = new double[n][k];
+        for (int i = 0; i < n; i++) {
+            MemorySegment.copy(seg, Layouts.F64, (long) i * k * Double.BYTES, out[i], 0, k);
+        }
+        return out;
+    }
+
+    private int heapRows() {
+        if (spots > Integer.MAX_VALUE - 8) {
+            throw new IllegalStateException(spots + " spots do not fit a heap array; use the segment views");
+        }
+        return (int) spots;
+    }
+
+    /** The selected genes S, ascending 0-based input gene indices. */
+    public int[] geneIndices() {
+        return prep.selection().selected().clone();
+    }
+
+    /** The highly variable genes (§4.1), ascending. */
+    public int[] hvgIndices() {
+        return prep.selection().hvg().clone();
+    }
+
+    /** The marker genes (§4.2), ascending. */
+    public int[] markerIndices() {
+        return prep.selection().markers().clone();
+    }
+
+    /** Ridge leverage scores (§4.4), in S order. */
+    public double[] leverage() {
+        return prep.selection().leverage().clone();
+    }
+
+    /** The gene weights w (§6.2) in S order with EXPECTED weighting; empty with COUNTSKETCH. */
+    public double[] geneWeights() {
+        double[] w = prep.representation().weights();
+        return prep.options().geneWeighting() == GeneWeighting.EXPECTED && w != null ? w.clone() : new double[0];
+    }
+
+    /** The CountSketch draws (§6.3) with COUNTSKETCH weighting. */
+    public Optional<SketchDraws> sketch() {
+        return Optional.ofNullable(prep.representation().sketch());
+    }
+
+    /** The λ used (after resolving auto). */
+    public double lambdaUsed() {
+        return lambdaUsed;
+    }
+
+    /** ρ_eff = rho_sparsity · mean diag(Gram). */
+    public double rhoEff() {
+        return rhoEff;
+    }
+
+    /** Gram = Xr·Xrᵀ, K x K. */
+    public double[][] gram() {
+        int k = prep.types();
+        double[][] out = new double[k][k];
+        for (int a = 0; a < k; a++) {
+            System.arraycopy(prep.gram(), a * k, out[a], 0, k);
+        }
+        return out;
+    }
+
+    /** The spatial graph's size and degrees. */
+    public GraphSummary graph() {
+        return prep.graph();
+    }
+
+    /** Convergence information of the solver. */
+    public SolveInfo info() {
+        return info;
+    }
+
+    /** Input warnings (all-zero signatures, spots without counts, k above N − 1, ...). */
+    public List<String> warnings() {
+        return prep.warnings();
+    }
+
+    /** The options of the fit. */
+    public FlashDeconvOptions options() {
+        return prep.options();
+    }
+
+    /** The summary record of spec §11.3 with stage times. */
+    public FitSummary summary() {
+        FlashDeconvOptions o = prep.options();
+        return new FitSummary(spots, prep.types(), prep.selection().selected().length, o.sketchDim(),
+                o.geneWeighting(), prep.representation().dim(), lambdaUsed, o.rhoSparsity(), o.preprocess(),
+                info.converged(), info.iterations(), info.finalObjective(), info.finalChange(), rhoEff,
+                prep.gramDiagMean(), prep.randomStateUsed(), prep.spotsWithoutCounts(), prep.times(solverMs));
+    }
+
+    /** Releases β, the proportions, the dominant types and the flags. */
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

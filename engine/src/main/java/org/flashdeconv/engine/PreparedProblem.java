@@ -1,0 +1,231 @@
+package org.flashdeconv.engine;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.flashdeconv.engine.genes.GeneSelection;
+import org.flashdeconv.engine.genes.GeneStats;
+import org.flashdeconv.engine.graph.GraphBuilder;
+import org.flashdeconv.engine.graph.SpatialGraph;
+import org.flashdeconv.engine.matrix.CoordsView;
+import org.flashdeconv.engine.matrix.CsrView;
+import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.parallel.BlockExecutor;
+import org.flashdeconv.engine.represent.Representation;
+import org.flashdeconv.engine.represent.RepresentationPass;
+import org.flashdeconv.engine.solver.BcdProblem;
+import org.flashdeconv.engine.solver.BcdSettings;
+import org.flashdeconv.engine.solver.Penalties;
+import org.flashdeconv.engine.solver.SolveInfo;
+import org.flashdeconv.engine.solver.Solver;
+
+/**
+ * Everything before the solver (spec §3): gene statistics, selection, representation, H = Xr·Yrᵀ, ‖Yr‖² and
+ * the spatial graph, ready to be solved for one or several λ. Made by {@link FlashDeconv#prepare}.
+ *
+ * <p>Ownership: owns a shared {@link Arena} holding H (N x K f64, spot-major), the graph (CSR, i64 N+1 and
+ * i32 per directed entry) and one byte per spot (spots without counts), plus the worker threads; all of it
+ * lives until {@link #close()}. Nothing of size N x G or N x d is kept: the counts are read only while
+ * preparing, and the caller may close or unmap them afterwards. Each {@link FitResult} owns its own arena and
+ * outlives this object.
+ */
+public final class PreparedProblem implements AutoCloseable {
+
+    private final Arena arena;
+    private final BlockExecutor executor;
+    private final Progress progress;
+    private final Preparation prep;
+    private final SpatialGraph graph;
+    private final BcdProblem problem;
+    private final MemorySegment noCounts;
+
+    private PreparedProblem(Arena arena, BlockExecutor executor, Progress progress, Preparation prep,
+                            SpatialGraph graph, BcdProblem problem, MemorySegment noCounts) {
+        this.arena = arena;
+        this.executor = executor;
+        this.progress = progress;
+        this.prep = prep;
+        this.graph = graph;
+        this.problem = problem;
+        this.noCounts = noCounts;
+    }
+
+    /** Runs the stages before the solver; inputs are validated by the caller (see {@link Inputs}). */
+    static PreparedProblem prepare(CsrView y, double[][] x, CoordsView coords, List<String> names,
+                                   List<String> warnings, FlashDeconvOptions o, Progress progress) {
+        Arena arena = Arena.ofShared();
+        BlockExecutor executor = new BlockExecutor(o.threads());
+        boolean success = false;
+        try {
+            long t0 = System.nanoTime();
+            GeneStats stats = GeneStats.compute(y, executor, progress);
+            long t1 = System.nanoTime();
+            GeneSelection sel = GeneSelection.select(stats, x, o.nHvg(), o.nMarkersPerType());
+            long t2 = System.nanoTime();
+            long seed = o.randomState().orElseGet(
+                    () -> ThreadLocalRandom.current().nextLong(FlashDeconvOptions.MAX_RANDOM_STATE + 1));
+            Representation rep = RepresentationPass.prepare(x, sel, stats, o.preprocess(), o.geneWeighting(),
+                    o.sketchDim(), seed);
+            int k = x.length;
+            MemorySegment h = arena.allocate(Layouts.F64, Math.multiplyExact(y.rows(), (long) k));
+            double yrSq = RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, executor, progress);
+            long t3 = System.nanoTime();
+            SpatialGraph graph = switch (o.spatialMethod()) {
+                case KNN -> GraphBuilder.knn(coords, o.kNeighbors(), arena, executor, progress);
+                case RADIUS -> GraphBuilder.radius(coords, o.radius().orElseThrow(), arena, executor, progress);
+                case GRID -> GraphBuilder.grid(coords, arena, executor, progress);
+            };
+            long t4 = System.nanoTime();
+            MemorySegment noCounts = arena.allocate(ValueLayout.JAVA_BYTE, y.rows());
+            long without = Inputs.flagSpotsWithoutCounts(y, noCounts, executor);
+            if (without > 0) {
+                warnings.add(without + " spots have no counts; their proportions are NaN");
+            }
+            double[] gram = flatten(rep.gram(), k);
+            BcdProblem problem = new BcdProblem(y.rows(), k, h, gram, graph.rowPtr(), graph.neighbors(), yrSq);
+            GraphSummary gs = new GraphSummary(graph.spots(), graph.undirectedEdges(), problem.meanDegree(),
+                    graph.degreeHistogram());
+            Preparation prep = new Preparation(o, typeNames(names, k), sel, rep, gs, gram,
+                    Penalties.meanGramDiagonal(gram, k), yrSq, seed, without, List.copyOf(warnings),
+                    ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
+            PreparedProblem p = new PreparedProblem(arena, executor, progress, prep, graph, problem, noCounts);
+            success = true;
+            return p;
+        } finally {
+            if (!success) {
+                executor.close();
+                arena.close();
+            }
+        }
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static double[] flatten(double[][] m, int k) {
+        double[] out = new double[k * k];
+        for (int a = 0; a < k; a++) {
+            System.arraycopy(m[a], 0, out, a * k, k);
+        }
+        return out;
+    }
+
+    private static List<String> typeNames(List<String> names, int k) {
+        if (names != null) {
+            return List.copyOf(names);
+        }
+        List<String> out = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) {
+            out.add("CellType_" + i);
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The λ that {@code spec} resolves to: the number, or the automatic rule of spec §8 on this problem's Gram
+     * matrix and mean degree.
+     */
+    public double lambdaFor(LambdaSpec spec) {
+        return spec.auto() ? Penalties.autoLambda(prep.gramDiagMean(), problem.meanDegree()) : spec.value();
+    }
+
+    /**
+     * Solves for one λ.
+     *
+     * @param lambda    the λ to use
+     * @param warmStart an open result of this problem to start from (its β, clipped at 0), or null for 1/K
+     * @return a new result that owns its off-heap arrays; close it
+     * @throws IllegalArgumentException if the warm start has another shape
+     * @throws IllegalStateException    if this problem or the warm start is closed
+     */
+    public FitResult solve(LambdaSpec lambda, FitResult warmStart) {
+        if (warmStart != null && (warmStart.spots() != problem.spots() || warmStart.cellTypes() != problem.types())) {
+            throw new IllegalArgumentException("warm start is " + warmStart.spots() + " x " + warmStart.cellTypes()
+                    + ", expected " + problem.spots() + " x " + problem.types());
+        }
+        FlashDeconvOptions o = prep.options();
+        double lambdaUsed = lambdaFor(lambda);
+        double rhoEff = Penalties.rhoEff(o.rhoSparsity(), prep.gramDiagMean());
+        BcdSettings settings = new BcdSettings(lambdaUsed, rhoEff, o.maxIter(), o.tol(), o.verbose());
+        Solver solver = o.solver().solver();
+        long t0 = System.nanoTime();
+        FitResult.Builder result = FitResult.allocate(prep, problem.spots(), noCounts);
+        boolean success = false;
+        try (Arena scratch = Arena.ofShared()) {
+            MemorySegment work = scratch.allocate(Layouts.F64, problem.cells());
+            MemorySegment start = warmStart == null ? null : warmStart.abundances();
+            SolveInfo info = solver.solve(problem, settings, start, result.beta(), work, executor, progress);
+            FitResult fit = result.finish(lambdaUsed, rhoEff, info, executor, t0);
+            success = true;
+            return fit;
+        } finally {
+            if (!success) {
+                result.abandon();
+            }
+        }
+    }
+
+    /**
+     * Solves every λ of the options in order, each warm-started from the previous result.
+     *
+     * @return one open result per λ, in the options' order; close each
+     */
+    public List<FitResult> solveAll() {
+        List<FitResult> out = new ArrayList<>();
+        boolean success = false;
+        try {
+            FitResult previous = null;
+            for (LambdaSpec l : prep.options().lambdas()) {
+                previous = solve(l, previous);
+                out.add(previous);
+            }
+            success = true;
+            return List.copyOf(out);
+        } finally {
+            if (!success) {
+                out.forEach(FitResult::close);
+            }
+        }
+    }
+
+    /** The spatial graph; a view valid until {@link #close()}. */
+    public SpatialGraph graph() {
+        return graph;
+    }
+
+    /** The solver's input (H, Gram, graph, ‖Yr‖²); views valid until {@link #close()}. */
+    public BcdProblem problem() {
+        return problem;
+    }
+
+    /** The selected genes, HVG and marker lists and leverage. */
+    public GeneSelection selection() {
+        return prep.selection();
+    }
+
+    /** The gene representation (weights or sketch, Xr, Gram). */
+    public Representation representation() {
+        return prep.representation();
+    }
+
+    /** The options. */
+    public FlashDeconvOptions options() {
+        return prep.options();
+    }
+
+    /** Input warnings (all-zero signatures, spots without counts, ...). */
+    public List<String> warnings() {
+        return prep.warnings();
+    }
+
+    /** Releases H, the graph and the worker threads. Results already made stay valid. */
+    @Override
+    public void close() {
+        executor.close();
+        arena.close();
+    }
+}

@@ -1,0 +1,29 @@
+package org.flashdeconv.engine.solver;
+
+import java.lang.foreign.MemorySegment;
+import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.parallel.BlockExecutor;
+
+/**
+ * Minimises the objective of spec §9 for one λ. Implementations must give bit-identical results for any
+ * thread count of the executor. See {@link SolverType} for the available implementations.
+ */
+public interface Solver {
+
+    /**
+     * Solves {@code problem}. The caller owns every segment; the solver allocates nothing off-heap.
+     *
+     * @param problem  H, Gram, graph, ‖Yr‖²
+     * @param settings λ, ρ_eff, max_iter, tol, verbose
+     * @param start    the initial β (N x K, spot-major; negative or NaN entries are taken as 0), or null
+     *                 for 1/K everywhere; may be the same segment as {@code beta}
+     * @param beta     out: the final β, N x K f64 spot-major
+     * @param work     scratch of the same size as {@code beta}, overwritten
+     * @param executor runs the spot blocks
+     * @param progress receives {@code sweep(iteration, change)} after every sweep
+     * @return convergence information
+     * @throws IllegalArgumentException if a segment is smaller than N x K doubles
+     */
+    SolveInfo solve(BcdProblem problem, BcdSettings settings, MemorySegment start, MemorySegment beta,
+                    MemorySegment work, BlockExecutor executor, Progress progress);
+}

@@ -1,0 +1,268 @@
+package org.flashdeconv.io.mex;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+import org.flashdeconv.io.source.CountSource;
+
+/**
+ * A {@link CountSource} over a 10x-style MEX folder or a plain Matrix Market file.
+ *
+ * <p>A folder holds {@code matrix.mtx[.gz]} (features x barcodes, coordinate format, {@code integer},
+ * {@code real} or {@code pattern}, entries in any order, comment lines allowed), {@code features.tsv[.gz]} or
+ * {@code genes.tsv[.gz]} (one line per matrix row, tab-separated: id, name, type; with one column the id is
+ * also the name) and {@code barcodes.tsv[.gz]} (one barcode per matrix column, first tab-separated field).
+ * Gzip is recognised by content. A plain Matrix Market file has no names: genes are called {@code gene1, ...}
+ * and spots {@code spot1, ...}. With {@code transpose} the matrix is read as barcodes x features instead.
+ *
+ * <p>Entries are read lazily on every {@link #forEachEntry} (nothing per entry is kept); the gene names and ids
+ * live on the heap. {@link #spotMajor()} looks at up to the first {@value #ORDER_SAMPLE} entries: Cell Ranger
+ * writes its matrices column by column, i.e. spot-major, so most files convert in one pass; if a file breaks
+ * the order later, {@link org.flashdeconv.io.store.StoreConverter} notices and falls back to two passes.
+ */
+public final class MexSource implements CountSource {
+    static final int ORDER_SAMPLE = 1 << 16;
+
+    private final Path matrix;
+    private final Path barcodes;
+    private final MatrixMarketHeader header;
+    private final boolean transpose;
+    private final List<String> geneNames;
+    private final List<String> geneIds;
+    private final long spots;
+    private Boolean spotMajor;
+
+    private MexSource(Path matrix, Path features, Path barcodes, boolean transpose) throws IOException {
+        this.matrix = matrix;
+        this.barcodes = barcodes;
+        this.transpose = transpose;
+        try (LineReader r = new LineReader(matrix)) {
+            this.header = MatrixMarketHeader.read(r);
+        }
+        long geneCount = transpose ? header.cols() : header.rows();
+        this.spots = transpose ? header.rows() : header.cols();
+        if (geneCount > Integer.MAX_VALUE - 8) {
+            throw new MexFormatException(matrix + ": " + geneCount + " genes exceed the limit of 2^31 - 9");
+        }
+        List<String> names = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        if (features == null) {
+            for (long g = 1; g <= geneCount; g++) {
+                names.add("gene" + g);
+            }
+        } else {
+            readFeatures(features, names, ids);
+            if (names.size() != geneCount) {
+                throw new MexFormatException(features + ": " + names.size() + " features, but " + matrix + " has "
+                        + geneCount + (transpose ? " columns" : " rows") + " (expected one feature per gene)");
+            }
+        }
+        this.geneNames = Collections.unmodifiableList(names);
+        this.geneIds = Collections.unmodifiableList(ids);
+        if (barcodes != null) {
+            long[] n = {0};
+            forEachBarcode(b -> n[0]++);
+            if (n[0] != spots) {
+                throw new MexFormatException(barcodes + ": " + n[0] + " barcodes, but " + matrix + " has " + spots
+                        + (transpose ? " rows" : " columns") + " (expected one barcode per spot)");
+            }
+        }
+    }
+
+    /**
+     * Opens a MEX folder or a Matrix Market file.
+     *
+     * @param transpose read the matrix as spots x genes (barcodes x features) instead of genes x spots
+     * @throws MexFormatException if a file is missing, malformed or inconsistent with the others
+     * @throws IOException        if a file cannot be read
+     */
+    public static MexSource open(Path input, boolean transpose) throws IOException {
+        if (Files.isDirectory(input)) {
+            Path mtx = find(input, true, "matrix.mtx");
+            Path features = find(input, false, "features.tsv", "genes.tsv");
+            if (features == null) {
+                throw new MexFormatException(input + ": no features.tsv[.gz] or genes.tsv[.gz] in the folder");
+            }
+            return new MexSource(mtx, features, find(input, true, "barcodes.tsv"), transpose);
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new java.nio.file.NoSuchFileException(input.toString(), null, "no such file or folder");
+        }
+        return new MexSource(input, null, null, transpose);
+    }
+
+    private static Path find(Path dir, boolean required, String... names) throws MexFormatException {
+        for (String n : names) {
+            for (String candidate : new String[] {n, n + ".gz"}) {
+                Path p = dir.resolve(candidate);
+                if (Files.isRegularFile(p)) {
+                    return p;
+                }
+            }
+        }
+        if (required) {
+            throw new MexFormatException(dir + ": no " + names[0] + "[.gz] in the folder");
+        }
+        return null;
+    }
+
+    private static void readFeatures(Path file, List<String> names, List<String> ids) throws IOException {
+        try (LineReader r = new LineReader(file)) {
+            while (r.next()) {
+                if (r.blank()) {
+                    throw r.error("empty line (expected id, name and type separated by tabs)");
+                }
+                String id = r.nextField('\t');
+                String name = r.nextField('\t');
+                ids.add(id);
+                names.add(name == null || name.isEmpty() ? id : name);
+            }
+        }
+    }
+
+    @Override
+    public String name() {
+        return barcodes == null ? matrix.toString() : matrix.getParent().toString();
+    }
+
+    @Override
+    public long spots() {
+        return spots;
+    }
+
+    @Override
+    public int genes() {
+        return geneNames.size();
+    }
+
+    @Override
+    public List<String> geneNames() {
+        return geneNames;
+    }
+
+    @Override
+    public List<String> geneIds() {
+        return geneIds;
+    }
+
+    @Override
+    public void forEachBarcode(Consumer<String> consumer) throws IOException {
+        if (barcodes == null) {
+            for (long s = 1; s <= spots; s++) {
+                consumer.accept("spot" + s);
+            }
+            return;
+        }
+        try (LineReader r = new LineReader(barcodes)) {
+            while (r.next()) {
+                if (r.blank()) {
+                    throw r.error("empty line (expected a barcode)");
+                }
+                consumer.accept(r.nextField('\t'));
+            }
+        }
+    }
+
+    @Override
+    public boolean spotMajor() {
+        if (spotMajor == null) {
+            try {
+                spotMajor = scanOrder();
+            } catch (IOException e) {
+                spotMajor = false; // the read error surfaces again, with its message, in forEachEntry
+            }
+        }
+        return spotMajor;
+    }
+
+    private boolean scanOrder() throws IOException {
+        long[] last = {-1, -1};
+        boolean[] sorted = {true};
+        try {
+            read((spot, gene, value, line) -> {
+                if (spot < last[0] || (spot == last[0] && gene <= last[1])) {
+                    sorted[0] = false;
+                    throw new StopScan();
+                }
+                last[0] = spot;
+                last[1] = gene;
+            }, ORDER_SAMPLE);
+        } catch (StopScan e) {
+            return sorted[0];
+        }
+        return sorted[0];
+    }
+
+    /** Ends the order scan early. */
+    private static final class StopScan extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        StopScan() {
+            super("stop");
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
+        }
+    }
+
+    @Override
+    public void forEachEntry(EntryConsumer consumer) throws IOException {
+        read(consumer, Long.MAX_VALUE);
+    }
+
+    /** Reads up to {@code limit} entries; the location of an entry is its 1-based line number. */
+    private void read(EntryConsumer consumer, long limit) throws IOException {
+        try (LineReader r = new LineReader(matrix)) {
+            for (long i = 0; i < header.lines(); i++) {
+                r.next();
+            }
+            long seen = 0;
+            long rows = header.rows();
+            long cols = header.cols();
+            while (seen < limit && r.next()) {
+                if (r.startsWith('%') || r.blank()) {
+                    continue;
+                }
+                if (seen == header.entries()) {
+                    throw r.error("more entries than the " + header.entries() + " promised by the size line");
+                }
+                long row = r.nextLong("row index");
+                long col = r.nextLong("column index");
+                double value = header.pattern() ? 1.0 : r.nextDouble("value");
+                if (!r.atEnd()) {
+                    throw r.error("expected " + (header.pattern() ? 2 : 3) + " fields, found '" + r.line() + "'");
+                }
+                if (row < 1 || row > rows || col < 1 || col > cols) {
+                    throw r.error("index (" + row + ", " + col + ") is outside the " + rows + " x " + cols
+                            + " matrix (1-based)");
+                }
+                seen++;
+                if (transpose) {
+                    consumer.accept(row - 1, (int) (col - 1), value, r.lineNumber());
+                } else {
+                    consumer.accept(col - 1, (int) (row - 1), value, r.lineNumber());
+                }
+            }
+            if (seen < limit && seen < header.entries()) {
+                throw new MexFormatException(matrix + " line " + r.lineNumber() + ": the file ends after " + seen
+                        + " of the " + header.entries() + " entries promised by the size line (truncated?)");
+            }
+        }
+    }
+
+    @Override
+    public String describe(long location) {
+        return matrix + " line " + location;
+    }
+
+    @Override
+    public void close() {
+        // every read opens and closes its own stream
+    }
+}

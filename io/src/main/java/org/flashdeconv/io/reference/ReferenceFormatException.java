@@ -1,0 +1,19 @@
+package org.flashdeconv.io.reference;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** A reference input that cannot be used: a malformed signatures CSV or cells.csv, or no usable cell type. */
+public final class ReferenceFormatException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    /** A problem at 1-based {@code line} of {@code file}. */
+    public ReferenceFormatException(Path file, long line, String problem) {
+        super(file + " line " + line + ": " + problem);
+    }
+
+    /** A problem with the input as a whole. */
+    public ReferenceFormatException(String input, String problem) {
+        super(input + ": " + problem);
+    }
+}

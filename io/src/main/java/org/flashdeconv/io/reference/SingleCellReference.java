@@ -1,0 +1,121 @@
+package org.flashdeconv.io.reference;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.flashdeconv.io.h5.H5adSource;
+import org.flashdeconv.io.mex.TextInput;
+import org.flashdeconv.io.source.CountSource;
+
+/**
+ * Builds reference signatures from single cells: an AnnData file with a cell-type column in {@code obs}, or any
+ * cell matrix (a MEX folder, ...) plus a {@code cells.csv} of {@code cell,cell_type}. The per-type means are
+ * computed by {@link CellTypeMeans}, streaming the cells.
+ */
+public final class SingleCellReference {
+    /** How many leading stored values decide whether {@code X} holds counts. */
+    private static final int INTEGER_PROBE = 10_000;
+
+    private SingleCellReference() {
+    }
+
+    /**
+     * Per-type means from a single-cell {@code .h5ad}. The values are those of {@code layers/<layer>} when a
+     * layer is given; otherwise of {@code X}, or of {@code raw/X} when {@code X}'s leading values are not
+     * integers and {@code raw/X} exists (with a warning).
+     *
+     * @param cellTypeKey the obs column holding the labels (categorical or strings)
+     * @param layer       a layer name, or null
+     * @param minCells    types with fewer cells are left out (default {@link CellTypeMeans#DEFAULT_MIN_CELLS})
+     * @throws org.flashdeconv.io.h5.H5FormatException if the file is not AnnData, or the column or layer is
+     *                                                  missing (the message lists the obs columns)
+     * @throws ReferenceFormatException                 if no type has at least minCells cells
+     * @throws IOException                              on a read error
+     */
+    public static LoadedReference fromH5ad(Path file, String cellTypeKey, String layer, int minCells)
+            throws IOException {
+        List<String> warnings = new ArrayList<>();
+        H5adSource source = H5adSource.open(file, new H5adSource.Options(layer, false, null));
+        try {
+            if (layer == null && !source.leadingValuesAreIntegers(INTEGER_PROBE)) {
+                H5adSource raw = null;
+                try (var probe = org.flashdeconv.io.h5.H5File.open(file)) {
+                    if (probe.find("raw/X").isPresent()) {
+                        raw = H5adSource.open(file, new H5adSource.Options(null, true, null));
+                    }
+                }
+                if (raw != null) {
+                    warnings.add("X holds non-integer values (normalised data?): using the counts in raw/X");
+                    source.close();
+                    source = raw;
+                }
+            }
+            String[] labels = source.obs().strings(cellTypeKey);
+            Reference ref = CellTypeMeans.compute(source, labels, minCells, warnings);
+            return new LoadedReference(ref, warnings);
+        } finally {
+            source.close();
+        }
+    }
+
+    /**
+     * Per-type means from a cell matrix whose barcodes are labelled by a {@code cells.csv}: a header line
+     * ({@code cell,cell_type}), then one {@code <cell>,<type>} per line. Cells of the matrix missing from the
+     * file or with an empty type are left out with a warning; so, with a warning, are listed cells that the
+     * matrix lacks. The source is not closed.
+     *
+     * @throws ReferenceFormatException if a line of cells.csv does not have two fields, a cell is listed twice,
+     *                                  or no type has at least minCells cells
+     * @throws IOException              on a read error
+     */
+    public static LoadedReference fromCells(CountSource cells, Path cellsCsv, int minCells) throws IOException {
+        List<String> warnings = new ArrayList<>();
+        Map<String, String> typeOf = readCellTypes(cellsCsv);
+        String[] labels = new String[Math.toIntExact(cells.spots())];
+        int[] at = {0};
+        long[] unlisted = {0};
+        cells.forEachBarcode(barcode -> {
+            String type = typeOf.remove(barcode);
+            if (type == null) {
+                unlisted[0]++;
+            }
+            labels[at[0]++] = type;
+        });
+        if (unlisted[0] > 0) {
+            warnings.add(unlisted[0] + " cells of " + cells.name() + " are not listed in " + cellsCsv.getFileName());
+        }
+        if (!typeOf.isEmpty()) {
+            warnings.add(typeOf.size() + " cells listed in " + cellsCsv.getFileName() + " are not in " + cells.name()
+                    + " (e.g. " + typeOf.keySet().iterator().next() + ")");
+        }
+        Reference ref = CellTypeMeans.compute(cells, labels, minCells, warnings);
+        return new LoadedReference(ref, warnings);
+    }
+
+    private static Map<String, String> readCellTypes(Path csv) throws IOException {
+        Map<String, String> typeOf = new HashMap<>();
+        try (BufferedReader in = TextInput.reader(csv)) {
+            String line;
+            long lineNo = 0;
+            while ((line = in.readLine()) != null) {
+                lineNo++;
+                if (lineNo == 1 || line.isBlank()) {
+                    continue; // the header
+                }
+                List<String> f = CsvFields.split(line);
+                if (f.size() != 2) {
+                    throw new ReferenceFormatException(csv, lineNo, "expected 2 fields (cell,cell_type), found "
+                            + f.size());
+                }
+                if (typeOf.put(f.get(0).trim(), f.get(1).trim()) != null) {
+                    throw new ReferenceFormatException(csv, lineNo, "cell " + f.get(0).trim() + " listed twice");
+                }
+            }
+        }
+        return typeOf;
+    }
+}

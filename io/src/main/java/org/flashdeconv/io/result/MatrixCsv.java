@@ -1,0 +1,72 @@
+package org.flashdeconv.io.result;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.parallel.BlockExecutor;
+
+/**
+ * Writes a per-spot table {@code barcode,<col>,...[,qc]} from an off-heap {@code n x k} f64 matrix (row-major),
+ * the layout of {@code proportions.csv}, {@code abundances.csv} and {@code coordinates.csv}.
+ *
+ * <p>Numbers are written in the shortest form that reads back to the same double (integral values without a
+ * fraction, so {@code 0} and {@code 1}); NaN is written as an empty field. Rows are formatted in parallel in
+ * fixed blocks and written in order, so the bytes do not depend on the thread count. The file appears under its
+ * name only when complete.
+ */
+public final class MatrixCsv {
+    private MatrixCsv() {
+    }
+
+    /**
+     * Writes the table.
+     *
+     * @param target  the CSV file
+     * @param columns the names of the {@code k} value columns
+     * @param n       rows
+     * @param values  f64[n * k], row-major
+     * @param barcode the barcode of a row (called from worker threads)
+     * @param qc      the qc field of a row, or {@code null} for no qc column (called from worker threads)
+     * @param ex      the executor that formats blocks
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if values is smaller than {@code n * k}
+     */
+    public static void write(Path target, List<String> columns, long n, MemorySegment values,
+                             LongFunction<String> barcode, LongFunction<String> qc, BlockExecutor ex)
+            throws IOException {
+        int k = columns.size();
+        if (values.byteSize() < Math.multiplyExact(Math.multiplyExact(n, (long) k), Double.BYTES)) {
+            throw new IllegalArgumentException("a " + n + " x " + k + " table needs " + n * k * Double.BYTES
+                    + " bytes of values, found " + values.byteSize());
+        }
+        StringBuilder head = new StringBuilder("barcode");
+        for (String c : columns) {
+            head.append(',').append(c);
+        }
+        if (qc != null) {
+            head.append(",qc");
+        }
+        TextTable.write(target, head.toString(), n, (i, sb) -> {
+            sb.append(barcode.apply(i));
+            for (int j = 0; j < k; j++) {
+                sb.append(',');
+                appendNumber(sb, values.getAtIndex(Layouts.F64, i * k + j));
+            }
+            if (qc != null) {
+                sb.append(',').append(qc.apply(i));
+            }
+        }, ex);
+    }
+
+    /** Appends the shortest round-trip form of {@code v}; integral values without a fraction, nothing for NaN. */
+    static void appendNumber(StringBuilder sb, double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            sb.append((long) v);
+        } else if (!Double.isNaN(v)) {
+            sb.append(v);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.flashdeconv.io.result;
+
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.flashdeconv.engine.FitResult;
+import org.flashdeconv.engine.matrix.CoordsView;
+import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.parallel.BlockExecutor;
+import org.flashdeconv.io.atomic.AtomicOutput;
+
+/**
+ * Writes the files of one fit into a result folder:
+ * <ul>
+ *   <li>{@code proportions.csv}: {@code barcode,<type>,...,qc}, rows in spot order; {@code qc} is {@code ok}, or
+ *       {@code no_counts} for a spot without counts on the genes used, whose proportions are left empty;</li>
+ *   <li>{@code abundances.csv}: β in the same layout (no qc column);</li>
+ *   <li>{@code dominant.csv}: {@code barcode,dominant_type} (empty for spots without counts);</li>
+ *   <li>{@code coordinates.csv}: {@code barcode,x,y[,z]}, what {@code flashdeconv plot} draws with;</li>
+ *   <li>{@code genes_used.txt}: the selected genes, one name a line, in model order;</li>
+ *   <li>{@code summary.json}: given by the caller.</li>
+ * </ul>
+ * Every file appears under its name only when complete.
+ */
+public final class ResultFolder {
+    /** The qc value of a spot with counts. */
+    public static final String QC_OK = "ok";
+    /** The qc value of a spot without counts on the genes used. */
+    public static final String QC_NO_COUNTS = "no_counts";
+
+    private ResultFolder() {
+    }
+
+    /**
+     * Writes the folder (created if missing; files of an earlier run are replaced).
+     *
+     * @param folder      the result folder
+     * @param fit         the fit (open)
+     * @param barcode     the barcode of a spot (called from worker threads)
+     * @param coords      the coordinates the fit used
+     * @param geneNames   names of the model's gene axis (the selected genes are indices into it)
+     * @param summaryJson the content of {@code summary.json}
+     * @param ex          formats blocks of rows in parallel
+     * @throws IOException if a file cannot be written
+     */
+    public static void write(Path folder, FitResult fit, LongFunction<String> barcode, CoordsView coords,
+                             List<String> geneNames, String summaryJson, BlockExecutor ex) throws IOException {
+        Files.createDirectories(folder);
+        long n = fit.spots();
+        List<String> types = fit.cellTypeNames();
+        LongFunction<String> qc = i -> fit.hasNoCounts(i) ? QC_NO_COUNTS : QC_OK;
+        MatrixCsv.write(folder.resolve("proportions.csv"), types, n, fit.proportions(), barcode, qc, ex);
+        MatrixCsv.write(folder.resolve("abundances.csv"), types, n, fit.abundances(), barcode, null, ex);
+        MemorySegment dominant = fit.dominantCellType();
+        TextTable.write(folder.resolve("dominant.csv"), "barcode,dominant_type", n, (i, sb) -> {
+            int k = dominant.getAtIndex(Layouts.I32, i);
+            sb.append(barcode.apply(i)).append(',').append(k < 0 || fit.hasNoCounts(i) ? "" : types.get(k));
+        }, ex);
+        List<String> axes = coords.dim() == 3 ? List.of("x", "y", "z")
+                : coords.dim() == 2 ? List.of("x", "y") : axisNames(coords.dim());
+        MatrixCsv.write(folder.resolve("coordinates.csv"), axes, n, coords.data(), barcode, null, ex);
+        StringBuilder genes = new StringBuilder();
+        for (int g : fit.geneIndices()) {
+            genes.append(geneNames.get(g)).append('\n');
+        }
+        writeText(folder.resolve("genes_used.txt"), genes.toString());
+        writeText(folder.resolve("summary.json"), summaryJson);
+    }
+
+    /** Writes a small text file atomically. */
+    public static void writeText(Path file, String text) throws IOException {
+        try (AtomicOutput out = AtomicOutput.create(file)) {
+            Files.writeString(out.temp(), text, StandardCharsets.UTF_8);
+            out.commit();
+        }
+    }
+
+    private static List<String> axisNames(int dim) {
+        String[] names = new String[dim];
+        for (int c = 0; c < dim; c++) {
+            names[c] = "c" + c;
+        }
+        return List.of(names);
+    }
+}

@@ -1,0 +1,115 @@
+package org.flashdeconv.io.result;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.flashdeconv.engine.FitResult;
+import org.flashdeconv.engine.FitSummary;
+import org.flashdeconv.engine.FlashDeconvOptions;
+import org.flashdeconv.engine.GraphSummary;
+import org.flashdeconv.engine.StageTimes;
+import org.flashdeconv.io.json.JsonWriter;
+
+/**
+ * The {@code summary.json} of a result folder: every parameter, the fit record (λ used, ρ_eff, convergence,
+ * objective), the graph, per-stage wall times and warnings, plus sections the caller adds (inputs, gene
+ * overlap, memory). Parameter names follow the specification (and so the Python package).
+ */
+public final class SummaryJson {
+    private SummaryJson() {
+    }
+
+    /**
+     * Builds the document.
+     *
+     * @param fit     the fit
+     * @param version the program version, recorded so a run can be repeated
+     * @param extra   writes further members into the top-level object (may be a no-op)
+     * @return the JSON text
+     */
+    public static String of(FitResult fit, String version, Consumer<JsonWriter> extra) {
+        FitSummary s = fit.summary();
+        FlashDeconvOptions o = fit.options();
+        JsonWriter j = new JsonWriter().beginObject();
+        j.field("producer", "flashdeconv-java " + version);
+        j.name("parameters").beginObject();
+        j.field("sketch_dim", o.sketchDim());
+        j.name("lambda_spatial").beginArray();
+        o.lambdas().forEach(l -> {
+            if (l.auto()) {
+                j.value("auto");
+            } else {
+                j.value(l.value());
+            }
+        });
+        j.endArray();
+        j.field("rho_sparsity", o.rhoSparsity());
+        j.field("n_hvg", o.nHvg());
+        j.field("n_markers_per_type", o.nMarkersPerType());
+        j.field("spatial_method", lower(o.spatialMethod()));
+        j.field("k_neighbors", o.kNeighbors());
+        j.name("radius");
+        if (o.radius().isPresent()) {
+            j.value(o.radius().getAsDouble());
+        } else {
+            j.value((String) null);
+        }
+        j.field("max_iter", o.maxIter());
+        j.field("tol", o.tol());
+        j.field("preprocess", lower(o.preprocess()));
+        j.field("gene_weighting", lower(o.geneWeighting()));
+        j.name("random_state");
+        if (o.randomState().isPresent()) {
+            j.value(o.randomState().getAsLong());
+        } else {
+            j.value((String) null);
+        }
+        j.field("solver", lower(o.solver()));
+        j.field("threads", o.threads());
+        j.endObject();
+
+        j.field("n_spots", s.nSpots());
+        j.field("n_cell_types", s.nCellTypes());
+        j.name("cell_types").beginArray();
+        fit.cellTypeNames().forEach(j::value);
+        j.endArray();
+        j.field("n_genes_used", s.nGenesUsed());
+        j.field("n_hvg_selected", fit.hvgIndices().length);
+        j.field("n_markers_selected", fit.markerIndices().length);
+        j.field("representation_dim", s.representationDim());
+        j.field("random_state_used", s.randomStateUsed());
+        j.field("lambda_used", s.lambdaSpatial());
+        j.field("gram_diag_mean", s.gramDiagMean());
+        j.field("rho_eff", s.rhoEff());
+        j.field("converged", s.converged());
+        j.field("n_iterations", s.nIterations());
+        j.field("final_change", s.finalChange());
+        j.field("final_objective", s.finalObjective());
+        j.field("n_spots_without_counts", s.zeroCountSpots());
+        GraphSummary g = fit.graph();
+        j.name("graph").beginObject();
+        j.field("n_edges", g.undirectedEdges());
+        j.field("mean_degree", g.meanDegree());
+        j.name("degree_histogram").beginArray();
+        for (long c : g.degreeHistogram()) {
+            j.value(c);
+        }
+        j.endArray().endObject();
+        StageTimes t = s.times();
+        j.name("stage_seconds").beginObject();
+        j.field("gene_statistics", t.geneStatisticsMs() / 1e3);
+        j.field("gene_selection", t.selectionMs() / 1e3);
+        j.field("representation", t.representationMs() / 1e3);
+        j.field("spatial_graph", t.graphMs() / 1e3);
+        j.field("solver", t.solverMs() / 1e3);
+        j.endObject();
+        j.name("warnings").beginArray();
+        fit.warnings().forEach(j::value);
+        j.endArray();
+        extra.accept(j);
+        return j.endObject().toString();
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,112 @@
+package org.flashdeconv.io.spaceranger;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.flashdeconv.io.source.CountSource;
+
+/**
+ * A {@link CountSource} over another that keeps a subset of its spots (renumbered in their original order, so
+ * a spot-major source stays spot-major) and adds coordinates held on the heap (one int and {@code dim} doubles
+ * per spot). Closing it closes the wrapped source.
+ */
+final class SelectedSpots implements CountSource {
+    private final CountSource inner;
+    private final int[] newIndex;
+    private final int kept;
+    private final double[] coords;
+    private final int dim;
+
+    /**
+     * @param newIndex for each spot of {@code inner} its index here, or -1 to drop it; null keeps every spot
+     * @param coords   {@code kept * dim} coordinates, row-major, in the new spot order
+     */
+    SelectedSpots(CountSource inner, int[] newIndex, int kept, double[] coords, int dim) {
+        this.inner = inner;
+        this.newIndex = newIndex;
+        this.kept = kept;
+        this.coords = coords;
+        this.dim = dim;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public long spots() {
+        return kept;
+    }
+
+    @Override
+    public int genes() {
+        return inner.genes();
+    }
+
+    @Override
+    public List<String> geneNames() {
+        return inner.geneNames();
+    }
+
+    @Override
+    public List<String> geneIds() {
+        return inner.geneIds();
+    }
+
+    @Override
+    public void forEachBarcode(Consumer<String> consumer) throws IOException {
+        int[] spot = {0};
+        inner.forEachBarcode(b -> {
+            if (newIndex == null || newIndex[spot[0]] >= 0) {
+                consumer.accept(b);
+            }
+            spot[0]++;
+        });
+    }
+
+    @Override
+    public boolean spotMajor() {
+        return inner.spotMajor();
+    }
+
+    @Override
+    public void forEachEntry(EntryConsumer consumer) throws IOException {
+        if (newIndex == null) {
+            inner.forEachEntry(consumer);
+            return;
+        }
+        inner.forEachEntry((spot, gene, value, location) -> {
+            int s = newIndex[(int) spot];
+            if (s >= 0) {
+                consumer.accept(s, gene, value, location);
+            }
+        });
+    }
+
+    @Override
+    public String describe(long location) {
+        return inner.describe(location);
+    }
+
+    @Override
+    public Optional<Coordinates> coordinates() {
+        return Optional.of(new Coordinates() {
+            @Override
+            public int dim() {
+                return dim;
+            }
+
+            @Override
+            public void read(long first, int count, double[] out) {
+                System.arraycopy(coords, Math.toIntExact(first * dim), out, 0, count * dim);
+            }
+        });
+    }
+
+    @Override
+    public void close() throws IOException {
+        inner.close();
+    }
+}

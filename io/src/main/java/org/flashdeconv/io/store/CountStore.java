@@ -1,0 +1,296 @@
+package org.flashdeconv.io.store;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
+import org.flashdeconv.engine.matrix.CoordsView;
+import org.flashdeconv.engine.matrix.CsrView;
+import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.matrix.ValueType;
+
+/**
+ * An opened {@code .fdstore} file (layout: {@link StoreHeader}): the whole file mapped read-only, once, into a
+ * {@link MemorySegment} of a shared {@link Arena}, so worker threads may read it concurrently. An owner: every
+ * segment and view it hands out ({@link #csr()}, {@link #totals()}, {@link #coords()}, {@link #section}) stays
+ * valid until {@link #close()}, and must not be used after.
+ *
+ * <p>Opening checks the magic, the version, the header checksum, every section's bounds and alignment, the
+ * sizes of the sections against the shape, the first and last row pointer and the string tables' end offsets;
+ * with {@code verifyChecksums} (the default) it also runs {@link #verify()}. Problems raise a
+ * {@link StoreFormatException} (or its {@link StoreChecksumException}) naming the file, section and offset.
+ */
+public final class CountStore implements AutoCloseable {
+    private static final long CRC_CHUNK = 1L << 30;
+
+    private final Path path;
+    private final Arena arena;
+    private final MemorySegment file;
+    private final StoreHeader header;
+    private final CsrView csr;
+    private final MemorySegment totals;
+    private final StringTable barcodes;
+    private final List<String> geneNames;
+    private final List<String> geneIds;
+    private final CoordsView coords;
+    private boolean verified;
+
+    private CountStore(Path path, Arena arena, MemorySegment file, StoreHeader h) throws StoreFormatException {
+        this.path = path;
+        this.arena = arena;
+        this.file = file;
+        this.header = h;
+        long n = h.spots();
+        MemorySegment rowPtr = required(SectionKind.ROW_PTR, Math.multiplyExact(n + 1, 8L));
+        MemorySegment colIdx = required(SectionKind.COL_IDX, Math.multiplyExact(h.nnz(), 4L));
+        MemorySegment values = required(SectionKind.VALUES, Math.multiplyExact(h.nnz(), h.valueType().bytes()));
+        this.totals = required(SectionKind.TOTALS, Math.multiplyExact(n, 8L));
+        long first = rowPtr.getAtIndex(Layouts.I64, 0);
+        long last = rowPtr.getAtIndex(Layouts.I64, n);
+        SectionEntry ptrEntry = h.find(SectionKind.ROW_PTR);
+        if (first != 0) {
+            throw new StoreFormatException(path, "rowPtr", ptrEntry.offset(), "broken row pointer: rowPtr[0] is "
+                    + first + ", expected 0");
+        }
+        if (last != h.nnz()) {
+            throw new StoreFormatException(path, "rowPtr", ptrEntry.offset() + n * 8, "broken row pointer: rowPtr["
+                    + n + "] is " + last + ", expected nnz " + h.nnz());
+        }
+        this.csr = new CsrView(n, h.genes(), rowPtr, colIdx, values, h.valueType());
+        this.barcodes = strings(SectionKind.BARCODES, n, false, false);
+        this.geneNames = decodeAll(strings(SectionKind.GENE_NAMES, h.genes(), false, false));
+        this.geneIds = decodeAll(strings(SectionKind.GENE_IDS, h.genes(), true, false));
+        if (h.coordDim() > 0) {
+            long bytes = Math.multiplyExact(Math.multiplyExact(n, (long) h.coordDim()), 8L);
+            this.coords = new CoordsView(n, h.coordDim(), required(SectionKind.COORDS, bytes));
+        } else {
+            this.coords = null;
+        }
+    }
+
+    /**
+     * Opens and fully verifies a store (same as {@code open(path, true)}).
+     *
+     * @throws StoreFormatException   if the file is not a valid store
+     * @throws StoreChecksumException if a checksum does not match
+     * @throws IOException            if the file cannot be read
+     */
+    public static CountStore open(Path path) throws IOException {
+        return open(path, true);
+    }
+
+    /**
+     * Maps and checks a store. The cheap structural checks always run; {@code verifyChecksums} adds
+     * {@link #verify()} (reads every byte once).
+     *
+     * @throws StoreFormatException   if the file is not a valid store
+     * @throws StoreChecksumException if {@code verifyChecksums} and a checksum does not match
+     * @throws IOException            if the file cannot be read
+     */
+    public static CountStore open(Path path, boolean verifyChecksums) throws IOException {
+        Arena arena = Arena.ofShared();
+        boolean success = false;
+        try {
+            MemorySegment file;
+            long size;
+            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+                size = ch.size();
+                if (size < StoreHeader.HEADER_BYTES) {
+                    throw new StoreFormatException(path, "header", size, "truncated: the file has " + size
+                            + " bytes, shorter than the " + StoreHeader.HEADER_BYTES + "-byte header");
+                }
+                file = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+            }
+            StoreHeader h = StoreHeader.read(path, file, size);
+            CountStore store = new CountStore(path, arena, file, h);
+            if (verifyChecksums) {
+                store.verify();
+            }
+            success = true;
+            return store;
+        } finally {
+            if (!success) {
+                arena.close();
+            }
+        }
+    }
+
+    private MemorySegment required(SectionKind kind, long expectedBytes) throws StoreFormatException {
+        SectionEntry e = header.find(kind);
+        if (e == null) {
+            throw new StoreFormatException(path, kind.label(), StoreHeader.HEADER_BYTES, "required section missing");
+        }
+        if (e.length() != expectedBytes) {
+            throw new StoreFormatException(path, kind.label(), e.offset(), "section has " + e.length()
+                    + " bytes, expected " + expectedBytes + " for " + header.spots() + " spots, " + header.genes()
+                    + " genes, " + header.nnz() + " entries");
+        }
+        return file.asSlice(e.offset(), e.length());
+    }
+
+    private StringTable strings(SectionKind kind, long count, boolean mayBeEmpty, boolean full)
+            throws StoreFormatException {
+        SectionEntry e = header.find(kind);
+        if (e == null) {
+            throw new StoreFormatException(path, kind.label(), StoreHeader.HEADER_BYTES, "required section missing");
+        }
+        long expected = mayBeEmpty && e.items() == 0 ? 0 : count;
+        return StringTable.of(path, e, file.asSlice(e.offset(), e.length()), expected, full);
+    }
+
+    private static List<String> decodeAll(StringTable t) {
+        List<String> out = new ArrayList<>((int) t.count());
+        for (long i = 0; i < t.count(); i++) {
+            out.add(t.get(i));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * Re-reads the whole file: every section's CRC32C, then the full structure (row pointers non-decreasing,
+     * column indices in range and strictly increasing within each row, string offsets in order).
+     *
+     * @throws StoreChecksumException if a section's checksum does not match
+     * @throws StoreFormatException   if the structure is broken
+     */
+    public void verify() throws StoreFormatException {
+        for (SectionEntry e : header.sections()) {
+            int crc = crc32c(file.asSlice(e.offset(), e.length()));
+            if (crc != e.crc()) {
+                throw new StoreChecksumException(path, e.kind().label(), e.offset(), e.length(), e.crc(), crc);
+            }
+        }
+        long ptrOffset = header.find(SectionKind.ROW_PTR).offset();
+        long colOffset = header.find(SectionKind.COL_IDX).offset();
+        long genes = header.genes();
+        long prev = 0;
+        for (long row = 0; row < csr.rows(); row++) {
+            long end = csr.rowEnd(row);
+            if (end < prev || end > header.nnz()) {
+                throw new StoreFormatException(path, "rowPtr", ptrOffset + (row + 1) * 8, "broken row pointer: rowPtr["
+                        + (row + 1) + "] is " + end + " after " + prev + " (nnz " + header.nnz() + ")");
+            }
+            int lastCol = -1;
+            for (long k = prev; k < end; k++) {
+                int c = csr.col(k);
+                if (c <= lastCol || c >= genes) {
+                    throw new StoreFormatException(path, "colIdx", colOffset + k * 4, "column index " + c
+                            + " in row " + row + " is out of range [0, " + genes + ") or not above " + lastCol);
+                }
+                lastCol = c;
+            }
+            prev = end;
+        }
+        strings(SectionKind.BARCODES, header.spots(), false, true);
+        strings(SectionKind.GENE_NAMES, header.genes(), false, true);
+        strings(SectionKind.GENE_IDS, header.genes(), true, true);
+        verified = true;
+    }
+
+    static int crc32c(MemorySegment data) {
+        CRC32C crc = new CRC32C();
+        for (long at = 0; at < data.byteSize(); at += CRC_CHUNK) {
+            crc.update(data.asSlice(at, Math.min(CRC_CHUNK, data.byteSize() - at)).asByteBuffer());
+        }
+        return (int) crc.getValue();
+    }
+
+    /** True once {@link #verify()} has passed on this opened file. */
+    public boolean verified() {
+        return verified;
+    }
+
+    /** The counts as a CSR view (spots x genes); valid until {@link #close()}. */
+    public CsrView csr() {
+        return csr;
+    }
+
+    /** Number of spots (rows). */
+    public long spots() {
+        return header.spots();
+    }
+
+    /** Number of genes (columns). */
+    public int genes() {
+        return (int) header.genes();
+    }
+
+    /** Number of stored entries. */
+    public long nnz() {
+        return header.nnz();
+    }
+
+    /** Element type of the values. */
+    public ValueType valueType() {
+        return header.valueType();
+    }
+
+    /** Per-spot totals (sum of the row's values), f64[spots]; valid until {@link #close()}. */
+    public MemorySegment totals() {
+        return totals;
+    }
+
+    /**
+     * The barcode of {@code spot}.
+     *
+     * @throws IndexOutOfBoundsException if {@code spot} is outside {@code [0, spots())}
+     */
+    public String barcode(long spot) {
+        return barcodes.get(spot);
+    }
+
+    /** Visits every barcode in spot order (decoding one at a time: nothing of size spots is kept). */
+    public void forEachBarcode(Consumer<String> consumer) {
+        for (long i = 0; i < barcodes.count(); i++) {
+            consumer.accept(barcodes.get(i));
+        }
+    }
+
+    /** Gene names in column order (unmodifiable). */
+    public List<String> geneNames() {
+        return geneNames;
+    }
+
+    /** Gene ids in column order (unmodifiable), empty when the input had none. */
+    public List<String> geneIds() {
+        return geneIds;
+    }
+
+    /** The spot coordinates, when the store has them; valid until {@link #close()}. */
+    public Optional<CoordsView> coords() {
+        return Optional.ofNullable(coords);
+    }
+
+    /**
+     * The bytes of the section of {@code kind} (read-only), when the store has one; valid until
+     * {@link #close()}. This is how extra sections ({@link SectionKind#extra}) are read back.
+     */
+    public Optional<MemorySegment> section(SectionKind kind) {
+        SectionEntry e = header.find(kind);
+        return e == null ? Optional.empty() : Optional.of(file.asSlice(e.offset(), e.length()));
+    }
+
+    /** The parsed header, including the section table. */
+    public StoreHeader header() {
+        return header;
+    }
+
+    /** The file this store was opened from. */
+    public Path path() {
+        return path;
+    }
+
+    /** Unmaps the file; every segment handed out becomes invalid. */
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

@@ -1,0 +1,104 @@
+package org.flashdeconv.io.plot;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultFolderReaderTest {
+
+    private static void write(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsRowsInOrderWithNaNForQcSpots(@TempDir Path dir) throws IOException {
+        write(dir.resolve("proportions.csv"), "barcode,\"T, naive\",B,qc\r\n"
+                + "s1,0.25,0.75,ok\r\n" + "s2,,,zero_counts\r\n" + "\"s3\",1e-1,NaN,ok\r\n");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("coordinates.csv.gz")))) {
+            out.write("barcode,x,y,z\ns1,1.5,2,0\ns2,-3,4.25,0\ns3,5,6,0\n".getBytes(StandardCharsets.UTF_8));
+        }
+        ResultFolderReader reader = ResultFolderReader.open(dir);
+        assertEquals(List.of("T, naive", "B"), reader.typeNames());
+        List<double[]> rows = new ArrayList<>();
+        reader.forEachSpot((spot, x, y, p) -> rows.add(new double[]{spot, x, y, p[0], p[1]}));
+        assertEquals(3, rows.size());
+        assertArrayEquals(new double[]{0, 1.5, 2, 0.25, 0.75}, rows.get(0));
+        assertArrayEquals(new double[]{1, -3, 4.25, Double.NaN, Double.NaN}, rows.get(1));
+        assertArrayEquals(new double[]{2, 5, 6, 0.1, Double.NaN}, rows.get(2));
+        long[] count = {0};
+        reader.forEachCoordinate((spot, x, y) -> count[0]++);
+        assertEquals(3, count[0]);
+    }
+
+    @Test
+    void missingFolderOrFileIsNamed(@TempDir Path dir) throws IOException {
+        NoSuchFileException folder = assertThrows(NoSuchFileException.class,
+                () -> ResultFolderReader.open(dir.resolve("nope")));
+        assertTrue(folder.getMessage().contains("nope") && folder.getMessage().contains("no such result folder"));
+        write(dir.resolve("coordinates.csv"), "barcode,x,y\n");
+        NoSuchFileException file = assertThrows(NoSuchFileException.class, () -> ResultFolderReader.open(dir));
+        assertTrue(file.getMessage().contains("proportions.csv"), file.getMessage());
+    }
+
+    @Test
+    void missingColumnsAndMisalignedRowsGiveTheFileAndLine(@TempDir Path dir) throws IOException {
+        write(dir.resolve("proportions.csv"), "barcode,A,B\ns1,0.5,0.5\ns2,0.5\n");
+        write(dir.resolve("coordinates.csv"), "barcode,col,row\ns1,0,0\n");
+        CsvFormatException header = assertThrows(CsvFormatException.class, () -> ResultFolderReader.open(dir));
+        assertTrue(header.getMessage().contains("coordinates.csv line 1: expected header barcode,x,y"),
+                header.getMessage());
+
+        write(dir.resolve("coordinates.csv"), "barcode,x,y\ns1,0,0\ns2,1,0\n");
+        ResultFolderReader reader = ResultFolderReader.open(dir);
+        CsvFormatException shortRow = assertThrows(CsvFormatException.class,
+                () -> reader.forEachSpot((s, x, y, p) -> { }));
+        assertTrue(shortRow.getMessage().contains("proportions.csv line 3: expected at least 3 fields, found 2"),
+                shortRow.getMessage());
+
+        write(dir.resolve("proportions.csv"), "barcode,A,B\ns1,0.5,0.5\nsX,0.5,0.5\n");
+        CsvFormatException mismatch = assertThrows(CsvFormatException.class,
+                () -> reader.forEachSpot((s, x, y, p) -> { }));
+        assertTrue(mismatch.getMessage().contains("line 3") && mismatch.getMessage().contains("'s2'"),
+                mismatch.getMessage());
+
+        write(dir.resolve("proportions.csv"), "barcode,A,B\ns1,0.5,0.5\ns2,0.5,abc\n");
+        CsvFormatException notNumber = assertThrows(CsvFormatException.class,
+                () -> reader.forEachSpot((s, x, y, p) -> { }));
+        assertTrue(notNumber.getMessage().contains("line 3: field 3 is not a number: 'abc'"),
+                notNumber.getMessage());
+
+        write(dir.resolve("proportions.csv"), "barcode,A,B\ns1,0.5,0.5\ns2,0.5,0.5\ns3,1,0\n");
+        CsvFormatException extra = assertThrows(CsvFormatException.class,
+                () -> reader.forEachSpot((s, x, y, p) -> { }));
+        assertTrue(extra.getMessage().contains("coordinates.csv") && extra.getMessage().contains("ends after 2"),
+                extra.getMessage());
+    }
+
+    @Test
+    void numbersParseLikeTheJdk(@TempDir Path dir) throws IOException {
+        String[] values = {"0", "1", "-0.5", "0.000123", "1e-3", "2.5E+2", "+7", "123456.789012",
+            "0.30000000000000004", "12345678901234567890123", "1.7976931348623157E308", "4.9e-324", "Infinity"};
+        Path file = dir.resolve("n.csv");
+        write(file, String.join(",", values) + "\n");
+        try (CsvLines lines = CsvLines.open(file)) {
+            assertTrue(lines.next());
+            for (int i = 0; i < values.length; i++) {
+                double expected = Double.parseDouble(values[i]);
+                assertEquals(expected, lines.number(i), Math.abs(expected) * 1e-15, values[i]);
+            }
+        }
+    }
+}
