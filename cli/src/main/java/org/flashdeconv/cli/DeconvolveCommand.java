@@ -28,7 +28,6 @@ import org.flashdeconv.io.plot.ResultFolderReader;
 import org.flashdeconv.io.plot.SlidePlots;
 import org.flashdeconv.io.reference.LoadedReference;
 import org.flashdeconv.io.reference.Reference;
-import org.flashdeconv.io.reference.SignatureCsv;
 import org.flashdeconv.io.result.ResultFolder;
 import org.flashdeconv.io.result.SummaryJson;
 import org.flashdeconv.io.store.CountStore;
@@ -54,37 +53,19 @@ final class DeconvolveCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--spatial", required = true, paramLabel = "SPATIAL",
-            description = "Spatial counts: a .fdstore, a 10x MEX folder or a Matrix Market file.")
+            description = "Spatial counts: a .fdstore, an AnnData .h5ad, a 10x .h5, a Space Ranger outs/ folder, a "
+                    + "10x MEX folder or a Matrix Market file (converted to a temporary store first).")
     private Path spatial;
 
     @Option(names = "--coords", paramLabel = "FILE",
             description = "Coordinates CSV 'barcode,x,y[,z]' for a spatial input that is not a store.")
     private Path coords;
 
-    @Option(names = "--transpose", description = "A Matrix Market spatial input is spots x genes.")
-    private boolean transpose;
+    @CommandLine.ArgGroup(exclusive = false, heading = "Reading the spatial input:%n")
+    private InputFormats.Options reading = new InputFormats.Options();
 
-    @Option(names = "--reference", required = true, paramLabel = "REF",
-            description = "Signatures CSV (cell_type,<gene>,...), a single-cell .h5ad (with --cell-type-key) or a "
-                    + "single-cell MEX folder (with --cell-types).")
-    private Path reference;
-
-    @Option(names = "--reference-orientation", defaultValue = "types-by-genes", paramLabel = "O",
-            description = "Signatures CSV layout: types-by-genes or genes-by-types (default: ${DEFAULT-VALUE}).")
-    private String orientation;
-
-    @Option(names = "--cell-type-key", paramLabel = "KEY", description = "obs column of a .h5ad reference.")
-    private String cellTypeKey;
-
-    @Option(names = "--reference-layer", paramLabel = "NAME", description = "Layer of a .h5ad reference.")
-    private String referenceLayer;
-
-    @Option(names = "--cell-types", paramLabel = "CSV", description = "'cell,cell_type' for a MEX reference.")
-    private Path cellTypes;
-
-    @Option(names = "--min-cells", defaultValue = "10", paramLabel = "N",
-            description = "Leave out reference types with fewer cells (default: ${DEFAULT-VALUE}).")
-    private int minCells;
+    @CommandLine.Mixin
+    private ReferenceInput reference = new ReferenceInput();
 
     @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
             description = "Fail when fewer genes are shared (default: ${DEFAULT-VALUE}).")
@@ -146,6 +127,11 @@ final class DeconvolveCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     private Integer threads;
 
+    @Option(names = "--h5ad-out", paramLabel = "FILE",
+            description = "Also write an AnnData file: obsm['flashdeconv'] proportions, obs['flashdeconv_dominant'], "
+                    + "obsm['spatial'], uns parameters (with several λ: FILE_lambda_<value>.h5ad).")
+    private Path h5adOut;
+
     @Option(names = "--plot", description = "Also draw proportions.png and dominant.png into the result folder.")
     private boolean plot;
 
@@ -162,11 +148,10 @@ final class DeconvolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String version = VersionProvider.version();
         try (ProgressBars.Handle bars = ProgressBars.create(quiet);
-             SpatialInput input = SpatialInput.open(spatial, coords, new InputFormats.Options(transpose),
+             SpatialInput input = SpatialInput.open(spatial, coords, reading,
                      output, bars.listener())) {
             CountStore store = input.store();
-            LoadedReference loaded = ReferenceInput.load(reference, new ReferenceInput.Options(
-                    SignatureCsv.Orientation.parse(orientation), cellTypeKey, referenceLayer, cellTypes, minCells));
+            LoadedReference loaded = reference.load();
             Reference ref = loaded.reference();
             GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds())
                     .requireAtLeast(minOverlap);
@@ -190,6 +175,10 @@ final class DeconvolveCommand implements Callable<Integer> {
                         String summary = SummaryJson.of(fit, version,
                                 j -> extras(j, l, store, ref, match, warnings));
                         ResultFolder.write(folder, fit, store::barcode, xy, match.genes(), summary, writer);
+                        if (h5adOut != null) {
+                            H5adExport.write(lambdas.size() == 1 ? h5adOut
+                                    : H5adExport.forLambda(h5adOut, l.folderName()), fit, store, xy);
+                        }
                         if (plot) {
                             Path name = folder.toAbsolutePath().normalize().getFileName();
                             SlidePlots.write(ResultFolderReader.open(folder), PlotOptions.defaults(
@@ -256,7 +245,7 @@ final class DeconvolveCommand implements Callable<Integer> {
         j.field("lambda_requested", lambda.text());
         j.name("inputs").beginObject();
         j.field("spatial", spatial.toString());
-        j.field("reference", reference.toString());
+        j.field("reference", reference.path.toString());
         j.field("spatial_genes", store.genes());
         j.field("reference_genes", ref.genes());
         j.endObject();
