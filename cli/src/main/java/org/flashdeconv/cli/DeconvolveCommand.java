@@ -254,12 +254,19 @@ final class DeconvolveCommand implements Callable<Integer> {
         j.field("spatial_genes", store.genes());
         j.field("reference_genes", ref.genes());
         j.field("coords", coords == null ? null : coords.toString());
-        j.field("transpose", transpose);
-        j.field("reference_orientation", orientation);
-        j.field("cell_type_key", cellTypeKey);
-        j.field("reference_layer", referenceLayer);
-        j.field("cell_types", cellTypes == null ? null : cellTypes.toString());
-        j.field("min_cells", minCells);
+        j.field("transpose", reading.transpose);
+        j.field("layer", reading.layer);
+        j.field("spatial_key", reading.spatialKey);
+        if (reading.binSize == null) {
+            j.field("bin_size", (String) null);
+        } else {
+            j.field("bin_size", reading.binSize);
+        }
+        j.field("reference_orientation", reference.orientation);
+        j.field("cell_type_key", reference.cellTypeKey);
+        j.field("reference_layer", reference.layer);
+        j.field("cell_types", reference.cellTypes == null ? null : reference.cellTypes.toString());
+        j.field("min_cells", reference.minCells);
         j.field("min_overlap", minOverlap);
         j.endObject();
         j.name("gene_overlap");

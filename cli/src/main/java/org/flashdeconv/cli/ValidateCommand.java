@@ -62,6 +62,9 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "           counts per spot: min %s, median %s, max %s%n", plain(st.totalMin()),
                     plain(st.totalMed()), plain(st.totalMax()));
             coordinates(out, store, st, problems);
+            if (store.nonIntegerValues()) {
+                warnings.add(NonIntegerWarning.of(spatial));
+            }
             if (st.totalMin() == 0) {
                 warnings.add("some spots have no counts; they are kept, flagged no_counts and get no proportions");
             }

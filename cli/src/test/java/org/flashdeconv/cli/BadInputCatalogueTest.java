@@ -116,6 +116,11 @@ class BadInputCatalogueTest {
         assertEquals(0, d.code(), d.err());
         assertTrue(d.err().contains("warning: " + dir.resolve("mex") + " holds non-integer values"), d.err());
         assertTrue(summary().contains("holds non-integer values (normalised data?)"), summary());
+        Result v = run("validate", "--spatial", dir.resolve("mex").toString(), "--coords",
+                dir.resolve("coords.csv").toString(), "--reference", dir.resolve("signatures.csv").toString(),
+                "--min-overlap", "10");
+        assertEquals(0, v.code(), v.out() + v.err());
+        assertTrue(v.out().contains("warning:   " + dir.resolve("mex") + " holds non-integer values"), v.out());
 
         TinySlide whole = new TinySlide(24);
         assertEquals(0, convert(whole).code());
@@ -266,7 +271,9 @@ class BadInputCatalogueTest {
         Result r = run("deconvolve", "--spatial", s.writeMex(dir).toString(), "--coords",
                 s.writeCoords(dir).toString(), "--reference", h5.toString(), "--cell-type-key", "cell_type",
                 "-o", out().toString(), "-q");
-        assertBadInput(r, "deconvolve", h5.toString());
+        assertBadInput(r, "deconvolve", h5 + ": not an AnnData file: no group 'X'");
+        assertBadInput(run("convert", h5.toString(), "-o", dir.resolve("s.fdstore").toString()), "convert",
+                h5 + ": not an AnnData file");
         Files.delete(h5);
         Path text = Files.writeString(dir.resolve("text.h5ad"), "cell_type,Gene0\nT,1\n");
         Result t = run("deconvolve", "--spatial", dir.resolve("mex").toString(), "--coords",
