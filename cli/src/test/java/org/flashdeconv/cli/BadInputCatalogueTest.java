@@ -1,18 +1,23 @@
 package org.flashdeconv.cli;
 
+import static org.flashdeconv.cli.StoreCommandsTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.jhdf.HdfFile;
+import io.jhdf.WritableHdfFile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.flashdeconv.cli.StoreCommandsTest.Result;
+import org.flashdeconv.io.store.CountStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,16 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BadInputCatalogueTest {
     @TempDir
     Path dir;
-
-    record Result(int code, String out, String err) {
-    }
-
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Result(code, out.toString(), err.toString());
-    }
 
     private Path out() {
         return dir.resolve("out");
@@ -265,7 +260,7 @@ class BadInputCatalogueTest {
     void anHdf5FileThatIsNotAnnData() throws IOException {
         TinySlide s = new TinySlide(24);
         Path h5 = dir.resolve("ref.h5ad");
-        try (io.jhdf.WritableHdfFile f = io.jhdf.HdfFile.write(h5)) {
+        try (WritableHdfFile f = HdfFile.write(h5)) {
             f.putDataset("numbers", new double[] {1, 2, 3});
         }
         Result r = run("deconvolve", "--spatial", s.writeMex(dir).toString(), "--coords",
@@ -288,12 +283,12 @@ class BadInputCatalogueTest {
         Path mex = s.writeMex(dir);
         byte[] plain = Files.readAllBytes(mex.resolve("matrix.mtx"));
         Files.delete(mex.resolve("matrix.mtx"));
-        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream gz = new ByteArrayOutputStream();
         try (OutputStream o = new GZIPOutputStream(gz)) {
             o.write(plain);
         }
         byte[] whole = gz.toByteArray();
-        Files.write(mex.resolve("matrix.mtx.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(mex.resolve("matrix.mtx.gz"), Arrays.copyOf(whole, whole.length / 2));
         Result r = run("convert", mex.toString(), "-o", dir.resolve("s.fdstore").toString());
         assertBadInput(r, "convert", mex.resolve("matrix.mtx.gz") + ": truncated or corrupt gzip data");
     }
@@ -303,7 +298,7 @@ class BadInputCatalogueTest {
         assertEquals(0, convert(new TinySlide(24)).code());
         Path store = Files.move(dir.resolve("s.fdstore"), dir.resolve("damaged.fdstore"));
         long valuesOffset;
-        try (org.flashdeconv.io.store.CountStore cs = org.flashdeconv.io.store.CountStore.open(store)) {
+        try (CountStore cs = CountStore.open(store)) {
             valuesOffset = cs.header().sections().stream().filter(e -> e.kind().label().equals("values"))
                     .findFirst().orElseThrow().offset();
         }
