@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 import org.flashdeconv.engine.matrix.ValueType;
 import org.flashdeconv.io.atomic.AtomicOutput;
 
@@ -355,11 +356,20 @@ public final class StoreWriter implements AutoCloseable {
                         + StoreHeader.MAX_SECTIONS + " sections");
             }
             long offset = StoreHeader.align(h.fileLength());
+            // through a byte[] chunk: asByteBuffer() fails on heap segments over long[], double[], ...
+            byte[] chunk = new byte[SpillFile.BUFFER_BYTES];
+            CRC32C crc = new CRC32C();
             for (long at = 0; at < data.byteSize(); ) {
-                at += ch.write(data.asSlice(at, Math.min(1L << 30, data.byteSize() - at)).asByteBuffer(),
-                        offset + at);
+                int n = (int) Math.min(chunk.length, data.byteSize() - at);
+                MemorySegment.copy(data, at, MemorySegment.ofArray(chunk), 0, n);
+                crc.update(chunk, 0, n);
+                ByteBuffer buf = ByteBuffer.wrap(chunk, 0, n);
+                while (buf.hasRemaining()) {
+                    ch.write(buf, offset + at + buf.position());
+                }
+                at += n;
             }
-            table.add(new SectionEntry(kind, CountStore.crc32c(data), offset, data.byteSize(), items));
+            table.add(new SectionEntry(kind, (int) crc.getValue(), offset, data.byteSize(), items));
             long length = offset + data.byteSize();
             ch.truncate(Math.max(length, StoreHeader.HEADER_BYTES));
             ch.force(true);

@@ -1,6 +1,7 @@
 package org.flashdeconv.io.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -8,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +37,7 @@ class CountStoreFuzzTest {
     private static final int FLIP_CASES = 2500;
     private static final int TRUNCATE_CASES = 600;
     private static final int APPEND_CASES = 200;
+    private static final int UNVERIFIED_CASES = 500;
     private static final int BATCH = 500;
     private static final Duration BATCH_LIMIT = Duration.ofSeconds(30);
     private static final SectionKind EXTRA = SectionKind.extra(300);
@@ -120,6 +124,42 @@ class CountStoreFuzzTest {
                     longer[i] = (byte) rnd.nextInt(256);
                 }
                 assertIdentical(Files.write(dir.resolve("long.fdstore"), longer), "append case " + c);
+            }
+        });
+    }
+
+    @Test
+    void anUnverifiedOpenChecksTheGeneTablesItDecodes() throws IOException {
+        SectionEntry names = header.find(SectionKind.GENE_NAMES);
+        byte[] b = bytes.clone();
+        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong((int) names.offset() + 5 * Long.BYTES, 1L << 40);
+        Path p = Files.write(dir.resolve("names.fdstore"), b);
+        try (CountStore s = CountStore.open(p, false)) {
+            fail("opened with a broken gene table: " + s.geneNames().size());
+        } catch (StoreFormatException e) {
+            assertEquals("geneNames", e.section(), e.getMessage());
+            assertEquals(names.offset() + 6 * Long.BYTES, e.offset(), e.getMessage());
+        }
+        StoreChecksumException verified = assertThrows(StoreChecksumException.class, () -> CountStore.open(p));
+        assertEquals("geneNames", verified.section(), "a verified open reports the checksum first");
+    }
+
+    @Test
+    void anUnverifiedOpenOfAFlippedStoreFailsCleanlyOrOpens() {
+        assertTimeoutPreemptively(BATCH_LIMIT, () -> {
+            for (int c = 0; c < UNVERIFIED_CASES; c++) {
+                SplittableRandom rnd = new SplittableRandom(50_000L + c);
+                byte[] b = bytes.clone();
+                int at = StoreHeader.HEADER_BYTES + rnd.nextInt(b.length - StoreHeader.HEADER_BYTES);
+                b[at] ^= (byte) (1 + rnd.nextInt(255));
+                Path p = Files.write(dir.resolve("unverified.fdstore"), b);
+                try (CountStore s = CountStore.open(p, false)) {
+                    assertEquals(header.spots(), s.spots());
+                } catch (StoreFormatException e) {
+                    assertTrue(e.getMessage().contains("(section " + e.section() + ", offset "), e.getMessage());
+                } catch (Throwable t) {
+                    throw new AssertionError("unverified case " + c + " at " + at + ": " + t, t);
+                }
             }
         });
     }
