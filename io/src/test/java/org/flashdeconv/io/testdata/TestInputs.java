@@ -1,6 +1,7 @@
 package org.flashdeconv.io.testdata;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -8,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.flashdeconv.io.source.CountSource;
 
 /**
@@ -19,35 +22,67 @@ import org.flashdeconv.io.source.CountSource;
  */
 public final class TestInputs {
     private static Map<String, String[]> truth;
+    private static Path extracted;
 
     private TestInputs() {
     }
 
-    /** A path under the generated test inputs, e.g. {@code h5ad/csr_gzip.h5ad}. */
-    public static Path path(String relative) {
+    /**
+     * A path under the generated test inputs, e.g. {@code h5ad/csr_gzip.h5ad}. From the io test-jar (other modules'
+     * tests under {@code verify}) the resource is copied once into a temporary folder, deleted when the JVM exits.
+     */
+    public static synchronized Path path(String relative) {
         URL url = TestInputs.class.getResource("/h5/" + relative);
         if (url == null) {
             throw new IllegalArgumentException("no test resource h5/" + relative);
         }
         try {
-            return Path.of(url.toURI());
+            if ("file".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            if (extracted == null) {
+                Path folder = Files.createTempDirectory("flashdeconv-test-inputs");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
+                extracted = folder;
+            }
+            Path copy = extracted.resolve(relative);
+            if (!Files.exists(copy)) {
+                Files.createDirectories(copy.getParent());
+                try (InputStream in = url.openStream()) {
+                    Files.copy(in, copy);
+                }
+            }
+            return copy;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort at JVM exit: a leftover temporary folder is harmless
         }
     }
 
     /** A line of truth.txt as strings. */
     public static synchronized String[] truth(String key) {
         if (truth == null) {
-            truth = new HashMap<>();
+            Map<String, String[]> lines = new HashMap<>();
             try {
                 for (String line : Files.readAllLines(path("truth.txt"))) {
                     String[] parts = line.split("\t", -1);
-                    truth.put(parts[0], Arrays.copyOfRange(parts, 1, parts.length));
+                    lines.put(parts[0], Arrays.copyOfRange(parts, 1, parts.length));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            truth = lines;
         }
         String[] v = truth.get(key);
         if (v == null) {
