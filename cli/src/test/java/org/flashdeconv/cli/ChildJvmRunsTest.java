@@ -1,6 +1,7 @@
 package org.flashdeconv.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
@@ -112,7 +113,7 @@ class ChildJvmRunsTest {
     }
 
     @Test
-    void convertKilledMidwayLeavesTheOldStore() throws Exception {
+    void convertKilledMidwayLeavesNothingOrTheOldStore() throws Exception {
         Path mex = bigMex(dir.resolve("big"));
         Path logs = dir.resolve("logs");
         // a complete run, timed from the moment its temporary file appears
@@ -127,9 +128,7 @@ class ChildJvmRunsTest {
 
         Path out = Files.createDirectories(dir.resolve("out"));
         Path target = out.resolve("slide.fdstore");
-        TinySlide old = new TinySlide(24);
-        run("convert", old.writeMex(dir).toString(), "-o", target.toString());
-        byte[] oldBytes = Files.readAllBytes(target);
+        byte[] oldBytes = null;
         for (long delayMs : new long[] {0, writeMs / 2}) {
             String name = "kill" + delayMs;
             Process k = ChildJvm.start(logs, name, "convert", mex.toString(), "-o", target.toString());
@@ -138,10 +137,17 @@ class ChildJvmRunsTest {
             assertTrue(k.isAlive(), "still converting when killed " + delayMs + " ms in");
             k.destroyForcibly();
             assertTrue(k.waitFor(30, TimeUnit.SECONDS));
-            assertTrue(Arrays.equals(oldBytes, Files.readAllBytes(target)),
-                    "the old store is untouched after a kill " + delayMs + " ms in");
+            if (oldBytes == null) {
+                assertFalse(Files.exists(target), "nothing under the final name after a kill " + delayMs + " ms in");
+                // the second kill replaces an existing store
+                run("convert", new TinySlide(24).writeMex(dir).toString(), "-o", target.toString());
+                oldBytes = Files.readAllBytes(target);
+            } else {
+                assertTrue(Arrays.equals(oldBytes, Files.readAllBytes(target)),
+                        "the old store is untouched after a kill " + delayMs + " ms in");
+            }
             assertOnlyHiddenTemporaries(out, List.of("slide.fdstore"));
-            assertTrue(!ChildJvm.temporaries(out).isEmpty(), "SIGKILL leaves the temporary files");
+            assertFalse(ChildJvm.temporaries(out).isEmpty(), "SIGKILL leaves the temporary files");
         }
         // the next run ignores the leftovers and replaces the store; the leftovers can then be deleted
         run("convert", mex.toString(), "-o", target.toString());
@@ -171,26 +177,33 @@ class ChildJvmRunsTest {
         String oldSummary = Files.readString(out.resolve("summary.json"));
         for (String f : RESULTS) {
             if (!f.equals("coordinates.csv") && !f.equals("genes_used.txt")) {
-                assertTrue(!Arrays.equals(old.get(f), fresh.get(f)), f + " differs between the runs");
+                assertFalse(Arrays.equals(old.get(f), fresh.get(f)), f + " differs between the runs");
             }
         }
+        // first into an empty folder, as the first file appears; then over the old results, halfway through
+        Path empty = dir.resolve("empty");
         for (long delayMs : new long[] {0, writeMs / 2}) {
+            Path folder = delayMs == 0 ? empty : out;
             String name = "kill" + delayMs;
-            Process k = ChildJvm.start(logs, name, deconvolveArgs(out));
-            boolean writing = ChildJvm.awaitTemporary(k, out, 120_000);
+            Process k = ChildJvm.start(logs, name, deconvolveArgs(folder));
+            boolean writing = ChildJvm.awaitTemporary(k, folder, 120_000);
             Thread.sleep(delayMs);
             assertTrue(delayMs > 0 || k.isAlive(), "still writing when killed as the first file appeared");
             k.destroyForcibly();
             assertTrue(k.waitFor(30, TimeUnit.SECONDS));
             assertTrue(writing || k.exitValue() == 0, ChildJvm.err(logs, name));
             for (String f : RESULTS) {
-                byte[] now = Files.readAllBytes(out.resolve(f));
-                assertTrue(Arrays.equals(now, old.get(f)) || Arrays.equals(now, fresh.get(f)),
-                        f + " is neither the old nor the new file after a kill " + delayMs + " ms into writing");
+                Path file = folder.resolve(f);
+                byte[] before = folder == empty ? null : old.get(f);
+                assertTrue(before == null ? !Files.exists(file) || Arrays.equals(Files.readAllBytes(file),
+                        fresh.get(f)) : Arrays.equals(Files.readAllBytes(file), before)
+                        || Arrays.equals(Files.readAllBytes(file), fresh.get(f)),
+                        f + " is neither the old (or no) file nor the new one after a kill " + delayMs + " ms in");
             }
-            String summary = Files.readString(out.resolve("summary.json"));
-            assertTrue(summary.equals(oldSummary) || summary.strip().endsWith("}"), summary);
-            assertOnlyHiddenTemporaries(out, List.of("proportions.csv", "abundances.csv", "dominant.csv",
+            Path summary = folder.resolve("summary.json");
+            assertTrue(folder == empty && !Files.exists(summary) || Files.readString(summary).equals(oldSummary)
+                    || Files.readString(summary).strip().endsWith("}"), folder.toString());
+            assertOnlyHiddenTemporaries(folder, List.of("proportions.csv", "abundances.csv", "dominant.csv",
                     "coordinates.csv", "genes_used.txt", "summary.json"));
         }
         run(deconvolveArgs(out));
