@@ -52,17 +52,8 @@ final class DeconvolveCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--spatial", required = true, paramLabel = "SPATIAL",
-            description = "Spatial counts: a .fdstore, an AnnData .h5ad, a 10x .h5, a Space Ranger outs/ folder, a "
-                    + "10x MEX folder or a Matrix Market file (converted to a temporary store first).")
-    private Path spatial;
-
-    @Option(names = "--coords", paramLabel = "FILE",
-            description = "Coordinates CSV 'barcode,x,y[,z]' for a spatial input that is not a store.")
-    private Path coords;
-
-    @CommandLine.ArgGroup(exclusive = false, heading = "Reading the spatial input:%n")
-    private InputFormats.Options reading = new InputFormats.Options();
+    @CommandLine.Mixin
+    private SpatialOptions spatial = new SpatialOptions();
 
     @CommandLine.Mixin
     private ReferenceInput reference = new ReferenceInput();
@@ -148,15 +139,14 @@ final class DeconvolveCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         String version = VersionProvider.version();
         try (ProgressBars.Handle bars = ProgressBars.create(quiet);
-             SpatialInput input = SpatialInput.open(spatial, coords, reading,
-                     output, bars.listener())) {
+             SpatialInput input = spatial.open(output, bars.listener())) {
             CountStore store = input.store();
             LoadedReference loaded = reference.load();
             Reference ref = loaded.reference();
             GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds())
                     .requireAtLeast(minOverlap);
             CoordsView xy = store.coords().orElseThrow(() -> new IllegalArgumentException("--spatial: "
-                    + spatial + " has no coordinates; give --coords FILE (or convert with --coords)"));
+                    + spatial.path + " has no coordinates; give --coords FILE (or convert with --coords)"));
             CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
             double[][] x = aligned(ref, match);
             List<String> warnings = new ArrayList<>();
@@ -249,7 +239,7 @@ final class DeconvolveCommand implements Callable<Integer> {
                         List<String> warnings) {
         j.field("lambda_requested", lambda.text());
         j.name("inputs").beginObject();
-        j.field("spatial", spatial.toString());
+        j.field("spatial", spatial.path.toString());
         j.field("reference", reference.path.toString());
         j.field("spatial_genes", store.genes());
         j.field("reference_genes", ref.genes());

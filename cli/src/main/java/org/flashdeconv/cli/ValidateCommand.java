@@ -30,15 +30,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--spatial", required = true, paramLabel = "SPATIAL",
-            description = "A .fdstore or any input 'convert' reads.")
-    private Path spatial;
-
-    @Option(names = "--coords", paramLabel = "FILE", description = "Coordinates CSV for a spatial input.")
-    private Path coords;
-
-    @CommandLine.ArgGroup(exclusive = false, heading = "Reading the spatial input:%n")
-    private InputFormats.Options reading = new InputFormats.Options();
+    @CommandLine.Mixin
+    private SpatialOptions spatial = new SpatialOptions();
 
     @CommandLine.Mixin
     private ReferenceInput reference = new ReferenceInput();
@@ -54,11 +47,11 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         Path work = Path.of(System.getProperty("java.io.tmpdir"));
         try (ProgressBars.Handle bars = ProgressBars.create(false);
-             SpatialInput input = SpatialInput.open(spatial, coords, reading, work, bars.listener())) {
+             SpatialInput input = spatial.open(work, bars.listener())) {
             CountStore store = input.store();
             StoreStats st = StoreStats.of(store);
             out.printf(Locale.ROOT, "spatial:   %s%n           %d spots x %d genes, %d non-zeros (density %.4f)%n",
-                    spatial, store.spots(), store.genes(), store.nnz(), st.density());
+                    spatial.path, store.spots(), store.genes(), store.nnz(), st.density());
             out.printf(Locale.ROOT, "           counts per spot: min %s, median %s, max %s%n", plain(st.totalMin()),
                     plain(st.totalMed()), plain(st.totalMax()));
             coordinates(out, store, st, problems);

@@ -17,6 +17,9 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  * plus O(N · neighbours examined) for the queries; nothing of size N lives on the heap. Scratch space lives in a
  * shared arena opened and closed inside the call. The graph is discrete and each row is computed on its own, so the
  * result is the same for any thread count.
+ *
+ * <p>Workers write the result directly when the caller's arena is shared (or with one thread); with a confined
+ * arena and several threads they write to scratch and the result is copied over once on the caller's thread.
  */
 public final class GraphBuilder {
     /** Spots per parallel block. */

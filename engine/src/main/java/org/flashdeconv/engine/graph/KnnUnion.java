@@ -2,7 +2,8 @@ package org.flashdeconv.engine.graph;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
@@ -10,13 +11,14 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  * Symmetrises directed k-nearest-neighbour lists by union (ALGORITHM §7.1 step 3) into a CSR.
  *
  * <p>Row i of the result is out(i) ∪ extra(i), where extra(i) holds the j with i ∈ out(j) but j ∉ out(i): the two
- * are disjoint, so deg_i = k + |extra(i)| and the allocation is exact without a dedupe pass. A parallel pass flags
- * the one-way entries (i ∉ out(j)); the caller's thread counts them per target, takes prefix sums and fills the
- * extra lists in ascending source order, so every extra list comes out ascending; a parallel pass then merges each
- * row. Each row is computed on its own, so the result does not depend on the thread count.
+ * are disjoint, so deg_i = k + |extra(i)| and the allocation is exact without a dedupe pass. Three parallel passes:
+ * count the one-way entries per target (atomic increments), fill the extra lists (atomic cursors, any order), then
+ * sort each extra list and merge it with out(i) into the result. Only prefix sums run on the caller's thread. Each
+ * row's content is a set, sorted before it is written, so the result does not depend on the thread count.
  */
 final class KnnUnion {
     private static final long BLOCK = GraphBuilder.BLOCK;
+    private static final VarHandle INT = Layouts.I32.arrayElementVarHandle();
 
     private KnnUnion() {
     }
@@ -26,50 +28,46 @@ final class KnnUnion {
      * ascending; spots * k below 2^31). Scratch goes into {@code scratch} (shared); the result into {@code arena}.
      */
     static SpatialGraph union(MemorySegment out, long spots, int k, Arena arena, Arena scratch, BlockExecutor ex) {
-        long entries = spots * k;
-        MemorySegment oneWay = scratch.allocate(entries);
+        MemorySegment degree = scratch.allocate(Layouts.I32, spots).fill((byte) 0);
         ex.forEachBlock(spots, BLOCK, (b, s, e) -> {
             for (long i = s; i < e; i++) {
                 for (long t = i * k; t < (i + 1) * k; t++) {
                     long j = out.getAtIndex(Layouts.I32, t);
-                    oneWay.set(ValueLayout.JAVA_BYTE, t, contains(out, j * k, (j + 1) * k, (int) i) ? (byte) 0 : 1);
+                    if (!contains(out, j * k, (j + 1) * k, (int) i)) {
+                        INT.getAndAdd(degree, 0L, j, 1);
+                    }
                 }
             }
         });
-        MemorySegment degree = scratch.allocate(Layouts.I32, spots).fill((byte) 0);
-        for (long t = 0; t < entries; t++) {
-            if (oneWay.get(ValueLayout.JAVA_BYTE, t) != 0) {
-                long j = out.getAtIndex(Layouts.I32, t);
-                degree.setAtIndex(Layouts.I32, j, degree.getAtIndex(Layouts.I32, j) + 1);
-            }
-        }
         MemorySegment extraPtr = scratch.allocate(Layouts.I32, spots + 1);
         int run = 0;
         for (long i = 0; i < spots; i++) {
             extraPtr.setAtIndex(Layouts.I32, i, run);
             run += degree.getAtIndex(Layouts.I32, i);
-            degree.setAtIndex(Layouts.I32, i, 0);
+            degree.setAtIndex(Layouts.I32, i, k);
         }
         extraPtr.setAtIndex(Layouts.I32, spots, run);
         MemorySegment extra = scratch.allocate(Layouts.I32, Math.max(1, run));
-        for (long i = 0, t = 0; i < spots; i++) {
-            for (long end = t + k; t < end; t++) {
-                if (oneWay.get(ValueLayout.JAVA_BYTE, t) != 0) {
-                    long j = out.getAtIndex(Layouts.I32, t);
-                    int slot = degree.getAtIndex(Layouts.I32, j);
-                    degree.setAtIndex(Layouts.I32, j, slot + 1);
-                    extra.setAtIndex(Layouts.I32, extraPtr.getAtIndex(Layouts.I32, j) + slot, (int) i);
-                }
-            }
-        }
-        for (long i = 0; i < spots; i++) {
-            degree.setAtIndex(Layouts.I32, i, degree.getAtIndex(Layouts.I32, i) + k);
-        }
-        GraphOutput result = GraphOutput.fromDegrees(degree, spots, arena, scratch, ex);
+        // degree[j] now counts up from k as the cursor of j's extra list, ending at k + |extra(j)|.
         ex.forEachBlock(spots, BLOCK, (b, s, e) -> {
             for (long i = s; i < e; i++) {
-                merge(out, i * k, (i + 1) * k, extra, extraPtr.getAtIndex(Layouts.I32, i),
-                        extraPtr.getAtIndex(Layouts.I32, i + 1), result.neighbors(), result.rowStart(i));
+                for (long t = i * k; t < (i + 1) * k; t++) {
+                    long j = out.getAtIndex(Layouts.I32, t);
+                    if (!contains(out, j * k, (j + 1) * k, (int) i)) {
+                        int slot = (int) INT.getAndAdd(degree, 0L, j, 1) - k;
+                        extra.setAtIndex(Layouts.I32, extraPtr.getAtIndex(Layouts.I32, j) + slot, (int) i);
+                    }
+                }
+            }
+        });
+        GraphOutput result = GraphOutput.fromDegrees(degree, spots, arena, scratch, ex);
+        ex.forEachBlock(spots, BLOCK, (b, s, e) -> {
+            int[] buf = new int[16];
+            for (long i = s; i < e; i++) {
+                long from = extraPtr.getAtIndex(Layouts.I32, i);
+                long to = extraPtr.getAtIndex(Layouts.I32, i + 1);
+                buf = sort(extra, from, to, buf);
+                merge(out, i * k, (i + 1) * k, extra, from, to, result.neighbors(), result.rowStart(i));
             }
         });
         return result.finish();
@@ -77,13 +75,36 @@ final class KnnUnion {
 
     /** True if the ascending run {@code [from, to)} of {@code seg} holds {@code value}. */
     private static boolean contains(MemorySegment seg, long from, long to, int value) {
-        for (long t = from; t < to; t++) {
+        long lo = from;
+        long hi = to;
+        while (hi - lo > 8) {
+            long mid = (lo + hi) >>> 1;
+            if (seg.getAtIndex(Layouts.I32, mid) < value) {
+                lo = mid + 1;
+            } else {
+                hi = mid + 1;
+            }
+        }
+        for (long t = lo; t < hi; t++) {
             int v = seg.getAtIndex(Layouts.I32, t);
             if (v >= value) {
                 return v == value;
             }
         }
         return false;
+    }
+
+    /** Sorts {@code seg[from, to)} ascending (via {@code buf}, grown if needed); returns the buffer. */
+    private static int[] sort(MemorySegment seg, long from, long to, int[] buf) {
+        int n = (int) (to - from);
+        if (n < 2) {
+            return buf;
+        }
+        int[] b = buf.length >= n ? buf : new int[Math.max(n, 2 * buf.length)];
+        MemorySegment.copy(seg, Layouts.I32, from * Integer.BYTES, b, 0, n);
+        Arrays.sort(b, 0, n);
+        MemorySegment.copy(b, 0, seg, Layouts.I32, from * Integer.BYTES, n);
+        return b;
     }
 
     /** Merges two disjoint ascending runs into {@code dst} from position {@code at}. */

@@ -9,11 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.flashdeconv.io.source.CountSource;
 
 /**
@@ -28,8 +26,8 @@ public final class TestInputs {
     }
 
     /**
-     * A path under the generated test inputs, e.g. {@code h5ad/csr_gzip.h5ad}. From the io test-jar (other modules'
-     * tests under {@code verify}) the resource is copied once into a temporary folder, deleted when the JVM exits.
+     * A path under the generated test inputs, e.g. {@code h5ad/csr_gzip.h5ad}. When the inputs come from a jar (this
+     * module's test-jar on another module's class path), a file is copied once to a temporary folder first.
      */
     public static synchronized Path path(String relative) {
         URL url = TestInputs.class.getResource("/h5/" + relative);
@@ -37,36 +35,26 @@ public final class TestInputs {
             throw new IllegalArgumentException("no test resource h5/" + relative);
         }
         try {
-            if ("file".equals(url.getProtocol())) {
+            if (!"jar".equals(url.getProtocol())) {
                 return Path.of(url.toURI());
             }
             if (extracted == null) {
-                Path folder = Files.createTempDirectory("flashdeconv-test-inputs");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(folder)));
-                extracted = folder;
+                extracted = Files.createTempDirectory("flashdeconv-test-inputs");
+                extracted.toFile().deleteOnExit();
             }
-            Path copy = extracted.resolve(relative);
-            if (!Files.exists(copy)) {
-                Files.createDirectories(copy.getParent());
+            Path target = extracted.resolve(relative);
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
                 try (InputStream in = url.openStream()) {
-                    Files.copy(in, copy);
+                    Files.copy(in, target);
                 }
+                target.toFile().deleteOnExit();
             }
-            return copy;
+            return target;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort at JVM exit: a leftover temporary folder is harmless
         }
     }
 
