@@ -151,7 +151,7 @@ final class DeconvolveCommand implements Callable<Integer> {
             double[][] x = aligned(ref, match);
             List<String> warnings = new ArrayList<>();
             if (store.nonIntegerValues()) {
-                warnings.add(NonIntegerWarning.of(spatial));
+                warnings.add(NonIntegerWarning.of(spatial.path));
             }
             warnings.addAll(loaded.warnings());
             warnings.addAll(match.warnings());
@@ -243,14 +243,14 @@ final class DeconvolveCommand implements Callable<Integer> {
         j.field("reference", reference.path.toString());
         j.field("spatial_genes", store.genes());
         j.field("reference_genes", ref.genes());
-        j.field("coords", coords == null ? null : coords.toString());
-        j.field("transpose", reading.transpose);
-        j.field("layer", reading.layer);
-        j.field("spatial_key", reading.spatialKey);
-        if (reading.binSize == null) {
+        j.field("coords", spatial.coords == null ? null : spatial.coords.toString());
+        j.field("transpose", spatial.reading.transpose);
+        j.field("layer", spatial.reading.layer);
+        j.field("spatial_key", spatial.reading.spatialKey);
+        if (spatial.reading.binSize == null) {
             j.field("bin_size", (String) null);
         } else {
-            j.field("bin_size", reading.binSize);
+            j.field("bin_size", spatial.reading.binSize);
         }
         j.field("reference_orientation", reference.orientation);
         j.field("cell_type_key", reference.cellTypeKey);

@@ -56,7 +56,7 @@ final class ValidateCommand implements Callable<Integer> {
                     plain(st.totalMed()), plain(st.totalMax()));
             coordinates(out, store, st, problems);
             if (store.nonIntegerValues()) {
-                warnings.add(NonIntegerWarning.of(spatial));
+                warnings.add(NonIntegerWarning.of(spatial.path));
             }
             if (st.totalMin() == 0) {
                 warnings.add("some spots have no counts; they are kept, flagged no_counts and get no proportions");
