@@ -94,7 +94,7 @@ final class ReferenceBcd implements Solver {
     }
 
     /** β⁰ = 1/K everywhere, or the warm start clipped at 0 (NaN taken as 0). */
-    private static void initialise(MemorySegment start, MemorySegment beta, long cells, int kk) {
+    static void initialise(MemorySegment start, MemorySegment beta, long cells, int kk) {
         if (start == null) {
             double v = 1.0 / kk;
             for (long c = 0; c < cells; c++) {
@@ -108,7 +108,7 @@ final class ReferenceBcd implements Solver {
         }
     }
 
-    private static void requireSize(String name, MemorySegment seg, long bytes) {
+    static void requireSize(String name, MemorySegment seg, long bytes) {
         if (seg.byteSize() < bytes) {
             throw new IllegalArgumentException(name + " needs " + bytes + " bytes for N x K doubles, found "
                     + seg.byteSize());
@@ -190,7 +190,7 @@ final class ReferenceBcd implements Solver {
     }
 
     /** Column-major copy of a K x K matrix, so that r += δ·Gram[:, k] reads contiguously. */
-    private static double[] transpose(double[] g, int kk) {
+    static double[] transpose(double[] g, int kk) {
         double[] t = new double[kk * kk];
         for (int a = 0; a < kk; a++) {
             for (int b = 0; b < kk; b++) {
