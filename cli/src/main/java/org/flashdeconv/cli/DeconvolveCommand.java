@@ -14,6 +14,7 @@ import org.flashdeconv.engine.FlashDeconvOptions;
 import org.flashdeconv.engine.LambdaSpec;
 import org.flashdeconv.engine.PreparedProblem;
 import org.flashdeconv.engine.SpatialMethod;
+import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
@@ -32,6 +33,7 @@ import org.flashdeconv.io.reference.SignatureCsv;
 import org.flashdeconv.io.result.ResultFolder;
 import org.flashdeconv.io.result.SummaryJson;
 import org.flashdeconv.io.store.CountStore;
+import org.flashdeconv.io.store.GeneStatsCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -176,8 +178,13 @@ final class DeconvolveCommand implements Callable<Integer> {
             double[][] x = aligned(ref, match);
             List<String> warnings = new ArrayList<>(loaded.warnings());
             warnings.addAll(match.warnings());
-            try (PreparedProblem problem = FlashDeconv.prepare(y, x, xy, ref.cellTypes(), options, bars.listener());
+            GeneStats cached = GeneStatsCache.read(store, y).orElse(null);
+            try (PreparedProblem problem = FlashDeconv.prepare(y, x, xy, ref.cellTypes(), options, bars.listener(),
+                    cached);
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
+                if (cached == null && input.persistent()) {
+                    cacheStats(store, y, problem.geneStats(), warnings);
+                }
                 FitResult previous = null;
                 try {
                     for (LambdaSpec l : options.lambdas()) {
@@ -206,6 +213,15 @@ final class DeconvolveCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /** Keeps pass 1's statistics in the store for the next run; a store that cannot be written only warns. */
+    private static void cacheStats(CountStore store, CsrView y, GeneStats stats, List<String> warnings) {
+        try {
+            GeneStatsCache.write(store.path(), store.genes(), y, stats);
+        } catch (IOException e) {
+            warnings.add("could not cache the gene statistics in " + store.path() + " (" + e.getMessage() + ")");
+        }
     }
 
     private FlashDeconvOptions options() {

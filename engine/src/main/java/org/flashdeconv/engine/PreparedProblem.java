@@ -41,9 +41,10 @@ public final class PreparedProblem implements AutoCloseable {
     private final SpatialGraph graph;
     private final BcdProblem problem;
     private final MemorySegment noCounts;
+    private final GeneStats stats;
 
     private PreparedProblem(Arena arena, BlockExecutor executor, Progress progress, Preparation prep,
-                            SpatialGraph graph, BcdProblem problem, MemorySegment noCounts) {
+                            SpatialGraph graph, BcdProblem problem, MemorySegment noCounts, GeneStats stats) {
         this.arena = arena;
         this.executor = executor;
         this.progress = progress;
@@ -51,17 +52,19 @@ public final class PreparedProblem implements AutoCloseable {
         this.graph = graph;
         this.problem = problem;
         this.noCounts = noCounts;
+        this.stats = stats;
     }
 
     /** Runs the stages before the solver; inputs are validated by the caller (see {@link Inputs}). */
     static PreparedProblem prepare(CsrView y, double[][] x, CoordsView coords, List<String> names,
-                                   List<String> warnings, FlashDeconvOptions o, Progress progress) {
+                                   List<String> warnings, FlashDeconvOptions o, Progress progress,
+                                   GeneStats knownStats) {
         Arena arena = Arena.ofShared();
         BlockExecutor executor = new BlockExecutor(o.threads());
         boolean success = false;
         try {
             long t0 = System.nanoTime();
-            GeneStats stats = GeneStats.compute(y, executor, progress);
+            GeneStats stats = knownStats != null ? knownStats : GeneStats.compute(y, executor, progress);
             long t1 = System.nanoTime();
             GeneSelection sel = GeneSelection.select(stats, x, o.nHvg(), o.nMarkersPerType());
             long t2 = System.nanoTime();
@@ -91,7 +94,8 @@ public final class PreparedProblem implements AutoCloseable {
             Preparation prep = new Preparation(o, typeNames(names, k), sel, rep, gs, gram,
                     Penalties.meanGramDiagonal(gram, k), yrSq, seed, without, List.copyOf(warnings),
                     ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
-            PreparedProblem p = new PreparedProblem(arena, executor, progress, prep, graph, problem, noCounts);
+            PreparedProblem p = new PreparedProblem(arena, executor, progress, prep, graph, problem, noCounts,
+                    stats);
             success = true;
             return p;
         } finally {
@@ -200,6 +204,15 @@ public final class PreparedProblem implements AutoCloseable {
     /** The solver's input (H, Gram, graph, ‖Yr‖²); views valid until {@link #close()}. */
     public BcdProblem problem() {
         return problem;
+    }
+
+    /**
+     * The per-gene statistics of the counts (pass 1), computed or given to
+     * {@link FlashDeconv#prepare(CsrView, double[][], CoordsView, List, FlashDeconvOptions, Progress, GeneStats)};
+     * callers may cache them for later runs on the same counts and column selection.
+     */
+    public GeneStats geneStats() {
+        return stats;
     }
 
     /** The selected genes, HVG and marker lists and leverage. */

@@ -19,6 +19,12 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
 public record GeneStats(long spots, int genes, double[] sumLog, double[] sumLogSq, double[] sumRaw,
                         long zeroCountSpots) {
 
+    /**
+     * Version of the computation: statistics cached by an earlier run are reused only if they were made by the
+     * same version (bump it whenever a change alters the bits, e.g. the block size or the summation order).
+     */
+    public static final int ALGORITHM_VERSION = 1;
+
     /** Spots per block of the parallel pass; fixed, so the result does not depend on the thread count. */
     static final int BLOCK_SPOTS = 4096;
 

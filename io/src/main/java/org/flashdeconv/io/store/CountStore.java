@@ -156,13 +156,18 @@ public final class CountStore implements AutoCloseable {
 
     /**
      * Re-reads the whole file: every section's CRC32C, then the full structure (row pointers non-decreasing,
-     * column indices in range and strictly increasing within each row, string offsets in order).
+     * column indices in range and strictly increasing within each row, string offsets in order). Extra sections
+     * ({@link SectionKind#extra}) are caches whose readers check them ({@link #checkedSection}): a damaged one
+     * is ignored there and recomputed, so it does not fail this check.
      *
      * @throws StoreChecksumException if a section's checksum does not match
      * @throws StoreFormatException   if the structure is broken
      */
     public void verify() throws StoreFormatException {
         for (SectionEntry e : header.sections()) {
+            if (!e.kind().builtIn()) {
+                continue;
+            }
             int crc = crc32c(file.asSlice(e.offset(), e.length()));
             if (crc != e.crc()) {
                 throw new StoreChecksumException(path, e.kind().label(), e.offset(), e.length(), e.crc(), crc);
@@ -276,6 +281,19 @@ public final class CountStore implements AutoCloseable {
     public Optional<MemorySegment> section(SectionKind kind) {
         SectionEntry e = header.find(kind);
         return e == null ? Optional.empty() : Optional.of(file.asSlice(e.offset(), e.length()));
+    }
+
+    /**
+     * The bytes of the section of {@code kind}, only if the store has one and its CRC32C matches the section
+     * table; valid until {@link #close()}. Readers of caches use this: a damaged cache reads as absent.
+     */
+    public Optional<MemorySegment> checkedSection(SectionKind kind) {
+        SectionEntry e = header.find(kind);
+        if (e == null) {
+            return Optional.empty();
+        }
+        MemorySegment s = file.asSlice(e.offset(), e.length());
+        return crc32c(s) == e.crc() ? Optional.of(s) : Optional.empty();
     }
 
     /** The parsed header, including the section table. */
