@@ -160,7 +160,8 @@ public final class PreparedProblem implements AutoCloseable {
         FitResult.Builder result = FitResult.allocate(prep, problem.spots(), noCounts);
         boolean success = false;
         try (Arena scratch = Arena.ofShared()) {
-            MemorySegment work = scratch.allocate(Layouts.F64, problem.cells());
+            MemorySegment work = scratch.allocate(Math.max(1, solver.workBytes(problem.spots(), problem.types())),
+                    Double.BYTES);
             MemorySegment start = warmStart == null ? null : warmStart.abundances();
             SolveInfo info = solver.solve(problem, settings, start, result.beta(), work, executor, progress);
             FitResult fit = result.finish(lambdaUsed, rhoEff, info, executor, t0);

@@ -117,6 +117,7 @@ public final class RepresentationPass {
         for (int j = 0; j < p; j++) {
             position[s[j]] = j;
         }
+        int[] storedPosition = storedPositions(y.columnMap(), position);
         double[] sigma = pp == Preprocess.PEARSON ? pearsonScale(stats, s) : null;
         double[] coef = new double[Math.multiplyExact(p, types)];
         for (int j = 0; j < p; j++) {
@@ -129,7 +130,7 @@ public final class RepresentationPass {
         progress.start("representation", spots);
         try {
             ex.forEachBlock(spots, blockSpots, (block, start, end) -> {
-                SpotProjector worker = new SpotProjector(pp, types, position, sigma, coef, rep.weights(),
+                SpotProjector worker = new SpotProjector(pp, types, storedPosition, sigma, coef, rep.weights(),
                         rep.sketch());
                 blockNorm[block] = worker.run(y, start, end, hOut);
                 progress.advance(end - start);
@@ -142,6 +143,18 @@ public final class RepresentationPass {
             total += b;
         }
         return total;
+    }
+
+    /** Stored column -> model gene (the view's column map, if any) -> position in S, or -1. */
+    private static int[] storedPositions(int[] map, int[] position) {
+        if (map == null) {
+            return position;
+        }
+        int[] out = new int[map.length];
+        for (int c = 0; c < map.length; c++) {
+            out[c] = map[c] < 0 ? -1 : position[map[c]];
+        }
+        return out;
     }
 
     /** Xt = the §5 transformation of X[:, S] (K x p). */

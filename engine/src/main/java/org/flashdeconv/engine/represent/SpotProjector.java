@@ -3,9 +3,9 @@ package org.flashdeconv.engine.represent;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.flashdeconv.engine.genes.ScaledLog;
-import org.flashdeconv.engine.genes.SpotRow;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.matrix.ValueType;
 
 /**
  * The per-spot work of the projection pass (ALGORITHM §5, §6, §14.1): gather a spot's entries on S, preprocess
@@ -24,7 +24,6 @@ final class SpotProjector {
     private final double[] weight;
     private final int[] bucket;
     private final double[] omega;
-    private final SpotRow row = new SpotRow();
     private final ScaledLog log = new ScaledLog();
     private final double[] h;
     private final double[] bucketSum;
@@ -34,7 +33,7 @@ final class SpotProjector {
     /**
      * @param preprocess the spot transformation
      * @param types      K
-     * @param position   gene -> position in S, or -1
+     * @param position   stored column (before the view's column map) -> position in S, or -1
      * @param sigma      pearson: σY per position in S, else null
      * @param coef       p x K, position-major: Xrᵀ (expected) or Mᵀ = (Xr·Ωᵀ)ᵀ (countsketch)
      * @param weight     expected: w per position, else null
@@ -67,22 +66,35 @@ final class SpotProjector {
         return norm;
     }
 
-    /** Copies the spot's entries on S into entryPos / entryVal (gene order); returns their count. */
+    /**
+     * Copies the spot's entries on S into entryPos / entryVal (stored order) straight from the CSR segments:
+     * {@code position} maps a stored column to its position in S, so entries off S cost one look-up and are
+     * not copied (the write is unconditional and the count advances only for kept entries: no branch to
+     * mispredict).
+     */
     private int gather(CsrView y, long spot) {
-        int n = row.load(y, spot);
+        long start = y.rowStart(spot);
+        int n = Math.toIntExact(y.rowEnd(spot) - start);
         if (n > entryPos.length) {
-            entryPos = new int[row.cols().length];
-            entryVal = new double[row.cols().length];
+            entryPos = new int[Math.max(n, 2 * entryPos.length)];
+            entryVal = new double[entryPos.length];
         }
-        int[] cols = row.cols();
-        double[] vals = row.values();
+        MemorySegment cols = y.colIdx();
+        MemorySegment values = y.values();
         int m = 0;
-        for (int j = 0; j < n; j++) {
-            int q = position[cols[j]];
-            if (q >= 0) {
+        if (y.valueType() == ValueType.F32) {
+            for (int j = 0; j < n; j++) {
+                int q = position[cols.getAtIndex(Layouts.I32, start + j)];
                 entryPos[m] = q;
-                entryVal[m] = vals[j];
-                m++;
+                entryVal[m] = values.getAtIndex(Layouts.F32, start + j);
+                m += ~q >>> 31;
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                int q = position[cols.getAtIndex(Layouts.I32, start + j)];
+                entryPos[m] = q;
+                entryVal[m] = values.getAtIndex(Layouts.F64, start + j);
+                m += ~q >>> 31;
             }
         }
         return m;

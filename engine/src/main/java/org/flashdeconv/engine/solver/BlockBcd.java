@@ -25,13 +25,13 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  *   <li><b>Skipping settled spots.</b> A spot's exact minimiser depends only on its neighbours' values. Each
  *       spot records how far it moved at its last visit (max |Δβ|); a spot whose neighbours together moved at
  *       most {@code SKIP_FRACTION · tol · max|β|} since it was last updated keeps its value (the movement is
- *       accumulated, so small moves cannot add up unseen). Needs 12 bytes of scratch per spot; with K = 1 (8
- *       bytes) every spot is visited.</li>
+ *       accumulated, so small moves cannot add up unseen).</li>
  * </ul>
  *
  * <p>The stopping rule, the iteration count and the objective recording are those of spec §10.3-10.4: rel =
  * max |β^{t+1} − β^t| / (max |β^t| + 1e-10) after every sweep. β is updated in place; {@code work} holds the
- * colours (i32[N]) and the movement records (f32[N] twice).
+ * colours (i32[N]) and the movement records (f32[N] twice): {@link #workBytes} is 12 bytes per spot; with less
+ * (at least 4) every spot is visited in every sweep.
  */
 final class BlockBcd implements Solver {
 
@@ -39,7 +39,7 @@ final class BlockBcd implements Solver {
     static final long BLOCK = 4096;
 
     /** Neighbour movement, as a fraction of tol · max|β|, below which a spot is not revisited. */
-    static final double SKIP_FRACTION = 1e-3;
+    static final double SKIP_FRACTION = 0.1;
 
     private final double skipFraction;
 
@@ -60,7 +60,10 @@ final class BlockBcd implements Solver {
         int kk = problem.types();
         long bytes = problem.cells() * Double.BYTES;
         ReferenceBcd.requireSize("beta", beta, bytes);
-        ReferenceBcd.requireSize("work", work, bytes);
+        if (work.byteSize() < Math.multiplyExact(n, (long) Integer.BYTES)) {
+            throw new IllegalArgumentException("work needs " + n * Integer.BYTES + " bytes (" + workBytes(n, kk)
+                    + " to skip settled spots), found " + work.byteSize());
+        }
         if (start != null) {
             ReferenceBcd.requireSize("start", start, bytes);
         }
@@ -122,6 +125,12 @@ final class BlockBcd implements Solver {
         }
         double objective = Objective.evaluate(problem, settings.lambda(), settings.rhoEff(), beta, executor);
         return new SolveInfo(converged, iterations, objective, change, objectives);
+    }
+
+    /** 12 bytes per spot: the colours (i32) and the two movement records (f32). */
+    @Override
+    public long workBytes(long spots, int types) {
+        return Math.multiplyExact(spots, 3L * Integer.BYTES);
     }
 
     /** max |β| over all entries, by blocks (exact: max does not depend on the order). */

