@@ -74,7 +74,9 @@ public final class PreparedProblem implements AutoCloseable {
                     o.sketchDim(), seed);
             int k = x.length;
             MemorySegment h = arena.allocate(Layouts.F64, Math.multiplyExact(y.rows(), (long) k));
-            double yrSq = RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, executor, progress);
+            MemorySegment noCounts = arena.allocate(ValueLayout.JAVA_BYTE, y.rows());
+            double yrSq = RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, noCounts, executor,
+                    progress);
             long t3 = System.nanoTime();
             SpatialGraph graph = switch (o.spatialMethod()) {
                 case KNN -> GraphBuilder.knn(coords, o.kNeighbors(), arena, executor, progress);
@@ -82,8 +84,7 @@ public final class PreparedProblem implements AutoCloseable {
                 case GRID -> GraphBuilder.grid(coords, arena, executor, progress);
             };
             long t4 = System.nanoTime();
-            MemorySegment noCounts = arena.allocate(ValueLayout.JAVA_BYTE, y.rows());
-            long without = Inputs.flagSpotsWithoutCounts(y, noCounts, executor);
+            long without = countFlags(noCounts);
             if (without > 0) {
                 warnings.add(without + " spots have no counts; their proportions are NaN");
             }
@@ -104,6 +105,14 @@ public final class PreparedProblem implements AutoCloseable {
                 arena.close();
             }
         }
+    }
+
+    private static long countFlags(MemorySegment flags) {
+        long n = 0;
+        for (long i = 0; i < flags.byteSize(); i++) {
+            n += flags.get(ValueLayout.JAVA_BYTE, i) != 0 ? 1 : 0;
+        }
+        return n;
     }
 
     private static long ms(long nanos) {

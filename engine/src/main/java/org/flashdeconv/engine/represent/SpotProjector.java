@@ -1,6 +1,7 @@
 package org.flashdeconv.engine.represent;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import org.flashdeconv.engine.genes.ScaledLog;
 import org.flashdeconv.engine.matrix.CsrView;
@@ -16,6 +17,9 @@ final class SpotProjector {
 
     private static final double SCALE = 1e4;
 
+    /** Position of a stored column that the view's column map leaves out (below -1: a kept gene off S). */
+    static final int LEFT_OUT = -2;
+
     private final Preprocess preprocess;
     private final int types;
     private final int[] position;
@@ -27,13 +31,15 @@ final class SpotProjector {
     private final ScaledLog log = new ScaledLog();
     private final double[] h;
     private final double[] bucketSum;
+    private boolean counted;
     private int[] entryPos = new int[64];
     private double[] entryVal = new double[64];
 
     /**
      * @param preprocess the spot transformation
      * @param types      K
-     * @param position   stored column (before the view's column map) -> position in S, or -1
+     * @param position   stored column (before the view's column map) -> position in S, -1 for a kept gene
+     *                   off S, {@link #LEFT_OUT} for a column the view leaves out
      * @param sigma      pearson: σY per position in S, else null
      * @param coef       p x K, position-major: Xrᵀ (expected) or Mᵀ = (Xr·Ωᵀ)ᵀ (countsketch)
      * @param weight     expected: w per position, else null
@@ -53,11 +59,17 @@ final class SpotProjector {
         this.bucketSum = sketch == null ? null : new double[sketch.dim()];
     }
 
-    /** Projects spots {@code [start, end)} into {@code hOut} and returns Σ ‖yr_i‖² over them, in spot order. */
-    double run(CsrView y, long start, long end, MemorySegment hOut) {
+    /**
+     * Projects spots {@code [start, end)} into {@code hOut} and returns Σ ‖yr_i‖² over them, in spot order; sets
+     * the byte of a spot without counts on the kept genes in {@code noCounts} (if not null).
+     */
+    double run(CsrView y, long start, long end, MemorySegment hOut, MemorySegment noCounts) {
         double norm = 0;
         for (long spot = start; spot < end; spot++) {
             int m = gather(y, spot);
+            if (noCounts != null && !counted) {
+                noCounts.set(ValueLayout.JAVA_BYTE, spot, (byte) 1);
+            }
             transform(m);
             norm += weight != null ? weighted(m) : sketched(m);
             MemorySegment.copy(h, 0, hOut, Layouts.F64, spot * types * Double.BYTES, types);
@@ -82,21 +94,27 @@ final class SpotProjector {
         MemorySegment cols = y.colIdx();
         MemorySegment values = y.values();
         int m = 0;
+        boolean any = false;
         if (y.valueType() == ValueType.F32) {
             for (int j = 0; j < n; j++) {
                 int q = position[cols.getAtIndex(Layouts.I32, start + j)];
+                double v = values.getAtIndex(Layouts.F32, start + j);
                 entryPos[m] = q;
-                entryVal[m] = values.getAtIndex(Layouts.F32, start + j);
+                entryVal[m] = v;
                 m += ~q >>> 31;
+                any |= q > LEFT_OUT & v != 0;
             }
         } else {
             for (int j = 0; j < n; j++) {
                 int q = position[cols.getAtIndex(Layouts.I32, start + j)];
+                double v = values.getAtIndex(Layouts.F64, start + j);
                 entryPos[m] = q;
-                entryVal[m] = values.getAtIndex(Layouts.F64, start + j);
+                entryVal[m] = v;
                 m += ~q >>> 31;
+                any |= q > LEFT_OUT & v != 0;
             }
         }
+        counted = any;
         return m;
     }
 

@@ -29,7 +29,10 @@ import org.flashdeconv.engine.matrix.ValueType;
  * {@link StoreFormatException} (or its {@link StoreChecksumException}) naming the file, section and offset.
  */
 public final class CountStore implements AutoCloseable {
-    private static final long CRC_CHUNK = 1L << 30;
+    /** Bytes checksummed per step; each step's pages are released behind it, so verifying keeps RSS small. */
+    private static final long CRC_CHUNK = 1L << 26;
+    /** Column indices checked between releases of the pages behind the structural check. */
+    private static final long RELEASE_ENTRIES = 1L << 24;
 
     private final Path path;
     private final Arena arena;
@@ -177,7 +180,12 @@ public final class CountStore implements AutoCloseable {
         long colOffset = header.find(SectionKind.COL_IDX).offset();
         long genes = header.genes();
         long prev = 0;
+        long released = 0;
         for (long row = 0; row < csr.rows(); row++) {
+            if (prev - released >= RELEASE_ENTRIES) { // keep the resident set to a window of the file
+                csr.colIdx().asSlice(released * Integer.BYTES, (prev - released) * Integer.BYTES).unload();
+                released = prev;
+            }
             long end = csr.rowEnd(row);
             if (end < prev || end > header.nnz()) {
                 throw new StoreFormatException(path, "rowPtr", ptrOffset + (row + 1) * 8, "broken row pointer: rowPtr["
@@ -200,10 +208,15 @@ public final class CountStore implements AutoCloseable {
         verified = true;
     }
 
+    /** CRC32C of {@code data}; pages of a mapped segment are released behind the read (see {@link #verify}). */
     static int crc32c(MemorySegment data) {
         CRC32C crc = new CRC32C();
         for (long at = 0; at < data.byteSize(); at += CRC_CHUNK) {
-            crc.update(data.asSlice(at, Math.min(CRC_CHUNK, data.byteSize() - at)).asByteBuffer());
+            MemorySegment chunk = data.asSlice(at, Math.min(CRC_CHUNK, data.byteSize() - at));
+            crc.update(chunk.asByteBuffer());
+            if (chunk.isMapped()) {
+                chunk.unload();
+            }
         }
         return (int) crc.getValue();
     }
