@@ -75,6 +75,9 @@ final class BlockBcd implements Solver {
         boolean skipping = work.byteSize() >= 3 * n * Integer.BYTES;
         MemorySegment moved = skipping ? work.asSlice(n * Integer.BYTES, n * Float.BYTES) : null;
         MemorySegment pending = skipping ? work.asSlice(2 * n * Integer.BYTES, n * Float.BYTES) : null;
+        if (skipping) {
+            work.asSlice(n * Integer.BYTES, 2 * n * Float.BYTES).fill((byte) 0); // the scratch may be dirty
+        }
         int colors = Coloring.greedy(problem.rowPtr(), problem.neighbors(), n, color);
 
         int blocks = BlockExecutor.blockCount(n, BLOCK);

@@ -25,6 +25,8 @@ final class BlockPhase {
     private final double[] r;
     private final double[] lastSolution;
     private boolean solvedOne;
+    private double diff;
+    private double top;
 
     BlockPhase(Shared shared) {
         this.d = shared;
@@ -47,82 +49,103 @@ final class BlockPhase {
      * @param maxNew    per block: running max |β| after this sweep (skipped spots included)
      */
     void run(int phase, boolean warm, double skipBelow, long s, long e, double[] maxDiff, double[] maxNew, int block) {
-        BcdProblem p = d.problem();
-        MemorySegment beta = d.beta();
-        MemorySegment h = p.h();
-        MemorySegment rowPtr = p.rowPtr();
-        MemorySegment nbr = p.neighbors();
+        // kept small on purpose: the per-spot work lives in settled() and update(), compiled on their own, so
+        // that the JIT's recompilation when a branch first turns (the first skip, the first warm sweep) is cheap
         MemorySegment color = d.color();
-        MemorySegment moved = d.moved();
-        MemorySegment pending = d.pending();
-        double lambda = d.settings().lambda();
-        double rho = d.settings().rhoEff();
-        double diff = maxDiff[block];
-        double top = maxNew[block];
+        MemorySegment rowPtr = d.problem().rowPtr();
+        boolean skipping = d.moved() != null;
+        diff = maxDiff[block];
+        top = maxNew[block];
         for (long i = s; i < e; i++) {
             if (color.getAtIndex(Layouts.I32, i) != phase) {
                 continue;
             }
-            long base = i * kk;
             long first = rowPtr.getAtIndex(Layouts.I64, i);
             long last = rowPtr.getAtIndex(Layouts.I64, i + 1);
-            if (skipBelow >= 0) {
-                double drift = pending.getAtIndex(Layouts.F32, i);
-                for (long q = first; q < last; q++) {
-                    drift += moved.getAtIndex(Layouts.F32, nbr.getAtIndex(Layouts.I32, q));
-                }
-                if (drift <= skipBelow) {
-                    pending.setAtIndex(Layouts.F32, i, (float) drift);
-                    moved.setAtIndex(Layouts.F32, i, 0f);
-                    for (int k = 0; k < kk; k++) {
-                        top = Math.max(top, Math.abs(beta.getAtIndex(Layouts.F64, base + k)));
-                    }
-                    continue;
-                }
-            }
-            int deg = (int) (last - first);
-            for (int k = 0; k < kk; k++) {
-                nsum[k] = 0;
-                old[k] = beta.getAtIndex(Layouts.F64, base + k);
-            }
-            for (long q = first; q < last; q++) {
-                long nb = (long) nbr.getAtIndex(Layouts.I32, q) * kk;
-                for (int k = 0; k < kk; k++) {
-                    nsum[k] += beta.getAtIndex(Layouts.F64, nb + k);
-                }
-            }
-            for (int k = 0; k < kk; k++) {
-                double c = h.getAtIndex(Layouts.F64, base + k);
-                if (deg > 0) {
-                    c = c + lambda * nsum[k];
-                }
-                lin[k] = c - rho;
-                x[k] = warm || !solvedOne ? old[k] : lastSolution[k];
-            }
-            // cold: the support of the previous spot solved in this block (spatially close) is a good guess
-            boolean exact = qp.solve(lin, lambda * deg, x, warm || solvedOne);
-            if (!exact) {
-                coordinatePass(lambda * deg, rho, deg > 0);
-            }
-            if (exact) {
-                System.arraycopy(x, 0, lastSolution, 0, kk);
-                solvedOne = true;
-            }
-            double spotDiff = 0;
-            for (int k = 0; k < kk; k++) {
-                beta.setAtIndex(Layouts.F64, base + k, x[k]);
-                spotDiff = Math.max(spotDiff, Math.abs(x[k] - old[k]));
-                top = Math.max(top, Math.abs(x[k]));
-            }
-            diff = Math.max(diff, spotDiff);
-            if (moved != null) {
-                moved.setAtIndex(Layouts.F32, i, (float) spotDiff);
-                // an inexact update must be revisited even if nothing around it moves
-                pending.setAtIndex(Layouts.F32, i, exact ? 0f : Float.POSITIVE_INFINITY);
+            if (!skipping || !settled(i, first, last, skipBelow)) {
+                update(i, first, last, warm);
             }
         }
         maxDiff[block] = diff;
         maxNew[block] = top;
+    }
+
+    /**
+     * Adds the neighbours' last movements to the spot's pending movement; if the total is at most
+     * {@code skipBelow} the spot keeps its value (and is recorded as not moving) and this returns true. With a
+     * negative {@code skipBelow} (the first sweep) it never does; the scratch is zero then, so the arithmetic is
+     * the same in every sweep.
+     */
+    private boolean settled(long i, long first, long last, double skipBelow) {
+        MemorySegment moved = d.moved();
+        MemorySegment pending = d.pending();
+        MemorySegment nbr = d.problem().neighbors();
+        double drift = pending.getAtIndex(Layouts.F32, i);
+        for (long q = first; q < last; q++) {
+            drift += moved.getAtIndex(Layouts.F32, nbr.getAtIndex(Layouts.I32, q));
+        }
+        boolean keep = drift <= skipBelow;
+        if (keep) {
+            pending.setAtIndex(Layouts.F32, i, (float) drift);
+            moved.setAtIndex(Layouts.F32, i, 0f);
+            MemorySegment beta = d.beta();
+            long base = i * kk;
+            for (int k = 0; k < kk; k++) {
+                top = Math.max(top, Math.abs(beta.getAtIndex(Layouts.F64, base + k)));
+            }
+        }
+        return keep;
+    }
+
+    /** Replaces spot i by the exact minimiser of its block problem (or one coordinate pass, see SpotQp). */
+    private void update(long i, long first, long last, boolean warm) {
+        BcdProblem p = d.problem();
+        MemorySegment beta = d.beta();
+        MemorySegment h = p.h();
+        MemorySegment nbr = p.neighbors();
+        double lambda = d.settings().lambda();
+        double rho = d.settings().rhoEff();
+        long base = i * kk;
+        int deg = (int) (last - first);
+        for (int k = 0; k < kk; k++) {
+            nsum[k] = 0;
+            old[k] = beta.getAtIndex(Layouts.F64, base + k);
+        }
+        for (long q = first; q < last; q++) {
+            long nb = (long) nbr.getAtIndex(Layouts.I32, q) * kk;
+            for (int k = 0; k < kk; k++) {
+                nsum[k] += beta.getAtIndex(Layouts.F64, nb + k);
+            }
+        }
+        for (int k = 0; k < kk; k++) {
+            double c = h.getAtIndex(Layouts.F64, base + k);
+            if (deg > 0) {
+                c = c + lambda * nsum[k];
+            }
+            lin[k] = c - rho;
+            x[k] = warm || !solvedOne ? old[k] : lastSolution[k];
+        }
+        // cold: the support of the previous spot solved in this block (spatially close) is a good guess
+        boolean exact = qp.solve(lin, lambda * deg, x, warm || solvedOne);
+        if (exact) {
+            System.arraycopy(x, 0, lastSolution, 0, kk);
+            solvedOne = true;
+        } else {
+            coordinatePass(lambda * deg, rho, deg > 0);
+        }
+        double spotDiff = 0;
+        for (int k = 0; k < kk; k++) {
+            beta.setAtIndex(Layouts.F64, base + k, x[k]);
+            spotDiff = Math.max(spotDiff, Math.abs(x[k] - old[k]));
+            top = Math.max(top, Math.abs(x[k]));
+        }
+        diff = Math.max(diff, spotDiff);
+        MemorySegment moved = d.moved();
+        if (moved != null) {
+            moved.setAtIndex(Layouts.F32, i, (float) spotDiff);
+            // an inexact update must be revisited even if nothing around it moves
+            d.pending().setAtIndex(Layouts.F32, i, exact ? 0f : Float.POSITIVE_INFINITY);
+        }
     }
 
     /**
