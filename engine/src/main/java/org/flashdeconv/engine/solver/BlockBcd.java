@@ -1,7 +1,6 @@
 package org.flashdeconv.engine.solver;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.flashdeconv.engine.Progress;
@@ -87,10 +86,7 @@ final class BlockBcd implements Solver {
         BlockPhase.Shared shared = new BlockPhase.Shared(problem, settings, gramColumns, beta, color, moved,
                 pending);
         double scale = maxAbs(beta, n, kk, executor, maxNew);
-        List<Double> objectives = new ArrayList<>();
-        boolean converged = false;
-        double change = 0;
-        int iterations = 0;
+        SweepRecord record = new SweepRecord(problem, settings, executor, progress);
         progress.start("solver", settings.maxIter());
         try {
             for (int t = 0; t < settings.maxIter(); t++) {
@@ -109,25 +105,16 @@ final class BlockBcd implements Solver {
                     diff = Math.max(diff, maxDiff[b]);
                     next = Math.max(next, maxNew[b]);
                 }
-                change = diff / (scale + ReferenceBcd.REL_GUARD);
+                double change = diff / (scale + ReferenceBcd.REL_GUARD);
                 scale = next;
-                iterations = t + 1;
-                if (settings.verbose() && (t % ReferenceBcd.RECORD_EVERY == 0 || t == settings.maxIter() - 1)) {
-                    objectives.add(Objective.evaluate(problem, settings.lambda(), settings.rhoEff(), beta,
-                            executor));
-                }
-                progress.advance(1);
-                progress.sweep(iterations, change);
-                if (change < settings.tol()) {
-                    converged = true;
+                if (record.sweepDone(t, change, beta)) {
                     break;
                 }
             }
         } finally {
             progress.end();
         }
-        double objective = Objective.evaluate(problem, settings.lambda(), settings.rhoEff(), beta, executor);
-        return new SolveInfo(converged, iterations, objective, change, objectives);
+        return record.result(beta);
     }
 
     /** 12 bytes per spot: the colours (i32) and the two movement records (f32). */
