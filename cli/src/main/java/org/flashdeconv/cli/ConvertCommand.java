@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.flashdeconv.engine.Progress;
+import org.flashdeconv.cli.progress.ProgressBars;
 import org.flashdeconv.io.mex.CoordinatesCsv;
-import org.flashdeconv.io.mex.MexSource;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.store.StoreConverter;
 import org.flashdeconv.io.store.StoreSummary;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,19 +18,24 @@ import picocli.CommandLine.Spec;
 
 /** {@code flashdeconv convert}: a MEX folder or Matrix Market file (+ coordinates) to a {@code .fdstore} file. */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Converts a 10x-style MEX folder (matrix.mtx[.gz], features.tsv[.gz] or genes.tsv[.gz], "
-                + "barcodes.tsv[.gz]) or a plain Matrix Market file into a .fdstore file, which every other "
-                + "command memory-maps. Entries may be in any order; the file appears only when complete."},
+        description = {"Converts spatial counts into a .fdstore file, which every other command memory-maps: an "
+                + "AnnData .h5ad (X as CSR, CSC or dense, or --layer), a 10x filtered_feature_bc_matrix.h5, a Space "
+                + "Ranger outs/ folder (Visium: in-tissue spots with pixel coordinates; Visium HD: --bin-size "
+                + "2|8|16, coordinates in µm), a 10x-style MEX folder (matrix.mtx[.gz], features.tsv[.gz] or "
+                + "genes.tsv[.gz], barcodes.tsv[.gz]) or a plain Matrix Market file. Entries may be in any order; "
+                + "the file appears only when complete."},
         footer = {"", "Example:",
             "  flashdeconv convert outs/filtered_feature_bc_matrix -o lymph_node.fdstore \\",
             "      --coords lymph_node_coordinates.csv",
+            "  flashdeconv convert visium_hd/outs --bin-size 8 -o slide_8um.fdstore",
+            "  flashdeconv convert spatial.h5ad -o slide.fdstore",
             "  flashdeconv convert counts_spots_x_genes.mtx.gz --transpose -o slide.fdstore"})
 final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "INPUT",
-            description = "A MEX folder, or a Matrix Market file (.mtx or .mtx.gz; genes x spots unless --transpose).")
+            description = "A .h5ad, a 10x .h5, a Space Ranger folder, a MEX folder or a Matrix Market file.")
     Path input;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "STORE",
@@ -42,22 +47,28 @@ final class ConvertCommand implements Callable<Integer> {
                     + "ignored, every spot needs one).")
     Path coords;
 
-    @Option(names = "--transpose",
-            description = "The matrix is spots x genes (barcodes x features) instead of genes x spots.")
-    boolean transpose;
+    @CommandLine.ArgGroup(exclusive = false, heading = "Reading the input:%n")
+    InputFormats.Options reading = new InputFormats.Options();
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
+    boolean quiet;
 
     @Override
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
         StoreSummary s;
-        try (CountSource mex = MexSource.open(input, transpose);
-             CountSource src = coords == null ? mex : CoordinatesCsv.attach(mex, coords)) {
-            s = StoreConverter.convert(src, output, Progress.NONE);
+        try (CountSource raw = InputFormats.open(input, reading);
+             CountSource src = coords == null ? raw : CoordinatesCsv.attach(raw, coords);
+             ProgressBars.Handle progress = ProgressBars.create(quiet)) {
+            s = StoreConverter.convert(src, output, progress.listener());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d spots x %d genes, %d non-zeros, %s values%s, "
                         + "%.1f s%n", output, s.spots(), s.genes(), s.nnz(), s.valueType().name().toLowerCase(Locale.ROOT),
                 s.coordDim() > 0 ? ", " + s.coordDim() + "-D coordinates" : "", seconds);
+        if (s.nonIntegerValues()) {
+            spec.commandLine().getErr().println("warning: " + NonIntegerWarning.of(input));
+        }
         return 0;
     }
 }

@@ -29,7 +29,6 @@ import org.flashdeconv.io.plot.ResultFolderReader;
 import org.flashdeconv.io.plot.SlidePlots;
 import org.flashdeconv.io.reference.LoadedReference;
 import org.flashdeconv.io.reference.Reference;
-import org.flashdeconv.io.reference.SignatureCsv;
 import org.flashdeconv.io.result.ResultFolder;
 import org.flashdeconv.io.result.SummaryJson;
 import org.flashdeconv.io.store.CountStore;
@@ -55,38 +54,11 @@ final class DeconvolveCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--spatial", required = true, paramLabel = "SPATIAL",
-            description = "Spatial counts: a .fdstore, a 10x MEX folder or a Matrix Market file.")
-    private Path spatial;
+    @CommandLine.Mixin
+    private SpatialOptions spatial = new SpatialOptions();
 
-    @Option(names = "--coords", paramLabel = "FILE",
-            description = "Coordinates CSV 'barcode,x,y[,z]' for a spatial input that is not a store.")
-    private Path coords;
-
-    @Option(names = "--transpose", description = "A Matrix Market spatial input is spots x genes.")
-    private boolean transpose;
-
-    @Option(names = "--reference", required = true, paramLabel = "REF",
-            description = "Signatures CSV (cell_type,<gene>,...), a single-cell .h5ad (with --cell-type-key) or a "
-                    + "single-cell MEX folder (with --cell-types).")
-    private Path reference;
-
-    @Option(names = "--reference-orientation", defaultValue = "types-by-genes", paramLabel = "O",
-            description = "Signatures CSV layout: types-by-genes or genes-by-types (default: ${DEFAULT-VALUE}).")
-    private String orientation;
-
-    @Option(names = "--cell-type-key", paramLabel = "KEY", description = "obs column of a .h5ad reference.")
-    private String cellTypeKey;
-
-    @Option(names = "--reference-layer", paramLabel = "NAME", description = "Layer of a .h5ad reference.")
-    private String referenceLayer;
-
-    @Option(names = "--cell-types", paramLabel = "CSV", description = "'cell,cell_type' for a MEX reference.")
-    private Path cellTypes;
-
-    @Option(names = "--min-cells", defaultValue = "10", paramLabel = "N",
-            description = "Leave out reference types with fewer cells (default: ${DEFAULT-VALUE}).")
-    private int minCells;
+    @CommandLine.Mixin
+    private ReferenceInput reference = new ReferenceInput();
 
     @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
             description = "Fail when fewer genes are shared (default: ${DEFAULT-VALUE}).")
@@ -98,9 +70,9 @@ final class DeconvolveCommand implements Callable<Integer> {
     @Option(names = "--sketch-dim", defaultValue = "512", paramLabel = "D", description = "Default: ${DEFAULT-VALUE}.")
     private int sketchDim;
 
-    @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|X[,Y...]",
-            description = "Spatial strength: auto, a number, or several (each warm-starts from the previous; "
-                    + "default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|auto*F|X[,...]",
+            description = "Spatial strength: auto, a multiple of it (auto*3), a number, or several, each "
+                    + "warm-started from the previous (default: ${DEFAULT-VALUE}; see the README's platform table).")
     private String lambda;
 
     @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R", description = "L1 weight (default: ${DEFAULT-VALUE}).")
@@ -149,6 +121,11 @@ final class DeconvolveCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     private Integer threads;
 
+    @Option(names = "--h5ad-out", paramLabel = "FILE",
+            description = "Also write an AnnData file: obsm['flashdeconv'] proportions, obs['flashdeconv_dominant'], "
+                    + "obsm['spatial'], uns parameters (with several λ: FILE_lambda_<value>.h5ad).")
+    private Path h5adOut;
+
     @Option(names = "--plot", description = "Also draw proportions.png and dominant.png into the result folder.")
     private boolean plot;
 
@@ -160,42 +137,55 @@ final class DeconvolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        FlashDeconvOptions options = options();
+        List<LambdaChoice> lambdas = lambdaChoices();
+        FlashDeconvOptions options = options(lambdas);
         PrintWriter out = spec.commandLine().getOut();
-        String version = new VersionProvider().getVersion()[0];
+        String version = VersionProvider.version();
         try (ProgressBars.Handle bars = ProgressBars.create(quiet);
-             SpatialInput input = SpatialInput.open(spatial, coords, new InputFormats.Options(transpose),
-                     output, bars.listener())) {
+             SpatialInput input = spatial.open(output, bars.listener())) {
             CountStore store = input.store();
-            LoadedReference loaded = ReferenceInput.load(reference, new ReferenceInput.Options(
-                    SignatureCsv.Orientation.parse(orientation), cellTypeKey, referenceLayer, cellTypes, minCells));
+            LoadedReference loaded = reference.load();
             Reference ref = loaded.reference();
             GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds())
                     .requireAtLeast(minOverlap);
             CoordsView xy = store.coords().orElseThrow(() -> new IllegalArgumentException("--spatial: "
-                    + spatial + " has no coordinates; give --coords FILE (or convert with --coords)"));
+                    + spatial.path + " has no coordinates; give --coords FILE (or convert with --coords)"));
             CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
             double[][] x = aligned(ref, match);
-            List<String> warnings = new ArrayList<>(loaded.warnings());
+            List<String> warnings = new ArrayList<>();
+            if (store.nonIntegerValues()) {
+                warnings.add(NonIntegerWarning.of(spatial.path));
+            }
+            warnings.addAll(loaded.warnings());
             warnings.addAll(match.warnings());
+            warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             GeneStats cached = GeneStatsCache.read(store, y).orElse(null);
             try (PreparedProblem problem = FlashDeconv.prepare(y, x, xy, ref.cellTypes(), options, bars.listener(),
                     cached);
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
                 if (cached == null && input.persistent()) {
-                    cacheStats(store, y, problem.geneStats(), warnings);
+                    String failed = cacheStats(store, y, problem.geneStats());
+                    if (failed != null) {
+                        warnings.add(failed);
+                        spec.commandLine().getErr().println("warning: " + failed);
+                    }
                 }
                 FitResult previous = null;
                 try {
-                    for (LambdaSpec l : options.lambdas()) {
-                        FitResult fit = problem.solve(l, previous);
+                    for (LambdaChoice l : lambdas) {
+                        FitResult fit = problem.solve(l.resolve(problem), previous);
                         if (previous != null) {
                             previous.close();
                         }
                         previous = fit;
-                        Path folder = options.lambdas().size() == 1 ? output : output.resolve(folderName(l));
-                        String summary = SummaryJson.of(fit, version, j -> extras(j, store, ref, match, warnings));
+                        Path folder = lambdas.size() == 1 ? output : output.resolve(l.folderName());
+                        String summary = SummaryJson.of(fit, version,
+                                j -> extras(j, l, store, ref, match, warnings));
                         ResultFolder.write(folder, fit, store::barcode, xy, match.genes(), summary, writer);
+                        if (h5adOut != null) {
+                            H5adExport.write(lambdas.size() == 1 ? h5adOut
+                                    : H5adExport.forLambda(h5adOut, l.folderName()), fit, store, xy);
+                        }
                         if (plot) {
                             Path name = folder.toAbsolutePath().normalize().getFileName();
                             SlidePlots.write(ResultFolderReader.open(folder), PlotOptions.defaults(
@@ -215,19 +205,33 @@ final class DeconvolveCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Keeps pass 1's statistics in the store for the next run; a store that cannot be written only warns. */
-    private static void cacheStats(CountStore store, CsrView y, GeneStats stats, List<String> warnings) {
+    /**
+     * Keeps pass 1's statistics in the store for the next run. A store that cannot be written only warns.
+     *
+     * @return the warning, or null
+     */
+    private static String cacheStats(CountStore store, CsrView y, GeneStats stats) {
         try {
             GeneStatsCache.write(store.path(), store.genes(), y, stats);
+            return null;
         } catch (IOException e) {
-            warnings.add("could not cache the gene statistics in " + store.path() + " (" + e.getMessage() + ")");
+            return "could not cache the gene statistics in " + store.path() + " (" + e.getMessage() + ")";
         }
     }
 
-    private FlashDeconvOptions options() {
+    private List<LambdaChoice> lambdaChoices() {
+        try {
+            return LambdaChoice.parseList(lambda);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    private FlashDeconvOptions options(List<LambdaChoice> lambdas) {
         try {
             FlashDeconvOptions.Builder b = FlashDeconvOptions.builder()
-                    .sketchDim(sketchDim).lambdas(LambdaSpec.parseList(lambda)).rhoSparsity(rho).nHvg(nHvg)
+                    .sketchDim(sketchDim).lambdas(lambdas.stream().map(LambdaChoice::spec).toList())
+                    .rhoSparsity(rho).nHvg(nHvg)
                     .nMarkersPerType(nMarkers).spatialMethod(Choices.parse(SpatialMethod.class, spatialMethod, "--spatial-method")).kNeighbors(k)
                     .maxIter(maxIter).tol(tol).preprocess(Preprocess.parse(preprocess))
                     .geneWeighting(GeneWeighting.parse(geneWeighting)).randomState(seed)
@@ -257,12 +261,29 @@ final class DeconvolveCommand implements Callable<Integer> {
         return x;
     }
 
-    private void extras(JsonWriter j, CountStore store, Reference ref, GeneMatch match, List<String> warnings) {
+    private void extras(JsonWriter j, LambdaChoice lambda, CountStore store, Reference ref, GeneMatch match,
+                        List<String> warnings) {
+        j.field("lambda_requested", lambda.text());
         j.name("inputs").beginObject();
-        j.field("spatial", spatial.toString());
-        j.field("reference", reference.toString());
+        j.field("spatial", spatial.path.toString());
+        j.field("reference", reference.path.toString());
         j.field("spatial_genes", store.genes());
         j.field("reference_genes", ref.genes());
+        j.field("coords", spatial.coords == null ? null : spatial.coords.toString());
+        j.field("transpose", spatial.reading.transpose);
+        j.field("layer", spatial.reading.layer);
+        j.field("spatial_key", spatial.reading.spatialKey);
+        if (spatial.reading.binSize == null) {
+            j.field("bin_size", (String) null);
+        } else {
+            j.field("bin_size", spatial.reading.binSize);
+        }
+        j.field("reference_orientation", reference.orientation);
+        j.field("cell_type_key", reference.cellTypeKey);
+        j.field("reference_layer", reference.layer);
+        j.field("cell_types", reference.cellTypes == null ? null : reference.cellTypes.toString());
+        j.field("min_cells", reference.minCells);
+        j.field("min_overlap", minOverlap);
         j.endObject();
         j.name("gene_overlap");
         match.report().writeJson(j);
@@ -285,13 +306,5 @@ final class DeconvolveCommand implements Callable<Integer> {
         for (String w : fit.warnings()) {
             out.println("warning: " + w);
         }
-    }
-
-    private static String folderName(LambdaSpec l) {
-        if (l.auto()) {
-            return "lambda_auto";
-        }
-        double v = l.value();
-        return "lambda_" + (v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
     }
 }

@@ -59,7 +59,8 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "store        %s (format %d)%n", s.path(), s.header().version());
         out.printf(Locale.ROOT, "shape        %d spots x %d genes%n", s.spots(), s.genes());
         out.printf(Locale.ROOT, "non-zeros    %d (density %.4g)%n", s.nnz(), st.density());
-        out.printf(Locale.ROOT, "values       %s%n", s.valueType().name().toLowerCase(Locale.ROOT));
+        out.printf(Locale.ROOT, "values       %s%s%n", s.valueType().name().toLowerCase(Locale.ROOT),
+                s.nonIntegerValues() ? ", not all integers (normalised data?)" : "");
         out.printf(Locale.ROOT, "spot totals  min %s, median %s, max %s%n", num(st.totalMin()), num(st.totalMed()),
                 num(st.totalMax()));
         if (st.boxMin().length == 0) {
@@ -93,6 +94,7 @@ final class InfoCommand implements Callable<Integer> {
         b.append(",\"value_type\":\"").append(s.valueType().name().toLowerCase(Locale.ROOT)).append('"');
         b.append(",\"totals\":{\"min\":").append(st.totalMin()).append(",\"median\":").append(st.totalMed())
                 .append(",\"max\":").append(st.totalMax()).append('}');
+        b.append(",\"integer_values\":").append(!s.nonIntegerValues());
         b.append(",\"has_coords\":").append(st.boxMin().length > 0);
         b.append(",\"coord_dim\":").append(st.boxMin().length);
         if (st.boxMin().length > 0) {

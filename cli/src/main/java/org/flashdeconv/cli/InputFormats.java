@@ -1,16 +1,35 @@
 package org.flashdeconv.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.flashdeconv.io.mex.MexSource;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.SpatialInputs;
+import picocli.CommandLine.Option;
 
-/** Recognises input files by name and opens them as count sources. */
+/** Recognises inputs by name and content and opens them as count sources; the options that steer reading. */
 final class InputFormats {
-    /** How to read an input whose layout the file does not say. */
-    record Options(boolean transpose) {
+
+    /** The reading options shared by {@code convert}, {@code deconvolve} and {@code validate}. */
+    static final class Options {
+        @Option(names = "--transpose", description = "A Matrix Market input is spots x genes (default: genes x spots).")
+        boolean transpose;
+
+        @Option(names = "--layer", paramLabel = "NAME", description = "AnnData layer to read instead of X.")
+        String layer;
+
+        @Option(names = "--spatial-key", paramLabel = "KEY",
+                description = "AnnData obsm key of the coordinates (default: spatial, X_spatial, obs x/y, "
+                        + "array_row/array_col).")
+        String spatialKey;
+
+        @Option(names = "--bin-size", paramLabel = "UM",
+                description = "Visium HD bin size to read from a Space Ranger outs/ folder: 2, 8 or 16 (default: 8).")
+        Integer binSize;
+
+        SpatialInputs.Options toIo() {
+            return new SpatialInputs.Options(layer, spatialKey, binSize, transpose);
+        }
     }
 
     private InputFormats() {
@@ -23,14 +42,12 @@ final class InputFormats {
     }
 
     /**
-     * Opens a spatial or single-cell count input: a 10x MEX folder or a Matrix Market file.
+     * Opens a count input: an AnnData .h5ad, a 10x .h5, a Space Ranger folder, a MEX folder or a Matrix Market
+     * file.
      *
      * @throws IOException if it cannot be read, naming the file
      */
     static CountSource open(Path path, Options options) throws IOException {
-        if (!Files.exists(path)) {
-            throw new java.nio.file.NoSuchFileException(path.toString());
-        }
-        return MexSource.open(path, options.transpose());
+        return SpatialInputs.open(path, options.toIo());
     }
 }

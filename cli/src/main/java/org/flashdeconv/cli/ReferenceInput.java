@@ -8,41 +8,59 @@ import org.flashdeconv.io.reference.LoadedReference;
 import org.flashdeconv.io.reference.SignatureCsv;
 import org.flashdeconv.io.reference.SingleCellReference;
 import org.flashdeconv.io.source.CountSource;
+import picocli.CommandLine.Option;
 
-/** Loads the reference of a run: a signatures CSV, a single-cell .h5ad, or a single-cell MEX folder. */
+/**
+ * The reference of a run and how to read it: a signatures CSV, a single-cell .h5ad, or a single-cell MEX folder.
+ * A picocli mixin shared by {@code deconvolve} and {@code validate}.
+ */
 final class ReferenceInput {
-    /** What the reference options say. */
-    record Options(SignatureCsv.Orientation orientation, String cellTypeKey, String layer, Path cellTypes,
-                   int minCells) {
-    }
+    @Option(names = "--reference", required = true, paramLabel = "REF",
+            description = "Signatures CSV (cell_type,<gene>,...), a single-cell .h5ad (with --cell-type-key) or a "
+                    + "single-cell MEX folder (with --cell-types).")
+    Path path;
 
-    private ReferenceInput() {
-    }
+    @Option(names = "--reference-orientation", defaultValue = "types-by-genes", paramLabel = "O",
+            description = "Signatures CSV layout: types-by-genes or genes-by-types (default: ${DEFAULT-VALUE}).")
+    String orientation;
+
+    @Option(names = "--cell-type-key", paramLabel = "KEY", description = "obs column of a .h5ad reference.")
+    String cellTypeKey;
+
+    @Option(names = "--reference-layer", paramLabel = "NAME", description = "Layer of a .h5ad reference.")
+    String layer;
+
+    @Option(names = "--cell-types", paramLabel = "CSV", description = "'cell,cell_type' for a MEX reference.")
+    Path cellTypes;
+
+    @Option(names = "--min-cells", defaultValue = "10", paramLabel = "N",
+            description = "Leave out reference types with fewer cells (default: ${DEFAULT-VALUE}).")
+    int minCells;
 
     /**
-     * Loads {@code path}.
+     * Loads the reference.
      *
      * @throws IOException              if the reference cannot be read
      * @throws IllegalArgumentException if an option it needs is missing (naming the option)
      */
-    static LoadedReference load(Path path, Options o) throws IOException {
+    LoadedReference load() throws IOException {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".h5ad")) {
-            if (o.cellTypeKey() == null) {
+            if (cellTypeKey == null) {
                 throw new IllegalArgumentException("--cell-type-key: the single-cell reference " + path
                         + " needs the obs column that holds the cell types (e.g. --cell-type-key cell_type)");
             }
-            return SingleCellReference.fromH5ad(path, o.cellTypeKey(), o.layer(), o.minCells());
+            return SingleCellReference.fromH5ad(path, cellTypeKey, layer, minCells);
         }
         if (Files.isDirectory(path) || name.endsWith(".mtx") || name.endsWith(".mtx.gz")) {
-            if (o.cellTypes() == null) {
+            if (cellTypes == null) {
                 throw new IllegalArgumentException("--cell-types: the single-cell reference " + path
                         + " needs a CSV 'cell,cell_type' that labels its cells");
             }
-            try (CountSource cells = InputFormats.open(path, new InputFormats.Options(false))) {
-                return SingleCellReference.fromCells(cells, o.cellTypes(), o.minCells());
+            try (CountSource cells = InputFormats.open(path, new InputFormats.Options())) {
+                return SingleCellReference.fromCells(cells, cellTypes, minCells);
             }
         }
-        return SignatureCsv.read(path, o.orientation());
+        return SignatureCsv.read(path, SignatureCsv.Orientation.parse(orientation));
     }
 }

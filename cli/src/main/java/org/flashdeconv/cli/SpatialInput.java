@@ -42,7 +42,7 @@ final class SpatialInput implements AutoCloseable {
             return new SpatialInput(CountStore.open(path), null);
         }
         Files.createDirectories(workDir);
-        Path temp = Files.createTempFile(workDir, ".flashdeconv-input-", ".fdstore");
+        Path temp = Files.createTempFile(workDir, ".flashdeconv-input-", ".fdstore.tmp");
         boolean ok = false;
         try {
             try (CountSource raw = InputFormats.open(path, options);

@@ -21,8 +21,12 @@ import org.flashdeconv.engine.matrix.Layouts;
  * coordinates sequentially.
  */
 final class CellIndex {
-    /** Target number of spots per occupied cell. */
-    static final double POINTS_PER_CELL = 2.0;
+    /**
+     * Target number of spots per occupied cell. On a square lattice of spacing s this gives cells of 1.73 s, so the
+     * first ring of cells already bounds the 6th neighbour (at √2 s, tied four ways); with 2 per cell the cell size
+     * would equal √2 s and the tie would force a second ring.
+     */
+    static final double POINTS_PER_CELL = 3.0;
 
     final long spots;
     final int dim;

@@ -17,6 +17,9 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  * plus O(N · neighbours examined) for the queries; nothing of size N lives on the heap. Scratch space lives in a
  * shared arena opened and closed inside the call. The graph is discrete and each row is computed on its own, so the
  * result is the same for any thread count.
+ *
+ * <p>Workers write the result directly when the caller's arena is shared (or with one thread); with a confined
+ * arena and several threads they write to scratch and the result is copied over once on the caller's thread.
  */
 public final class GraphBuilder {
     /** Spots per parallel block. */
@@ -91,8 +94,8 @@ public final class GraphBuilder {
         }
         try (Arena scratch = Arena.ofShared()) {
             progress.start("spatial graph", 2 * n);
-            SpatialGraph graph = radiusGraph(CellIndex.build(coords, bounds, scratch), r, arena, scratch, ex,
-                    progress);
+            SpatialGraph graph = radiusGraph("radius graph", CellIndex.build(coords, bounds, scratch), r, arena,
+                    scratch, ex, progress);
             progress.end();
             return graph;
         }
@@ -132,7 +135,7 @@ public final class GraphBuilder {
             CellIndex index = CellIndex.build(coords, bounds, scratch);
             progress.start("spatial graph", 3 * n);
             double r = 1.5 * GridSpacing.median(index, scratch, ex, progress);
-            SpatialGraph graph = radiusGraph(index, r, arena, scratch, ex, progress);
+            SpatialGraph graph = radiusGraph("grid graph", index, r, arena, scratch, ex, progress);
             progress.end();
             return graph;
         }
@@ -146,7 +149,7 @@ public final class GraphBuilder {
         return coords.n();
     }
 
-    private static SpatialGraph radiusGraph(CellIndex index, double r, Arena arena, Arena scratch,
+    private static SpatialGraph radiusGraph(String method, CellIndex index, double r, Arena arena, Arena scratch,
             BlockExecutor ex, Progress progress) {
         long n = index.spots;
         long limit = Math.min(Integer.MAX_VALUE, Math.multiplyExact(MAX_MEAN_DEGREE, n));
@@ -161,14 +164,14 @@ public final class GraphBuilder {
                 local += search.count;
                 if (local + counted.get() > limit) {
                     counted.addAndGet(local);
-                    throw tooDense(r, n, counted.get(), limit);
+                    throw tooDense(method, r, n, counted.get(), limit);
                 }
             }
             counted.addAndGet(local);
             progress.advance(e - s);
         });
         if (counted.get() > limit) {
-            throw tooDense(r, n, counted.get(), limit);
+            throw tooDense(method, r, n, counted.get(), limit);
         }
         GraphOutput out = GraphOutput.fromDegrees(degrees, n, arena, scratch, ex);
         ex.forEachBlock(n, BLOCK, (b, s, e) -> {
@@ -184,10 +187,10 @@ public final class GraphBuilder {
         return out.finish();
     }
 
-    private static IllegalArgumentException tooDense(double r, long n, long atLeast, long limit) {
+    private static IllegalArgumentException tooDense(String method, double r, long n, long atLeast, long limit) {
         return new IllegalArgumentException(String.format(java.util.Locale.ROOT,
-                "radius graph: radius %s is too large for %d spots: the graph would have a mean degree of at least "
+                "%s: radius %s is too large for %d spots: the graph would have a mean degree of at least "
                         + "%.1f (limit: %d directed entries, a mean degree of %.1f)",
-                r, n, (double) atLeast / n, limit, (double) limit / n));
+                method, r, n, (double) atLeast / n, limit, (double) limit / n));
     }
 }

@@ -26,6 +26,13 @@ final class KnnSearch {
     final int[] bestIdx;
     int count;
     private int self;
+    private long selfPos;
+    /**
+     * Squared distances above this cannot tie or beat the k-th best (sqrt is monotone, and the factor exceeds the
+     * rounding of w² and of sqrt by far), so they skip the square root.
+     */
+    private double cut;
+    private static final double CUT_FACTOR = 1 + 1e-14;
 
     KnnSearch(CellIndex g, int k) {
         this.g = g;
@@ -42,6 +49,7 @@ final class KnnSearch {
     /** Finds the k nearest other spots of the spot at sorted position {@code pos}; returns its id. */
     int search(long pos) {
         self = ids.getAtIndex(Layouts.I32, pos);
+        selfPos = pos;
         MemorySegment.copy(points, Layouts.F64, pos * dim * Double.BYTES, q, 0, dim);
         for (int a = 0; a < 3; a++) {
             qc[a] = a < g.axes ? g.cellOf(q[g.column[a]], a) : 0;
@@ -137,8 +145,7 @@ final class KnnSearch {
 
     private void scanCell(int from, int to) {
         for (int p = from; p < to; p++) {
-            int j = ids.getAtIndex(Layouts.I32, p);
-            if (j == self) {
+            if (p == selfPos) {
                 continue;
             }
             long base = (long) p * dim;
@@ -147,7 +154,11 @@ final class KnnSearch {
                 double diff = points.getAtIndex(Layouts.F64, base + c) - q[c];
                 d2 += diff * diff;
             }
+            if (count == k && d2 > cut) {
+                continue;
+            }
             double d = Math.sqrt(d2);
+            int j = ids.getAtIndex(Layouts.I32, p);
             if (count < k) {
                 insert(d, j, count++);
             } else if (d < bestDist[k - 1] || d == bestDist[k - 1] && j < bestIdx[k - 1]) {
@@ -183,5 +194,10 @@ final class KnnSearch {
         }
         bestDist[i] = d;
         bestIdx[i] = j;
+        if (count == k) {
+            double w = bestDist[k - 1];
+            // Below 1e-150 the square may be subnormal and inexact: no shortcut there.
+            cut = w < 1e-150 && w > 0 ? Double.POSITIVE_INFINITY : w * w * CUT_FACTOR;
+        }
     }
 }

@@ -2,97 +2,126 @@ package org.flashdeconv.engine.graph;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
  * Symmetrises directed k-nearest-neighbour lists by union (ALGORITHM §7.1 step 3) into a CSR.
  *
- * <p>Row i of the result is out(i) ∪ in(i). The in-lists are built as a CSR by a counting pass (in-degrees, prefix
- * sums, then a fill in ascending source order, so every in-row comes out ascending; these two O(N·k) sweeps run on
- * the caller's thread, cheaper than atomics). A parallel merge pass counts the distinct neighbours of every row
- * (exact allocation) and a second one writes them. Each row is computed on its own, so the result does not depend
- * on the thread count.
+ * <p>Row i of the result is out(i) ∪ extra(i), where extra(i) holds the j with i ∈ out(j) but j ∉ out(i): the two
+ * are disjoint, so deg_i = k + |extra(i)| and the allocation is exact without a dedupe pass. Three parallel passes:
+ * count the one-way entries per target (atomic increments), fill the extra lists (atomic cursors, any order), then
+ * sort each extra list and merge it with out(i) into the result. Only prefix sums run on the caller's thread. Each
+ * row's content is a set, sorted before it is written, so the result does not depend on the thread count.
  */
 final class KnnUnion {
     private static final long BLOCK = GraphBuilder.BLOCK;
+    private static final VarHandle INT = Layouts.I32.arrayElementVarHandle();
 
     private KnnUnion() {
     }
 
     /**
      * Builds the union graph of the directed lists {@code out} (i32[spots * k], row i = the k out-neighbours of i,
-     * ascending). Scratch goes into {@code scratch} (shared); the result into {@code arena}.
+     * ascending; spots * k below 2^31). Scratch goes into {@code scratch} (shared); the result into {@code arena}.
      */
     static SpatialGraph union(MemorySegment out, long spots, int k, Arena arena, Arena scratch, BlockExecutor ex) {
-        MemorySegment inCount = scratch.allocate(Layouts.I32, spots).fill((byte) 0);
-        long entries = spots * k;
-        for (long t = 0; t < entries; t++) {
-            long j = out.getAtIndex(Layouts.I32, t);
-            inCount.setAtIndex(Layouts.I32, j, inCount.getAtIndex(Layouts.I32, j) + 1);
-        }
-        MemorySegment inPtr = scratch.allocate(Layouts.I64, spots + 1);
-        long run = 0;
-        for (long i = 0; i < spots; i++) {
-            inPtr.setAtIndex(Layouts.I64, i, run);
-            run += inCount.getAtIndex(Layouts.I32, i);
-        }
-        inPtr.setAtIndex(Layouts.I64, spots, run);
-        // Filling by ascending source leaves every in-row ascending.
-        MemorySegment in = scratch.allocate(Layouts.I32, Math.max(1, run));
-        inCount.fill((byte) 0);
-        for (long t = 0; t < entries; t++) {
-            long j = out.getAtIndex(Layouts.I32, t);
-            int slot = inCount.getAtIndex(Layouts.I32, j);
-            inCount.setAtIndex(Layouts.I32, j, slot + 1);
-            in.setAtIndex(Layouts.I32, inPtr.getAtIndex(Layouts.I64, j) + slot, (int) (t / k));
-        }
-        // Count the distinct union of each row (reusing inCount for the degrees), allocate exactly, then fill.
+        MemorySegment degree = scratch.allocate(Layouts.I32, spots).fill((byte) 0);
         ex.forEachBlock(spots, BLOCK, (b, s, e) -> {
             for (long i = s; i < e; i++) {
-                inCount.setAtIndex(Layouts.I32, i, merge(out, i * k, (i + 1) * k, in,
-                        inPtr.getAtIndex(Layouts.I64, i), inPtr.getAtIndex(Layouts.I64, i + 1), null, 0));
+                for (long t = i * k; t < (i + 1) * k; t++) {
+                    long j = out.getAtIndex(Layouts.I32, t);
+                    if (!contains(out, j * k, (j + 1) * k, (int) i)) {
+                        INT.getAndAdd(degree, 0L, j, 1);
+                    }
+                }
             }
         });
-        GraphOutput result = GraphOutput.fromDegrees(inCount, spots, arena, scratch, ex);
+        MemorySegment extraPtr = scratch.allocate(Layouts.I32, spots + 1);
+        int run = 0;
+        for (long i = 0; i < spots; i++) {
+            extraPtr.setAtIndex(Layouts.I32, i, run);
+            run += degree.getAtIndex(Layouts.I32, i);
+            degree.setAtIndex(Layouts.I32, i, k);
+        }
+        extraPtr.setAtIndex(Layouts.I32, spots, run);
+        MemorySegment extra = scratch.allocate(Layouts.I32, Math.max(1, run));
+        // degree[j] now counts up from k as the cursor of j's extra list, ending at k + |extra(j)|.
         ex.forEachBlock(spots, BLOCK, (b, s, e) -> {
             for (long i = s; i < e; i++) {
-                merge(out, i * k, (i + 1) * k, in, inPtr.getAtIndex(Layouts.I64, i),
-                        inPtr.getAtIndex(Layouts.I64, i + 1), result.neighbors(), result.rowStart(i));
+                for (long t = i * k; t < (i + 1) * k; t++) {
+                    long j = out.getAtIndex(Layouts.I32, t);
+                    if (!contains(out, j * k, (j + 1) * k, (int) i)) {
+                        int slot = (int) INT.getAndAdd(degree, 0L, j, 1) - k;
+                        extra.setAtIndex(Layouts.I32, extraPtr.getAtIndex(Layouts.I32, j) + slot, (int) i);
+                    }
+                }
+            }
+        });
+        GraphOutput result = GraphOutput.fromDegrees(degree, spots, arena, scratch, ex);
+        ex.forEachBlock(spots, BLOCK, (b, s, e) -> {
+            int[] buf = new int[16];
+            for (long i = s; i < e; i++) {
+                long from = extraPtr.getAtIndex(Layouts.I32, i);
+                long to = extraPtr.getAtIndex(Layouts.I32, i + 1);
+                buf = sort(extra, from, to, buf);
+                merge(out, i * k, (i + 1) * k, extra, from, to, result.neighbors(), result.rowStart(i));
             }
         });
         return result.finish();
     }
 
-    /**
-     * Merges two ascending runs without duplicates, writing to {@code dst} from {@code at} unless it is null;
-     * returns the number of distinct values.
-     */
-    private static int merge(MemorySegment a, long a0, long a1, MemorySegment b, long b0, long b1,
-            MemorySegment dst, long at) {
-        int n = 0;
-        long i = a0;
-        long j = b0;
-        int last = -1;
-        while (i < a1 || j < b1) {
-            int va = i < a1 ? a.getAtIndex(Layouts.I32, i) : Integer.MAX_VALUE;
-            int vb = j < b1 ? b.getAtIndex(Layouts.I32, j) : Integer.MAX_VALUE;
-            int v;
-            if (va <= vb) {
-                v = va;
-                i++;
+    /** True if the ascending run {@code [from, to)} of {@code seg} holds {@code value}. */
+    private static boolean contains(MemorySegment seg, long from, long to, int value) {
+        long lo = from;
+        long hi = to;
+        while (hi - lo > 8) {
+            long mid = (lo + hi) >>> 1;
+            if (seg.getAtIndex(Layouts.I32, mid) < value) {
+                lo = mid + 1;
             } else {
-                v = vb;
-                j++;
-            }
-            if (v != last) {
-                if (dst != null) {
-                    dst.setAtIndex(Layouts.I32, at + n, v);
-                }
-                n++;
-                last = v;
+                hi = mid + 1;
             }
         }
-        return n;
+        for (long t = lo; t < hi; t++) {
+            int v = seg.getAtIndex(Layouts.I32, t);
+            if (v >= value) {
+                return v == value;
+            }
+        }
+        return false;
+    }
+
+    /** Sorts {@code seg[from, to)} ascending (via {@code buf}, grown if needed); returns the buffer. */
+    private static int[] sort(MemorySegment seg, long from, long to, int[] buf) {
+        int n = (int) (to - from);
+        if (n < 2) {
+            return buf;
+        }
+        int[] b = buf.length >= n ? buf : new int[Math.max(n, 2 * buf.length)];
+        MemorySegment.copy(seg, Layouts.I32, from * Integer.BYTES, b, 0, n);
+        Arrays.sort(b, 0, n);
+        MemorySegment.copy(b, 0, seg, Layouts.I32, from * Integer.BYTES, n);
+        return b;
+    }
+
+    /** Merges two disjoint ascending runs into {@code dst} from position {@code at}. */
+    private static void merge(MemorySegment a, long a0, long a1, MemorySegment b, long b0, long b1,
+            MemorySegment dst, long at) {
+        long i = a0;
+        long j = b0;
+        for (long w = at; i < a1 || j < b1; w++) {
+            int va = i < a1 ? a.getAtIndex(Layouts.I32, i) : Integer.MAX_VALUE;
+            int vb = j < b1 ? b.getAtIndex(Layouts.I32, j) : Integer.MAX_VALUE;
+            if (va < vb) {
+                dst.setAtIndex(Layouts.I32, w, va);
+                i++;
+            } else {
+                dst.setAtIndex(Layouts.I32, w, vb);
+                j++;
+            }
+        }
     }
 }

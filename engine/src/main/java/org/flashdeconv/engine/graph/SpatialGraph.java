@@ -43,7 +43,7 @@ public record SpatialGraph(long spots, MemorySegment rowPtr, MemorySegment neigh
         return (int) (rowStart(spot + 1) - rowStart(spot));
     }
 
-    /** Position in {@link #neighbors} of the first neighbour of {@code spot}; {@code rowStart(spots)} ends the last row. */
+    /** Position in {@link #neighbors} of the first neighbour of {@code spot}; {@code rowStart(spots)} ends the last. */
     public long rowStart(long spot) {
         return rowPtr.getAtIndex(Layouts.I64, spot);
     }

@@ -20,14 +20,15 @@ import org.junit.jupiter.api.Test;
 
 /** Thread-count invariance, arenas, progress, input checks and the density guard. */
 class GraphBuilderContractTest {
+    private static final int SPOTS = 95 * 95;
 
-    /** A 110 x 110 jittered lattice with an exact-lattice corner (ties) and a few duplicates: four blocks. */
+    /** A 95 x 95 lattice, every third spot exact (ties), the rest jittered, plus duplicates: three blocks. */
     private static double[][] mixed() {
         Random rnd = new Random(9);
-        double[][] p = new double[12_100][];
+        double[][] p = new double[SPOTS][];
         for (int i = 0; i < p.length; i++) {
             double jitter = i % 3 == 0 ? 0 : 0.05;
-            p[i] = new double[] {i % 110 + rnd.nextGaussian() * jitter, i / 110 + rnd.nextGaussian() * jitter};
+            p[i] = new double[] {i % 95 + rnd.nextGaussian() * jitter, i / 95 + rnd.nextGaussian() * jitter};
         }
         p[500] = p[17].clone();
         p[9000] = p[17].clone();
@@ -55,7 +56,7 @@ class GraphBuilderContractTest {
                     results.add(new byte[][] {bytes(g.rowPtr()), bytes(g.neighbors())});
                 }
             }
-            assertTrue(results.get(0)[1].length > 4 * 12_100 * 4);
+            assertTrue(results.get(0)[1].length > 4 * SPOTS * 4);
             for (int t = 1; t < 3; t++) {
                 assertArrayEquals(results.get(0)[0], results.get(t)[0]);
                 assertArrayEquals(results.get(0)[1], results.get(t)[1]);
@@ -101,13 +102,13 @@ class GraphBuilderContractTest {
         try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
             CoordsView c = TestMatrices.coords(pts, arena);
             GraphBuilder.knn(c, 6, arena, ex, p);
-            assertEquals(12_100, total.get());
-            assertEquals(12_100, done.get());
+            assertEquals(SPOTS, total.get());
+            assertEquals(SPOTS, done.get());
             GraphBuilder.radius(c, 1.1, arena, ex, p);
-            assertEquals(24_200, done.get());
+            assertEquals(2 * SPOTS, done.get());
             GraphBuilder.grid(c, arena, ex, p);
-            assertEquals(36_300, total.get());
-            assertEquals(36_300, done.get());
+            assertEquals(3 * SPOTS, total.get());
+            assertEquals(3 * SPOTS, done.get());
         }
     }
 
@@ -158,6 +159,26 @@ class GraphBuilderContractTest {
             assertTrue(assertThrows(IllegalArgumentException.class,
                     () -> GraphBuilder.radius(c, 21.5, arena, ex, Progress.NONE)).getMessage()
                     .contains("limit: 3000000 directed entries"));
+        }
+    }
+
+    @Test
+    void gridOfMostlyDuplicatedSpotsJoinsDuplicatesOrRefusesWhenDense() {
+        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
+            double[][] pairs = new double[1500][];
+            for (int i = 0; i < pairs.length; i++) {
+                pairs[i] = new double[] {i / 2, 0};
+            }
+            CoordsView c = TestMatrices.coords(pairs, arena);
+            assertEquals(0.0, GraphBuilder.gridRadius(c, ex));
+            SpatialGraph g = GraphBuilder.grid(c, arena, ex, Progress.NONE);
+            assertEquals(1500, g.directedEntries());
+            assertArrayEquals(new int[] {1232}, GraphOracle.rows(g)[1233]);
+            CoordsView same = TestMatrices.coords(GraphBuilderTest.points(GraphBuilderTest.Kind.IDENTICAL, 1500, 0),
+                    arena);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> GraphBuilder.grid(same, arena, ex, Progress.NONE));
+            assertTrue(e.getMessage().startsWith("grid graph: radius 0.0 is too large for 1500 spots"), e.getMessage());
         }
     }
 

@@ -12,13 +12,14 @@ import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.engine.testing.ParityFixture;
 import org.flashdeconv.engine.testing.TestMatrices;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The graph of every parity configuration equals {@code graph_edges.csv} exactly. */
 class GraphParityTest {
+    private static final Map<String, ParityFixture> FIXTURES = new java.util.concurrent.ConcurrentHashMap<>();
 
     static Stream<Arguments> configurations() {
         List<Arguments> out = new ArrayList<>();
@@ -30,7 +31,7 @@ class GraphParityTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("configurations")
     void edgesEqualTheFixture(String fixture, String config) {
-        ParityFixture f = ParityFixture.load(fixture);
+        ParityFixture f = FIXTURES.computeIfAbsent(fixture, ParityFixture::load);
         ParityFixture.Expected expected = f.expected(config);
         Map<String, Object> params = expected.params();
         List<String> want = new ArrayList<>();
@@ -62,7 +63,7 @@ class GraphParityTest {
 
     @Test
     void gridRadiusOfTheSyntheticCaseIsTheDocumentedOne() {
-        ParityFixture f = ParityFixture.load(ParityFixture.SYNTHETIC);
+        ParityFixture f = FIXTURES.computeIfAbsent(ParityFixture.SYNTHETIC, ParityFixture::load);
         try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(1)) {
             assertEquals(1.3937167007094096, GraphBuilder.gridRadius(TestMatrices.coords(f.coords, arena), ex));
         }
@@ -70,7 +71,7 @@ class GraphParityTest {
 
     @Test
     void upstreamLatticePinsTheTieRule() {
-        ParityFixture f = ParityFixture.load(ParityFixture.UPSTREAM);
+        ParityFixture f = FIXTURES.computeIfAbsent(ParityFixture.UPSTREAM, ParityFixture::load);
         try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(3)) {
             SpatialGraph g = GraphBuilder.knn(TestMatrices.coords(f.coords, arena), 6, arena, ex, Progress.NONE);
             assertEquals(764, g.directedEntries());

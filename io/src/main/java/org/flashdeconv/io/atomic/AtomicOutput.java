@@ -3,14 +3,22 @@ package org.flashdeconv.io.atomic;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * An output file that appears under its final name only when complete. Write to {@link #temp()}, then
  * {@link #commit()}: the temporary file (in the target's folder, so the rename stays on one file system) is
  * renamed over the target atomically. Closing without a commit deletes the temporary file, so a failed or
- * interrupted write leaves either the old target or nothing, never a partial file under the final name.
+ * interrupted write leaves either the old target or nothing, never a partial file under the final name. The
+ * temporary file has a hidden name, {@code .<name>.<digits>.tmp}; only a killed process (SIGKILL, power loss)
+ * leaves one behind, and it can be deleted. The committed file gets the permissions of the file it replaced, or
+ * {@code rw-r--r--}.
  *
  * <pre>{@code
  * try (AtomicOutput out = AtomicOutput.create(target)) {
@@ -58,12 +66,31 @@ public final class AtomicOutput implements AutoCloseable {
      * @throws IOException if the rename fails (the temporary file is then deleted on close)
      */
     public void commit() throws IOException {
+        shareable();
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+    }
+
+    /**
+     * Gives the temporary file, which {@link Files#createTempFile} made owner-only (0600), the permissions of the
+     * file it replaces, or {@code rw-r--r--} for a new file, as a plain file creation would. No-op where the file
+     * system has no POSIX permissions.
+     */
+    private void shareable() throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> perms;
+        try {
+            perms = Files.getPosixFilePermissions(target);
+        } catch (NoSuchFileException e) {
+            perms = PosixFilePermissions.fromString("rw-r--r--");
+        }
+        Files.setPosixFilePermissions(temp, perms);
     }
 
     /** Deletes the temporary file unless committed. */

@@ -1,6 +1,8 @@
 package org.flashdeconv.io.genes;
 
 import java.util.List;
+import org.flashdeconv.io.reference.Reference;
+import org.flashdeconv.io.source.CountSource;
 
 /**
  * The genes shared by the spatial data and the reference, aligned: the working gene order of §15 of the
@@ -26,6 +28,39 @@ public record GeneMatch(List<String> genes, int[] spatialIndex, int[] referenceI
     /** Number of aligned genes. */
     public int size() {
         return genes.size();
+    }
+
+    /**
+     * The reference's signatures restricted to and reordered by the aligned genes: {@code [K][size()]}.
+     *
+     * @throws IllegalArgumentException if the reference does not have the gene count this match was made for
+     */
+    public double[][] alignSignatures(Reference reference) {
+        if (reference.genes() != referenceToAligned.length) {
+            throw new IllegalArgumentException("align signatures: the match was made for " + referenceToAligned.length
+                    + " reference genes, the reference has " + reference.genes());
+        }
+        double[][] out = new double[reference.types()][referenceIndex.length];
+        for (int k = 0; k < out.length; k++) {
+            for (int a = 0; a < referenceIndex.length; a++) {
+                out[k][a] = reference.signatures()[k][referenceIndex[a]];
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The spatial source restricted to the aligned genes, renumbered in aligned order (not spot-major any more:
+     * entries within a spot come in the source's gene order). Closing it closes {@code spatial}.
+     *
+     * @throws IllegalArgumentException if the source does not have the gene count this match was made for
+     */
+    public CountSource alignSpatial(CountSource spatial) {
+        if (spatial.genes() != spatialToAligned.length) {
+            throw new IllegalArgumentException("align spatial data: the match was made for " + spatialToAligned.length
+                    + " spatial genes, the source has " + spatial.genes());
+        }
+        return new AlignedGenesSource(spatial, this);
     }
 
     /**

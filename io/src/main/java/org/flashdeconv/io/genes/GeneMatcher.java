@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.flashdeconv.io.reference.Reference;
+import org.flashdeconv.io.source.CountSource;
 
 /**
  * Matches spatial genes to reference genes, in three rules applied in turn to the genes still unmatched:
@@ -18,6 +20,15 @@ public final class GeneMatcher {
     public static final int DEFAULT_MIN_OVERLAP = 100;
 
     private GeneMatcher() {
+    }
+
+    /**
+     * Matches a spatial source's genes to a reference's (names and ids of both).
+     *
+     * @see #match(List, List, List, List)
+     */
+    public static GeneMatch match(CountSource spatial, Reference reference) {
+        return match(spatial.geneNames(), spatial.geneIds(), reference.geneNames(), reference.geneIds());
     }
 
     /**

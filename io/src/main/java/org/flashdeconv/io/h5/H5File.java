@@ -22,6 +22,8 @@ import java.util.Optional;
 public final class H5File implements AutoCloseable {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
+    private static final int STRING_SLICE = 1 << 16;
+
     static {
         FilterManager.addFilter(new LzfFilter());
     }
@@ -130,12 +132,19 @@ public final class H5File implements AutoCloseable {
             if (d.isEmpty() || d.getSize() == 0) {
                 return new String[0];
             }
-            Object data = d.getData();
-            if (data instanceof String[] s) {
-                return s;
+            long[] dims = d.getDimensionsAsLong();
+            if (dims.length != 1 || d.getJavaType() != String.class) {
+                throw new H5FormatException(path, d.getPath(), "expected a 1-D string dataset, found "
+                        + d.getJavaType().getSimpleName() + " of shape " + Arrays.toString(dims));
             }
-            throw new H5FormatException(path, d.getPath(), "expected a 1-D string dataset, found "
-                    + data.getClass().getSimpleName() + " of shape " + Arrays.toString(d.getDimensions()));
+            // in slices: jHDF's transient objects for variable-length strings are several times the strings
+            String[] out = new String[Math.toIntExact(dims[0])];
+            for (int at = 0; at < out.length; at += STRING_SLICE) {
+                int n = Math.min(STRING_SLICE, out.length - at);
+                String[] part = (String[]) d.getData(new long[] {at}, new int[] {n});
+                System.arraycopy(part, 0, out, at, n);
+            }
+            return out;
         } catch (HdfException e) {
             throw new H5FormatException(path, d.getPath(), "cannot read: " + e.getMessage(), e);
         }

@@ -45,6 +45,9 @@ final class LzfFilter implements Filter {
                 op += len;
             } else {
                 int len = ctrl >>> 5;
+                if (ip + (len == 7 ? 2 : 1) > in.length) {
+                    throw new HdfFilterException("lzf: back reference cut off at the end of the chunk at " + ip);
+                }
                 if (len == 7) {
                     len += in[ip++] & 0xff;
                 }

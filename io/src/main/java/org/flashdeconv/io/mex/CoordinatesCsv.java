@@ -3,11 +3,10 @@ package org.flashdeconv.io.mex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.BitSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.ForwardingSource;
 import org.flashdeconv.io.store.BarcodeIndex;
 
 /**
@@ -129,60 +128,14 @@ public final class CoordinatesCsv {
     }
 
     /** A source with coordinates added; everything else is delegated. */
-    private static final class WithCoordinates implements CountSource {
-        private final CountSource inner;
+    private static final class WithCoordinates extends ForwardingSource {
         private final int dim;
         private final double[] xyz;
 
         WithCoordinates(CountSource inner, int dim, double[] xyz) {
-            this.inner = inner;
+            super(inner);
             this.dim = dim;
             this.xyz = xyz;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public long spots() {
-            return inner.spots();
-        }
-
-        @Override
-        public int genes() {
-            return inner.genes();
-        }
-
-        @Override
-        public List<String> geneNames() {
-            return inner.geneNames();
-        }
-
-        @Override
-        public List<String> geneIds() {
-            return inner.geneIds();
-        }
-
-        @Override
-        public void forEachBarcode(Consumer<String> consumer) throws IOException {
-            inner.forEachBarcode(consumer);
-        }
-
-        @Override
-        public boolean spotMajor() {
-            return inner.spotMajor();
-        }
-
-        @Override
-        public void forEachEntry(EntryConsumer consumer) throws IOException {
-            inner.forEachEntry(consumer);
-        }
-
-        @Override
-        public String describe(long location) {
-            return inner.describe(location);
         }
 
         @Override
@@ -202,11 +155,6 @@ public final class CoordinatesCsv {
                     System.arraycopy(xyz, (int) first * dim, out, 0, count * dim);
                 }
             });
-        }
-
-        @Override
-        public void close() throws IOException {
-            inner.close();
         }
     }
 }

@@ -1,7 +1,10 @@
 package org.flashdeconv.io.mex;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.EOFException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +18,7 @@ import java.util.zip.ZipException;
  * buffers. A truncated or corrupt gzip stream raises a {@link MexFormatException} naming the file instead of a
  * bare {@link EOFException}.
  */
-final class TextInput {
+public final class TextInput {
     private static final int BUFFER_BYTES = 1 << 20;
 
     private TextInput() {
@@ -26,7 +29,7 @@ final class TextInput {
      *
      * @throws IOException if the file cannot be opened
      */
-    static InputStream open(Path file) throws IOException {
+    public static InputStream open(Path file) throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
         boolean success = false;
         try {
@@ -50,6 +53,15 @@ final class TextInput {
                 raw.close();
             }
         }
+    }
+
+    /**
+     * Opens {@code file} as UTF-8 text, plain or gzip-compressed.
+     *
+     * @throws IOException if the file cannot be opened
+     */
+    public static BufferedReader reader(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(open(file), StandardCharsets.UTF_8));
     }
 
     /** Turns the gzip decoder's end-of-stream and format errors into one-line errors that name the file. */

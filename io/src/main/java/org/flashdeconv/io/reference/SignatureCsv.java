@@ -2,14 +2,13 @@ package org.flashdeconv.io.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.flashdeconv.io.mex.TextInput;
 
 /**
  * Reads reference signatures from a CSV file. {@link Orientation#TYPES_BY_GENES}: a header
@@ -56,7 +55,7 @@ public final class SignatureCsv {
         List<String> header = null;
         List<String> rowNames = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = TextInput.reader(file)) {
             String line;
             long lineNo = 0;
             while ((line = in.readLine()) != null) {

@@ -2,14 +2,14 @@ package org.flashdeconv.io.reference;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.flashdeconv.io.h5.H5adSource;
+import org.flashdeconv.io.mex.MexSource;
+import org.flashdeconv.io.mex.TextInput;
 import org.flashdeconv.io.source.CountSource;
 
 /**
@@ -97,9 +97,24 @@ public final class SingleCellReference {
         return new LoadedReference(ref, warnings);
     }
 
+    /**
+     * Per-type means from a MEX folder of single cells ({@code matrix.mtx}, {@code features.tsv},
+     * {@code barcodes.tsv}, gzipped or not) labelled by a {@code cells.csv}; see
+     * {@link #fromCells(CountSource, Path, int)}.
+     *
+     * @throws org.flashdeconv.io.mex.MexFormatException if the MEX folder is malformed
+     * @throws ReferenceFormatException                  as for {@link #fromCells}
+     * @throws IOException                               on a read error
+     */
+    public static LoadedReference fromMex(Path mexFolder, Path cellsCsv, int minCells) throws IOException {
+        try (CountSource cells = MexSource.open(mexFolder, false)) {
+            return fromCells(cells, cellsCsv, minCells);
+        }
+    }
+
     private static Map<String, String> readCellTypes(Path csv) throws IOException {
         Map<String, String> typeOf = new HashMap<>();
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = TextInput.reader(csv)) {
             String line;
             long lineNo = 0;
             while ((line = in.readLine()) != null) {

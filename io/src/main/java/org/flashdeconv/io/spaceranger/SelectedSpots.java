@@ -1,18 +1,17 @@
 package org.flashdeconv.io.spaceranger;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.ForwardingSource;
 
 /**
  * A {@link CountSource} over another that keeps a subset of its spots (renumbered in their original order, so
  * a spot-major source stays spot-major) and adds coordinates held on the heap (one int and {@code dim} doubles
  * per spot). Closing it closes the wrapped source.
  */
-final class SelectedSpots implements CountSource {
-    private final CountSource inner;
+final class SelectedSpots extends ForwardingSource {
     private final int[] newIndex;
     private final int kept;
     private final double[] coords;
@@ -23,37 +22,21 @@ final class SelectedSpots implements CountSource {
      * @param coords   {@code kept * dim} coordinates, row-major, in the new spot order
      */
     SelectedSpots(CountSource inner, int[] newIndex, int kept, double[] coords, int dim) {
-        this.inner = inner;
+        super(inner);
         this.newIndex = newIndex;
         this.kept = kept;
         this.coords = coords;
         this.dim = dim;
     }
 
-    @Override
-    public String name() {
-        return inner.name();
-    }
 
     @Override
     public long spots() {
         return kept;
     }
 
-    @Override
-    public int genes() {
-        return inner.genes();
-    }
 
-    @Override
-    public List<String> geneNames() {
-        return inner.geneNames();
-    }
 
-    @Override
-    public List<String> geneIds() {
-        return inner.geneIds();
-    }
 
     @Override
     public void forEachBarcode(Consumer<String> consumer) throws IOException {
@@ -66,10 +49,6 @@ final class SelectedSpots implements CountSource {
         });
     }
 
-    @Override
-    public boolean spotMajor() {
-        return inner.spotMajor();
-    }
 
     @Override
     public void forEachEntry(EntryConsumer consumer) throws IOException {
@@ -85,10 +64,6 @@ final class SelectedSpots implements CountSource {
         });
     }
 
-    @Override
-    public String describe(long location) {
-        return inner.describe(location);
-    }
 
     @Override
     public Optional<Coordinates> coordinates() {
@@ -105,8 +80,4 @@ final class SelectedSpots implements CountSource {
         });
     }
 
-    @Override
-    public void close() throws IOException {
-        inner.close();
-    }
 }

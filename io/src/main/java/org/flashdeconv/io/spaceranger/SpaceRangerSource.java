@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flashdeconv.io.h5.TenxH5Source;
+import org.flashdeconv.io.mex.MexSource;
 import org.flashdeconv.io.source.CountSource;
 
 /**
@@ -59,7 +60,7 @@ public final class SpaceRangerSource {
      *
      * @param binSizeUm the Visium HD bin size (2, 8 or 16) to pick under {@code binned_outputs/}, or null for
      *                  {@value #DEFAULT_BIN_SIZE_UM}; ignored for Visium
-     * @param matrices  opens a folder's feature-barcode matrix (see {@link #h5Only()})
+     * @param matrices  opens a folder's feature-barcode matrix (usually {@link #matrices()})
      * @throws SpaceRangerFormatException if the folder lacks the matrix, the positions, or the requested bins
      * @throws IOException                if a file cannot be read
      */
@@ -84,6 +85,40 @@ public final class SpaceRangerSource {
             return openHdBins(folder, matrices);
         }
         return openVisium(folder, matrices);
+    }
+
+    /**
+     * Opens a folder's Space Ranger output with {@link #matrices()}.
+     *
+     * @see #open(Path, Integer, MatrixOpener)
+     */
+    public static CountSource open(Path folder, Integer binSizeUm) throws IOException {
+        return open(folder, binSizeUm, matrices());
+    }
+
+    /**
+     * The usual matrix opener: {@code filtered_feature_bc_matrix.h5} when present, otherwise the
+     * {@code filtered_feature_bc_matrix/} MEX folder (Gene Expression features only, as for the .h5).
+     */
+    public static MatrixOpener matrices() {
+        return folder -> {
+            Path h5 = folder.resolve("filtered_feature_bc_matrix.h5");
+            Path mex = folder.resolve("filtered_feature_bc_matrix");
+            if (Files.isRegularFile(h5)) {
+                return TenxH5Source.open(h5);
+            }
+            if (!Files.isDirectory(mex)) {
+                throw new SpaceRangerFormatException(folder, "no filtered_feature_bc_matrix.h5 or "
+                        + "filtered_feature_bc_matrix/ folder");
+            }
+            CountSource source = MexSource.open(mex, false);
+            try {
+                return GeneExpressionOnly.wrap(source, mex);
+            } catch (IOException | RuntimeException e) {
+                source.close();
+                throw e;
+            }
+        };
     }
 
     /** A matrix opener for {@code filtered_feature_bc_matrix.h5} only. */

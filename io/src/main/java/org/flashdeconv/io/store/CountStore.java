@@ -69,8 +69,9 @@ public final class CountStore implements AutoCloseable {
         }
         this.csr = new CsrView(n, h.genes(), rowPtr, colIdx, values, h.valueType());
         this.barcodes = strings(SectionKind.BARCODES, n, false, false);
-        this.geneNames = decodeAll(strings(SectionKind.GENE_NAMES, h.genes(), false, false));
-        this.geneIds = decodeAll(strings(SectionKind.GENE_IDS, h.genes(), true, false));
+        // decoded now, so every offset is checked first: a damaged table must not reach StringTable.get
+        this.geneNames = decodeAll(strings(SectionKind.GENE_NAMES, h.genes(), false, true));
+        this.geneIds = decodeAll(strings(SectionKind.GENE_IDS, h.genes(), true, true));
         if (h.coordDim() > 0) {
             long bytes = Math.multiplyExact(Math.multiplyExact(n, (long) h.coordDim()), 8L);
             this.coords = new CoordsView(n, h.coordDim(), required(SectionKind.COORDS, bytes));
@@ -113,9 +114,13 @@ public final class CountStore implements AutoCloseable {
                 file = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
             }
             StoreHeader h = StoreHeader.read(path, file, size);
+            if (verifyChecksums) {
+                // checksums before any structural check, so damage is reported as such
+                checkSections(path, file, h);
+            }
             CountStore store = new CountStore(path, arena, file, h);
             if (verifyChecksums) {
-                store.verify();
+                store.checkStructure();
             }
             success = true;
             return store;
@@ -167,6 +172,12 @@ public final class CountStore implements AutoCloseable {
      * @throws StoreFormatException   if the structure is broken
      */
     public void verify() throws StoreFormatException {
+        checkSections(path, file, header);
+        checkStructure();
+    }
+
+    private static void checkSections(Path path, MemorySegment file, StoreHeader header)
+            throws StoreChecksumException {
         for (SectionEntry e : header.sections()) {
             if (!e.kind().builtIn()) {
                 continue;
@@ -176,6 +187,9 @@ public final class CountStore implements AutoCloseable {
                 throw new StoreChecksumException(path, e.kind().label(), e.offset(), e.length(), e.crc(), crc);
             }
         }
+    }
+
+    private void checkStructure() throws StoreFormatException {
         long ptrOffset = header.find(SectionKind.ROW_PTR).offset();
         long colOffset = header.find(SectionKind.COL_IDX).offset();
         long genes = header.genes();
@@ -249,6 +263,14 @@ public final class CountStore implements AutoCloseable {
     /** Element type of the values. */
     public ValueType valueType() {
         return header.valueType();
+    }
+
+    /**
+     * True if the writer saw a value that is not an integer ({@link StoreHeader#FLAG_NON_INTEGER}): the data may
+     * be normalised rather than raw counts, which the model assumes.
+     */
+    public boolean nonIntegerValues() {
+        return (header.flags() & StoreHeader.FLAG_NON_INTEGER) != 0;
     }
 
     /** Per-spot totals (sum of the row's values), f64[spots]; valid until {@link #close()}. */

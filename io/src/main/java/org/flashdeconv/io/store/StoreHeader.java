@@ -20,7 +20,7 @@ import org.flashdeconv.engine.matrix.ValueType;
  * offset size field
  *      0    8 magic "FDSTORE" 0x1A
  *      8    4 format version (1)
- *     12    4 flags (0; reserved)
+ *     12    4 flags: bit 0 ({@link #FLAG_NON_INTEGER}) set when some value is not an integer; others 0
  *     16    8 n_spots
  *     24    8 n_genes
  *     32    8 nnz
@@ -38,7 +38,7 @@ import org.flashdeconv.engine.matrix.ValueType;
  * Readers ignore section kinds they do not know.
  *
  * @param version    format version
- * @param flags      flags (reserved)
+ * @param flags      flags ({@link #FLAG_NON_INTEGER}; other bits reserved, 0)
  * @param spots      n_spots
  * @param genes      n_genes
  * @param nnz        stored entries
@@ -53,6 +53,11 @@ public record StoreHeader(int version, int flags, long spots, long genes, long n
     static final byte[] MAGIC = {'F', 'D', 'S', 'T', 'O', 'R', 'E', 0x1A};
     /** The format version this code writes and reads. */
     public static final int VERSION = 1;
+    /**
+     * Flag bit: some stored value is not an integer (normalised rather than raw counts?). Stores written before
+     * the bit existed have it clear whatever their values.
+     */
+    public static final int FLAG_NON_INTEGER = 1;
     /** Rows in the section table. */
     public static final int MAX_SECTIONS = 32;
     /** Bytes of one section-table row. */

@@ -12,6 +12,8 @@ import org.flashdeconv.engine.matrix.ValueType;
  * @param nnz       stored entries
  * @param valueType element type chosen for the values
  * @param coordDim  coordinate columns, 0 if none
+ * @param nonIntegerValues true if some value is not an integer (normalised data rather than counts?)
  */
-public record StoreSummary(Path path, long spots, int genes, long nnz, ValueType valueType, int coordDim) {
+public record StoreSummary(Path path, long spots, int genes, long nnz, ValueType valueType, int coordDim,
+                           boolean nonIntegerValues) {
 }

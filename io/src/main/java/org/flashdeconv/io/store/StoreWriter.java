@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.CRC32C;
 import org.flashdeconv.engine.matrix.ValueType;
 import org.flashdeconv.io.atomic.AtomicOutput;
 
@@ -56,6 +57,7 @@ public final class StoreWriter implements AutoCloseable {
     private long barcodes;
     private long coordRows;
     private boolean allFloat = true;
+    private boolean allInteger = true;
     private boolean finished;
 
     private StoreWriter(AtomicOutput output, List<String> geneNames, List<String> geneIds, int coordDim)
@@ -167,6 +169,7 @@ public final class StoreWriter implements AutoCloseable {
             last = c;
             sum += v;
             allFloat &= (double) (float) v == v;
+            allInteger &= v == Math.rint(v);
             sink.putInt(c);
             this.values.putDouble(v);
         }
@@ -279,7 +282,8 @@ public final class StoreWriter implements AutoCloseable {
             table.add(copy(extras.get(i).kind(), extras.get(i).items(), extraData.get(i)));
         }
         long length = sink.position();
-        StoreHeader header = new StoreHeader(StoreHeader.VERSION, 0, rows, genes, nnz, vt, coordDim, length,
+        int flags = allInteger ? 0 : StoreHeader.FLAG_NON_INTEGER;
+        StoreHeader header = new StoreHeader(StoreHeader.VERSION, flags, rows, genes, nnz, vt, coordDim, length,
                 table);
         sink.writeHeader(header.encode());
         sink.close();
@@ -291,7 +295,7 @@ public final class StoreWriter implements AutoCloseable {
         output.commit();
         finished = true;
         close();
-        return new StoreSummary(output.target(), rows, genes, nnz, vt, coordDim);
+        return new StoreSummary(output.target(), rows, genes, nnz, vt, coordDim, !allInteger);
     }
 
     private static SectionEntry withItems(SectionEntry e, long items) {
@@ -352,11 +356,20 @@ public final class StoreWriter implements AutoCloseable {
                         + StoreHeader.MAX_SECTIONS + " sections");
             }
             long offset = StoreHeader.align(h.fileLength());
+            // through a byte[] chunk: asByteBuffer() fails on heap segments over long[], double[], ...
+            byte[] chunk = new byte[SpillFile.BUFFER_BYTES];
+            CRC32C crc = new CRC32C();
             for (long at = 0; at < data.byteSize(); ) {
-                at += ch.write(data.asSlice(at, Math.min(1L << 30, data.byteSize() - at)).asByteBuffer(),
-                        offset + at);
+                int n = (int) Math.min(chunk.length, data.byteSize() - at);
+                MemorySegment.copy(data, at, MemorySegment.ofArray(chunk), 0, n);
+                crc.update(chunk, 0, n);
+                ByteBuffer buf = ByteBuffer.wrap(chunk, 0, n);
+                while (buf.hasRemaining()) {
+                    ch.write(buf, offset + at + buf.position());
+                }
+                at += n;
             }
-            table.add(new SectionEntry(kind, CountStore.crc32c(data), offset, data.byteSize(), items));
+            table.add(new SectionEntry(kind, (int) crc.getValue(), offset, data.byteSize(), items));
             long length = offset + data.byteSize();
             ch.truncate(Math.max(length, StoreHeader.HEADER_BYTES));
             ch.force(true);

@@ -113,6 +113,19 @@ class SingleCellReferenceTest {
     }
 
     @Test
+    void mexFolderWithCellsCsvEqualsTheH5adReference() throws IOException {
+        Reference h5ad = SingleCellReference.fromH5ad(path("reference/sc_counts.h5ad"), "cell_type", null, 10)
+                .reference();
+        LoadedReference mex = SingleCellReference.fromMex(path("reference/mex"), path("reference/cells.csv"), 10);
+        assertEquals(h5ad.cellTypes(), mex.reference().cellTypes());
+        assertEquals(h5ad.geneNames(), mex.reference().geneNames());
+        assertEquals(h5ad.geneIds(), mex.reference().geneIds());
+        assertArrayEquals(h5ad.cellCounts(), mex.reference().cellCounts());
+        assertSignatures(h5ad.signatures(), mex.reference(), 0);
+        assertTrue(mex.warnings().get(0).startsWith("8 of 80 cells have no cell type label"), mex.warnings().toString());
+    }
+
+    @Test
     void cellsCsvMismatchesAreWarnedAbout(@TempDir Path dir) throws IOException {
         List<String> lines = Files.readAllLines(path("reference/cells.csv"));
         Path csv = dir.resolve("cells.csv");

@@ -39,6 +39,17 @@ class SpaceRangerSourceTest {
         }
     }
 
+    @Test
+    void visiumMexFolderDropsAntibodyFeaturesLikeTheH5() throws IOException {
+        try (CountSource s = SpaceRangerSource.open(path("spaceranger/visium_mex"), null)) {
+            assertEquals(List.of(truth("genes")), s.geneNames());
+            assertEquals(List.of(truth("gene_ids")), s.geneIds());
+            assertEquals(List.of(truth("barcodes")), barcodes(s));
+            assertArrayEquals(truthMatrix("counts", 9), dense(s));
+            assertArrayEquals(truthMatrix("xy", 2), coordinates(s));
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {8, 16})
     void visiumHdCoordinatesComeFromTheBarcodes(int bin) throws IOException {
@@ -109,6 +120,9 @@ class SpaceRangerSourceTest {
         e = assertThrows(SpaceRangerFormatException.class,
                 () -> SpaceRangerSource.open(dir, null, SpaceRangerSource.h5Only()));
         assertTrue(e.getMessage().contains("no filtered_feature_bc_matrix.h5"), e.getMessage());
+        e = assertThrows(SpaceRangerFormatException.class, () -> SpaceRangerSource.open(dir, null));
+        assertTrue(e.getMessage().endsWith("no filtered_feature_bc_matrix.h5 or filtered_feature_bc_matrix/ folder"),
+                e.getMessage());
     }
 
     @Test

@@ -1,71 +1,11 @@
 package org.flashdeconv.io.store;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.ForwardingSource;
 
 /** A source that forwards everything; tests override one method to inject a fault. */
-class DelegatingSource implements CountSource {
-    final CountSource inner;
-
+class DelegatingSource extends ForwardingSource {
     DelegatingSource(CountSource inner) {
-        this.inner = inner;
-    }
-
-    @Override
-    public String name() {
-        return inner.name();
-    }
-
-    @Override
-    public long spots() {
-        return inner.spots();
-    }
-
-    @Override
-    public int genes() {
-        return inner.genes();
-    }
-
-    @Override
-    public List<String> geneNames() {
-        return inner.geneNames();
-    }
-
-    @Override
-    public List<String> geneIds() {
-        return inner.geneIds();
-    }
-
-    @Override
-    public void forEachBarcode(Consumer<String> consumer) throws IOException {
-        inner.forEachBarcode(consumer);
-    }
-
-    @Override
-    public boolean spotMajor() {
-        return inner.spotMajor();
-    }
-
-    @Override
-    public void forEachEntry(EntryConsumer consumer) throws IOException {
-        inner.forEachEntry(consumer);
-    }
-
-    @Override
-    public String describe(long location) {
-        return inner.describe(location);
-    }
-
-    @Override
-    public Optional<Coordinates> coordinates() {
-        return inner.coordinates();
-    }
-
-    @Override
-    public void close() throws IOException {
-        inner.close();
+        super(inner);
     }
 }

@@ -1,6 +1,7 @@
 package org.flashdeconv.io.testdata;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -19,35 +20,57 @@ import org.flashdeconv.io.source.CountSource;
  */
 public final class TestInputs {
     private static Map<String, String[]> truth;
+    private static Path extracted;
 
     private TestInputs() {
     }
 
-    /** A path under the generated test inputs, e.g. {@code h5ad/csr_gzip.h5ad}. */
-    public static Path path(String relative) {
+    /**
+     * A path under the generated test inputs, e.g. {@code h5ad/csr_gzip.h5ad}. When the inputs come from a jar (this
+     * module's test-jar on another module's class path), a file is copied once to a temporary folder first.
+     */
+    public static synchronized Path path(String relative) {
         URL url = TestInputs.class.getResource("/h5/" + relative);
         if (url == null) {
             throw new IllegalArgumentException("no test resource h5/" + relative);
         }
         try {
-            return Path.of(url.toURI());
+            if (!"jar".equals(url.getProtocol())) {
+                return Path.of(url.toURI());
+            }
+            if (extracted == null) {
+                extracted = Files.createTempDirectory("flashdeconv-test-inputs");
+                extracted.toFile().deleteOnExit();
+            }
+            Path target = extracted.resolve(relative);
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                try (InputStream in = url.openStream()) {
+                    Files.copy(in, target);
+                }
+                target.toFile().deleteOnExit();
+            }
+            return target;
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** A line of truth.txt as strings. */
     public static synchronized String[] truth(String key) {
         if (truth == null) {
-            truth = new HashMap<>();
+            Map<String, String[]> lines = new HashMap<>();
             try {
                 for (String line : Files.readAllLines(path("truth.txt"))) {
                     String[] parts = line.split("\t", -1);
-                    truth.put(parts[0], Arrays.copyOfRange(parts, 1, parts.length));
+                    lines.put(parts[0], Arrays.copyOfRange(parts, 1, parts.length));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            truth = lines;
         }
         String[] v = truth.get(key);
         if (v == null) {

@@ -1,0 +1,81 @@
+package org.flashdeconv.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flashdeconv.engine.FitResult;
+import org.flashdeconv.engine.FitSummary;
+import org.flashdeconv.engine.FlashDeconvOptions;
+import org.flashdeconv.engine.matrix.CoordsView;
+import org.flashdeconv.io.h5.H5adResultWriter;
+import org.flashdeconv.io.store.CountStore;
+
+/** Writes a fit as an AnnData file (the {@code --h5ad-out} of {@code deconvolve}). */
+final class H5adExport {
+    private H5adExport() {
+    }
+
+    /**
+     * Writes {@code fit} to {@code target}: spots, proportions, dominant type, coordinates and the parameters of
+     * spec §15's result export.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    static void write(Path target, FitResult fit, CountStore store, CoordsView coords) throws IOException {
+        long n = store.spots();
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("--h5ad-out: " + n + " spots are more than an AnnData file written "
+                    + "here can hold; use the CSV outputs");
+        }
+        List<String> spots = new AbstractList<>() {
+            @Override
+            public String get(int i) {
+                return store.barcode(i);
+            }
+
+            @Override
+            public int size() {
+                return (int) n;
+            }
+        };
+        H5adResultWriter.write(target, new H5adResultWriter.Content(spots, fit.cellTypeNames(), fit.proportions(),
+                coords, params(fit)));
+    }
+
+    /** Target of the λ with result folder {@code folderName} when several λ are written. */
+    static Path forLambda(Path target, String folderName) {
+        String name = target.getFileName().toString();
+        int dot = name.toLowerCase(Locale.ROOT).endsWith(".h5ad") ? name.length() - 5 : name.length();
+        return target.resolveSibling(name.substring(0, dot) + "_" + folderName + name.substring(dot));
+    }
+
+    private static Map<String, Object> params(FitResult fit) {
+        FlashDeconvOptions o = fit.options();
+        FitSummary s = fit.summary();
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("sketch_dim", o.sketchDim());
+        p.put("lambda_used", s.lambdaSpatial());
+        p.put("rho_sparsity", o.rhoSparsity());
+        p.put("n_hvg", o.nHvg());
+        p.put("n_markers_per_type", o.nMarkersPerType());
+        p.put("spatial_method", o.spatialMethod().name().toLowerCase(Locale.ROOT));
+        p.put("k_neighbors", o.kNeighbors());
+        if (o.radius().isPresent()) {
+            p.put("radius", o.radius().getAsDouble());
+        }
+        p.put("preprocess", o.preprocess().name().toLowerCase(Locale.ROOT));
+        p.put("gene_weighting", o.geneWeighting().name().toLowerCase(Locale.ROOT));
+        p.put("n_genes_used", s.nGenesUsed());
+        p.put("n_cell_types", s.nCellTypes());
+        p.put("random_state", s.randomStateUsed());
+        p.put("converged", s.converged());
+        p.put("n_iterations", s.nIterations());
+        p.put("max_iter", o.maxIter());
+        p.put("tol", o.tol());
+        return p;
+    }
+}

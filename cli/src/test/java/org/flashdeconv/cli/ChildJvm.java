@@ -1,0 +1,72 @@
+package org.flashdeconv.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Starts {@code flashdeconv} in a child JVM (the running test's java, classpath and module flags), with its
+ * output in files beside the run, and watches a folder for the temporary files our atomic outputs create.
+ */
+final class ChildJvm {
+    private ChildJvm() {
+    }
+
+    /** Starts {@code flashdeconv args...}; stdout and stderr go to {@code logs/name.out} and {@code .err}. */
+    static Process start(Path logs, String name, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElseThrow());
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            // the module flags of the root pom's fd.jvmFlags, as surefire passed them to this JVM
+            if (a.startsWith("--add-") || a.startsWith("--enable-native-access") || a.startsWith("--sun-misc")) {
+                cmd.add(a);
+            }
+        }
+        // short runs on shared cores: quick compilation, one GC thread
+        cmd.addAll(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Files.createDirectories(logs);
+        return new ProcessBuilder(cmd).redirectOutput(logs.resolve(name + ".out").toFile())
+                .redirectError(logs.resolve(name + ".err").toFile()).start();
+    }
+
+    /** What the child wrote on stderr, without the JVM's note that the Vector API incubator module is in use. */
+    static String err(Path logs, String name) throws IOException {
+        return Files.readString(logs.resolve(name + ".err")).lines()
+                .filter(l -> !l.startsWith("WARNING: Using incubator modules"))
+                .map(l -> l + "\n").reduce("", String::concat);
+    }
+
+    /** Hidden temporary files in {@code dir} (names starting with a dot). */
+    static List<Path> temporaries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+
+    /**
+     * Waits until a hidden file appears in {@code dir} while {@code p} runs; returns false if {@code p} exits
+     * first or {@code timeoutMs} passes.
+     */
+    static boolean awaitTemporary(Process p, Path dir, long timeoutMs) throws IOException, InterruptedException {
+        long end = System.nanoTime() + timeoutMs * 1_000_000;
+        while (System.nanoTime() < end) {
+            if (!temporaries(dir).isEmpty()) {
+                return true;
+            }
+            if (!p.isAlive()) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,75 @@
+package org.flashdeconv.io.source;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A {@link CountSource} that forwards every call to another; subclasses override what they change (a subset
+ * of spots or genes, added coordinates, ...). Closing it closes the wrapped source.
+ */
+public abstract class ForwardingSource implements CountSource {
+    /** The wrapped source. */
+    protected final CountSource inner;
+
+    /** Wraps {@code inner}. */
+    protected ForwardingSource(CountSource inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public long spots() {
+        return inner.spots();
+    }
+
+    @Override
+    public int genes() {
+        return inner.genes();
+    }
+
+    @Override
+    public List<String> geneNames() {
+        return inner.geneNames();
+    }
+
+    @Override
+    public List<String> geneIds() {
+        return inner.geneIds();
+    }
+
+    @Override
+    public void forEachBarcode(Consumer<String> consumer) throws IOException {
+        inner.forEachBarcode(consumer);
+    }
+
+    @Override
+    public boolean spotMajor() {
+        return inner.spotMajor();
+    }
+
+    @Override
+    public void forEachEntry(EntryConsumer consumer) throws IOException {
+        inner.forEachEntry(consumer);
+    }
+
+    @Override
+    public String describe(long location) {
+        return inner.describe(location);
+    }
+
+    @Override
+    public Optional<Coordinates> coordinates() {
+        return inner.coordinates();
+    }
+
+    @Override
+    public void close() throws IOException {
+        inner.close();
+    }
+}

@@ -1,0 +1,84 @@
+package org.flashdeconv.io.source;
+
+import static org.flashdeconv.io.testdata.TestInputs.barcodes;
+import static org.flashdeconv.io.testdata.TestInputs.dense;
+import static org.flashdeconv.io.testdata.TestInputs.path;
+import static org.flashdeconv.io.testdata.TestInputs.truth;
+import static org.flashdeconv.io.testdata.TestInputs.truthMatrix;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.jhdf.HdfFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.flashdeconv.io.h5.H5FormatException;
+import org.flashdeconv.io.h5.H5adSource;
+import org.flashdeconv.io.h5.TenxH5Source;
+import org.flashdeconv.io.mex.MexSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SpatialInputsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h5ad/csr_gzip.h5ad", "tenx/filtered_feature_bc_matrix.h5", "spaceranger/visium",
+            "spaceranger/visium_list/outs", "spaceranger/visium_mex"})
+    void everyKindReadsTheSameSpots(String input) throws IOException {
+        try (CountSource s = SpatialInputs.open(path(input), SpatialInputs.Options.DEFAULT)) {
+            assertEquals(List.of(truth("genes")), s.geneNames());
+            assertEquals(List.of(truth("barcodes")), barcodes(s));
+            assertArrayEquals(truthMatrix("counts", 9), dense(s));
+            assertEquals(!input.startsWith("tenx"), s.coordinates().isPresent());
+        }
+    }
+
+    @Test
+    void detectsTheReaderAndPassesTheOptions() throws IOException {
+        try (CountSource s = SpatialInputs.open(path("h5ad/dense_layer.h5ad"),
+                new SpatialInputs.Options("counts", null, null, false))) {
+            assertTrue(s instanceof H5adSource h && h.matrixPath().equals("layers/counts"));
+        }
+        try (CountSource s = SpatialInputs.open(path("tenx/filtered_feature_bc_matrix.h5"),
+                SpatialInputs.Options.DEFAULT)) {
+            assertTrue(s instanceof TenxH5Source);
+        }
+        try (CountSource s = SpatialInputs.open(path("reference/mex"), SpatialInputs.Options.DEFAULT)) {
+            assertTrue(s instanceof MexSource);
+            assertEquals(80, s.spots());
+        }
+        try (CountSource s = SpatialInputs.open(path("spaceranger/visium_hd/outs"),
+                new SpatialInputs.Options(null, null, 16, false))) {
+            assertTrue(barcodes(s).get(0).startsWith("s_016um_"));
+        }
+    }
+
+    @Test
+    void clearErrors(@TempDir Path dir) throws IOException {
+        Path other = dir.resolve("other.h5");
+        try (var f = HdfFile.write(other)) {
+            f.putDataset("numbers", new int[] {1, 2, 3});
+        }
+        H5FormatException e = assertThrows(H5FormatException.class,
+                () -> SpatialInputs.open(other, SpatialInputs.Options.DEFAULT));
+        assertTrue(e.getMessage().contains("an HDF5 file that is not AnnData"), e.getMessage());
+        Path misnamed = Files.copy(other, dir.resolve("x.h5ad"));
+        e = assertThrows(H5FormatException.class, () -> SpatialInputs.open(misnamed, SpatialInputs.Options.DEFAULT));
+        assertEquals(misnamed + ": not an AnnData file: no group 'X'", e.getMessage());
+        assertThrows(NoSuchFileException.class,
+                () -> SpatialInputs.open(dir.resolve("missing.h5ad"), SpatialInputs.Options.DEFAULT));
+        Path text = Files.writeString(dir.resolve("counts.txt"), "hello");
+        IOException io = assertThrows(IOException.class, () -> SpatialInputs.open(text, SpatialInputs.Options.DEFAULT));
+        assertTrue(io.getMessage().contains("not a recognised input"), io.getMessage());
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        io = assertThrows(IOException.class, () -> SpatialInputs.open(empty, SpatialInputs.Options.DEFAULT));
+        assertTrue(io.getMessage().contains("not a recognised input folder"), io.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new SpatialInputs.Options(null, null, 0, false));
+    }
+}
