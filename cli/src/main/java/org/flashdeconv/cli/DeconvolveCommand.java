@@ -14,6 +14,7 @@ import org.flashdeconv.engine.FlashDeconvOptions;
 import org.flashdeconv.engine.LambdaSpec;
 import org.flashdeconv.engine.PreparedProblem;
 import org.flashdeconv.engine.SpatialMethod;
+import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
@@ -31,6 +32,7 @@ import org.flashdeconv.io.reference.Reference;
 import org.flashdeconv.io.result.ResultFolder;
 import org.flashdeconv.io.result.SummaryJson;
 import org.flashdeconv.io.store.CountStore;
+import org.flashdeconv.io.store.GeneStatsCache;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,8 +109,9 @@ final class DeconvolveCommand implements Callable<Integer> {
             description = "expected or countsketch (default: ${DEFAULT-VALUE}).")
     private String geneWeighting;
 
-    @Option(names = "--solver", defaultValue = "reference", paramLabel = "S",
-            description = "Solver: reference (spec §10, bit-for-bit) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--solver", defaultValue = "block", paramLabel = "S",
+            description = "Solver: block (exact per-spot solves, same objective, far fewer sweeps) or reference "
+                    + "(spec §10 bit for bit, for parity) (default: ${DEFAULT-VALUE}).")
     private String solver;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
@@ -157,8 +160,16 @@ final class DeconvolveCommand implements Callable<Integer> {
             warnings.addAll(loaded.warnings());
             warnings.addAll(match.warnings());
             warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-            try (PreparedProblem problem = FlashDeconv.prepare(y, x, xy, ref.cellTypes(), options, stages);
+            GeneStats cached = GeneStatsCache.read(store, y).orElse(null);
+            try (PreparedProblem problem = FlashDeconv.prepare(y, x, xy, ref.cellTypes(), options, stages, cached);
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
+                if (cached == null && input.persistent()) {
+                    String failed = cacheStats(store, y, problem.geneStats());
+                    if (failed != null) {
+                        warnings.add(failed);
+                        spec.commandLine().getErr().println("warning: " + failed);
+                    }
+                }
                 FitResult previous = null;
                 try {
                     for (LambdaChoice l : lambdas) {
@@ -192,6 +203,20 @@ final class DeconvolveCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Keeps pass 1's statistics in the store for the next run. A store that cannot be written only warns.
+     *
+     * @return the warning, or null
+     */
+    private static String cacheStats(CountStore store, CsrView y, GeneStats stats) {
+        try {
+            GeneStatsCache.write(store.path(), store.genes(), y, stats);
+            return null;
+        } catch (IOException e) {
+            return "could not cache the gene statistics in " + store.path() + " (" + e.getMessage() + ")";
+        }
     }
 
     private List<LambdaChoice> lambdaChoices() {

@@ -59,6 +59,11 @@ final class SpatialInput implements AutoCloseable {
         }
     }
 
+    /** True if the store is the user's file (not a temporary conversion deleted on close). */
+    boolean persistent() {
+        return temporary == null;
+    }
+
     /** The open store. */
     CountStore store() {
         return store;

@@ -3,6 +3,7 @@ package org.flashdeconv.engine;
 import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
+import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
 
@@ -41,8 +42,29 @@ public final class FlashDeconv {
     public static PreparedProblem prepare(CsrView counts, double[][] signatures, CoordsView coords,
                                           List<String> cellTypeNames, FlashDeconvOptions options,
                                           Progress progress) {
+        return prepare(counts, signatures, coords, cellTypeNames, options, progress, null);
+    }
+
+    /**
+     * Prepares a problem from a streaming CSR view whose per-gene statistics are already known (a cache of an
+     * earlier {@link PreparedProblem#geneStats()} on the same counts and column map): the first pass over the
+     * counts is skipped. The statistics are trusted to belong to these counts; only their shape is checked.
+     *
+     * @param knownStats the statistics of {@code counts}, or null to compute them
+     * @return the prepared problem; close it
+     * @throws IllegalArgumentException if an input fails validation, no gene is selected, or knownStats does not
+     *                                  have the shape of {@code counts}
+     */
+    public static PreparedProblem prepare(CsrView counts, double[][] signatures, CoordsView coords,
+                                          List<String> cellTypeNames, FlashDeconvOptions options,
+                                          Progress progress, GeneStats knownStats) {
         List<String> warnings = new ArrayList<>(Inputs.validate(counts, signatures, coords, cellTypeNames, options));
-        return PreparedProblem.prepare(counts, signatures, coords, cellTypeNames, warnings, options, progress);
+        if (knownStats != null && (knownStats.spots() != counts.rows() || knownStats.genes() != counts.cols())) {
+            throw new IllegalArgumentException("known gene statistics describe " + knownStats.spots() + " x "
+                    + knownStats.genes() + " counts, but the counts are " + counts.rows() + " x " + counts.cols());
+        }
+        return PreparedProblem.prepare(counts, signatures, coords, cellTypeNames, warnings, options, progress,
+                knownStats);
     }
 
     /**

@@ -163,7 +163,7 @@ public final class FlashDeconvOptions {
         return threads;
     }
 
-    /** The solver (default REFERENCE, the spec's BCD). */
+    /** The solver (default BLOCK, the faster one; REFERENCE is the spec's BCD bit for bit). */
     public SolverType solver() {
         return solver;
     }
@@ -196,7 +196,7 @@ public final class FlashDeconvOptions {
         private OptionalLong randomState = OptionalLong.of(0);
         private boolean verbose;
         private int threads = Runtime.getRuntime().availableProcessors();
-        private SolverType solver = SolverType.REFERENCE;
+        private SolverType solver = SolverType.BLOCK;
         /** A numeric λ given to {@link #lambda(double)}, validated at build (then lambdas is null). */
         private double pendingLambda;
 

@@ -2,14 +2,12 @@ package org.flashdeconv.engine;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
-import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
  * Input validation of spec §2.2 and the copies of small heap inputs into off-heap views. The counts' values
@@ -18,7 +16,6 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  */
 final class Inputs {
 
-    private static final long FLAG_BLOCK = 16384;
 
     private Inputs() {
     }
@@ -181,34 +178,5 @@ final class Inputs {
 
     private static String typeName(List<String> names, int k) {
         return names != null && k < names.size() ? " (" + names.get(k) + ")" : "";
-    }
-
-    /**
-     * Sets {@code flags[i] = 1} for every spot whose counts on the model columns are all zero (see the view's
-     * column map) and returns how many there are.
-     * Costs O(N) in practice: a row stops at its first non-zero value.
-     */
-    static long flagSpotsWithoutCounts(CsrView y, MemorySegment flags, BlockExecutor executor) {
-        int blocks = BlockExecutor.blockCount(y.rows(), FLAG_BLOCK);
-        long[] perBlock = new long[blocks];
-        executor.forEachBlock(y.rows(), FLAG_BLOCK, (block, s, e) -> {
-            long count = 0;
-            for (long i = s; i < e; i++) {
-                boolean any = false;
-                for (long x = y.rowStart(i), end = y.rowEnd(i); x < end && !any; x++) {
-                    any = y.value(x) != 0 && y.mapColumn(y.col(x)) >= 0;
-                }
-                if (!any) {
-                    flags.set(ValueLayout.JAVA_BYTE, i, (byte) 1);
-                    count++;
-                }
-            }
-            perBlock[block] = count;
-        });
-        long total = 0;
-        for (long v : perBlock) {
-            total += v;
-        }
-        return total;
     }
 }

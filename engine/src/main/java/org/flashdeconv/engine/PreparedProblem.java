@@ -41,9 +41,10 @@ public final class PreparedProblem implements AutoCloseable {
     private final SpatialGraph graph;
     private final BcdProblem problem;
     private final MemorySegment noCounts;
+    private final GeneStats stats;
 
     private PreparedProblem(Arena arena, BlockExecutor executor, Progress progress, Preparation prep,
-                            SpatialGraph graph, BcdProblem problem, MemorySegment noCounts) {
+                            SpatialGraph graph, BcdProblem problem, MemorySegment noCounts, GeneStats stats) {
         this.arena = arena;
         this.executor = executor;
         this.progress = progress;
@@ -51,17 +52,19 @@ public final class PreparedProblem implements AutoCloseable {
         this.graph = graph;
         this.problem = problem;
         this.noCounts = noCounts;
+        this.stats = stats;
     }
 
     /** Runs the stages before the solver; inputs are validated by the caller (see {@link Inputs}). */
     static PreparedProblem prepare(CsrView y, double[][] x, CoordsView coords, List<String> names,
-                                   List<String> warnings, FlashDeconvOptions o, Progress progress) {
+                                   List<String> warnings, FlashDeconvOptions o, Progress progress,
+                                   GeneStats knownStats) {
         Arena arena = Arena.ofShared();
         BlockExecutor executor = new BlockExecutor(o.threads());
         boolean success = false;
         try {
             long t0 = System.nanoTime();
-            GeneStats stats = GeneStats.compute(y, executor, progress);
+            GeneStats stats = knownStats != null ? knownStats : GeneStats.compute(y, executor, progress);
             long t1 = System.nanoTime();
             GeneSelection sel = GeneSelection.select(stats, x, o.nHvg(), o.nMarkersPerType());
             long t2 = System.nanoTime();
@@ -71,7 +74,9 @@ public final class PreparedProblem implements AutoCloseable {
                     o.sketchDim(), seed);
             int k = x.length;
             MemorySegment h = arena.allocate(Layouts.F64, Math.multiplyExact(y.rows(), (long) k));
-            double yrSq = RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, executor, progress);
+            MemorySegment noCounts = arena.allocate(ValueLayout.JAVA_BYTE, y.rows());
+            double yrSq = RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, noCounts, executor,
+                    progress);
             long t3 = System.nanoTime();
             SpatialGraph graph = switch (o.spatialMethod()) {
                 case KNN -> GraphBuilder.knn(coords, o.kNeighbors(), arena, executor, progress);
@@ -79,8 +84,7 @@ public final class PreparedProblem implements AutoCloseable {
                 case GRID -> GraphBuilder.grid(coords, arena, executor, progress);
             };
             long t4 = System.nanoTime();
-            MemorySegment noCounts = arena.allocate(ValueLayout.JAVA_BYTE, y.rows());
-            long without = Inputs.flagSpotsWithoutCounts(y, noCounts, executor);
+            long without = countFlags(noCounts);
             if (without > 0) {
                 warnings.add(without + " spots have no counts; their proportions are NaN");
             }
@@ -91,7 +95,8 @@ public final class PreparedProblem implements AutoCloseable {
             Preparation prep = new Preparation(o, typeNames(names, k), sel, rep, gs, gram,
                     Penalties.meanGramDiagonal(gram, k), yrSq, seed, without, List.copyOf(warnings),
                     ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
-            PreparedProblem p = new PreparedProblem(arena, executor, progress, prep, graph, problem, noCounts);
+            PreparedProblem p = new PreparedProblem(arena, executor, progress, prep, graph, problem, noCounts,
+                    stats);
             success = true;
             return p;
         } finally {
@@ -100,6 +105,14 @@ public final class PreparedProblem implements AutoCloseable {
                 arena.close();
             }
         }
+    }
+
+    private static long countFlags(MemorySegment flags) {
+        long n = 0;
+        for (long i = 0; i < flags.byteSize(); i++) {
+            n += flags.get(ValueLayout.JAVA_BYTE, i) != 0 ? 1 : 0;
+        }
+        return n;
     }
 
     private static long ms(long nanos) {
@@ -156,7 +169,8 @@ public final class PreparedProblem implements AutoCloseable {
         FitResult.Builder result = FitResult.allocate(prep, problem.spots(), noCounts);
         boolean success = false;
         try (Arena scratch = Arena.ofShared()) {
-            MemorySegment work = scratch.allocate(Layouts.F64, problem.cells());
+            MemorySegment work = scratch.allocate(Math.max(1, solver.workBytes(problem.spots(), problem.types())),
+                    Double.BYTES);
             MemorySegment start = warmStart == null ? null : warmStart.abundances();
             SolveInfo info = solver.solve(problem, settings, start, result.beta(), work, executor, progress);
             FitResult fit = result.finish(lambdaUsed, rhoEff, info, executor, t0);
@@ -200,6 +214,15 @@ public final class PreparedProblem implements AutoCloseable {
     /** The solver's input (H, Gram, graph, ‖Yr‖²); views valid until {@link #close()}. */
     public BcdProblem problem() {
         return problem;
+    }
+
+    /**
+     * The per-gene statistics of the counts (pass 1), computed or given to
+     * {@link FlashDeconv#prepare(CsrView, double[][], CoordsView, List, FlashDeconvOptions, Progress, GeneStats)};
+     * callers may cache them for later runs on the same counts and column selection.
+     */
+    public GeneStats geneStats() {
+        return stats;
     }
 
     /** The selected genes, HVG and marker lists and leverage. */

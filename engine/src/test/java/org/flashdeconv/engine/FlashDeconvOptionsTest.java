@@ -35,7 +35,7 @@ class FlashDeconvOptionsTest {
         assertEquals(OptionalLong.of(0), o.randomState());
         assertEquals(false, o.verbose());
         assertEquals(Runtime.getRuntime().availableProcessors(), o.threads());
-        assertEquals(SolverType.REFERENCE, o.solver());
+        assertEquals(SolverType.BLOCK, o.solver());
     }
 
     private static String rejected(UnaryOperator<FlashDeconvOptions.Builder> change) {

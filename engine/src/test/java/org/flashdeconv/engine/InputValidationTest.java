@@ -4,11 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.util.List;
-import org.flashdeconv.engine.matrix.CsrView;
-import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.engine.testing.TestMatrices;
 import org.junit.jupiter.api.Test;
 
@@ -68,25 +64,6 @@ class InputValidationTest {
         assertEquals("lambda_spatial holds 2 values; fit solves one, use prepare(...).solveAll()",
                 assertThrows(IllegalArgumentException.class, () -> FlashDeconv.fit(COUNTS, SIGS, COORDS, null, two))
                         .getMessage());
-    }
-
-    @Test
-    void flagsSpotsWhoseStoredCountsAreAllZero() {
-        double[][] y = {{0, 1, 0}, {0, 0, 0}, {2, 0, 0}, {0, 0, 0}};
-        try (Arena arena = Arena.ofShared(); BlockExecutor ex = new BlockExecutor(2)) {
-            CsrView v = TestMatrices.csr(y, arena);
-            MemorySegment flags = arena.allocate(ValueLayout.JAVA_BYTE, 4);
-            assertEquals(2, Inputs.flagSpotsWithoutCounts(v, flags, ex));
-            assertEquals(0, flags.get(ValueLayout.JAVA_BYTE, 0));
-            assertEquals(1, flags.get(ValueLayout.JAVA_BYTE, 1));
-            assertEquals(0, flags.get(ValueLayout.JAVA_BYTE, 2));
-            assertEquals(1, flags.get(ValueLayout.JAVA_BYTE, 3));
-            // an explicitly stored zero is not a count
-            CsrView stored = Inputs.toView(new CsrArrays(new long[] {0, 1}, new int[] {0}, new double[] {0}, 3),
-                    arena);
-            MemorySegment one = arena.allocate(ValueLayout.JAVA_BYTE, 1);
-            assertEquals(1, Inputs.flagSpotsWithoutCounts(stored, one, ex));
-        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.flashdeconv.engine.graph.SpatialGraph;
 import org.flashdeconv.engine.represent.GeneWeighting;
 import org.flashdeconv.engine.represent.Preprocess;
 import org.flashdeconv.engine.represent.SketchDraws;
+import org.flashdeconv.engine.solver.SolverType;
 import org.flashdeconv.engine.testing.ParityFixture;
 import org.flashdeconv.engine.testing.TestMatrices;
 
@@ -49,6 +50,7 @@ final class ParityComparison {
                 .geneWeighting(GeneWeighting.valueOf(((String) p.get("gene_weighting")).toUpperCase()))
                 .randomState(intOf(p, "random_state"))
                 .verbose(true)
+                .solver(SolverType.REFERENCE)
                 .threads(threads);
         Object lambda = p.get("lambda_spatial");
         b = lambda instanceof Double d ? b.lambda(d) : b.lambdaAuto();

@@ -19,6 +19,12 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
 public record GeneStats(long spots, int genes, double[] sumLog, double[] sumLogSq, double[] sumRaw,
                         long zeroCountSpots) {
 
+    /**
+     * Version of the computation: statistics cached by an earlier run are reused only if they were made by the
+     * same version (bump it whenever a change alters the bits, e.g. the block size or the summation order).
+     */
+    public static final int ALGORITHM_VERSION = 1;
+
     /** Spots per block of the parallel pass; fixed, so the result does not depend on the thread count. */
     static final int BLOCK_SPOTS = 4096;
 
@@ -43,7 +49,8 @@ public record GeneStats(long spots, int genes, double[] sumLog, double[] sumLogS
     /**
      * One parallel pass over {@code y}: the log-normalised sums and squares per gene and the raw sums per gene.
      * Blocks of spots are summed separately and merged in block order, so the result has the same bits for any
-     * thread count. Reports the stage "gene statistics" in spots.
+     * thread count. A memory-mapped CSR is released block by block behind the pass ({@link MappedRows}). Reports
+     * the stage "gene statistics" in spots.
      *
      * @return the statistics of {@code y}
      * @throws IllegalArgumentException if a stored value is NaN, infinite or negative (naming its spot and gene)
@@ -62,6 +69,7 @@ public record GeneStats(long spots, int genes, double[] sumLog, double[] sumLogS
         try {
             ex.forEachBlock(spots, blockSpots, (block, start, end) -> {
                 merge.run(block, p -> p.accumulate(y, start, end));
+                MappedRows.release(y, start, end);
                 progress.advance(end - start);
             });
         } finally {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.genes.GeneStats;
+import org.flashdeconv.engine.genes.MappedRows;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
@@ -89,12 +90,37 @@ public final class RepresentationPass {
      */
     public static double project(CsrView y, GeneSelection sel, GeneStats stats, Preprocess pp, Representation rep,
                                  MemorySegment hOut, BlockExecutor ex, Progress progress) {
-        return project(y, sel, stats, pp, rep, hOut, ex, progress, BLOCK_SPOTS);
+        return project(y, sel, stats, pp, rep, hOut, null, ex, progress, BLOCK_SPOTS);
+    }
+
+    /**
+     * {@link #project(CsrView, GeneSelection, GeneStats, Preprocess, Representation, MemorySegment, BlockExecutor,
+     * Progress) project}, also flagging the spots without counts on the model genes (no stored non-zero value in a
+     * column the view keeps) in {@code noCountsOut}, u8[N]: 1 for such a spot, untouched otherwise. A memory-mapped
+     * CSR is released block by block behind the pass ({@link MappedRows}).
+     *
+     * @param noCountsOut u8[N], or null
+     * @return ‖Yr‖²_F
+     * @throws IllegalArgumentException as the other form, or if noCountsOut holds fewer than N bytes
+     */
+    public static double project(CsrView y, GeneSelection sel, GeneStats stats, Preprocess pp, Representation rep,
+                                 MemorySegment hOut, MemorySegment noCountsOut, BlockExecutor ex, Progress progress) {
+        return project(y, sel, stats, pp, rep, hOut, noCountsOut, ex, progress, BLOCK_SPOTS);
     }
 
     static double project(CsrView y, GeneSelection sel, GeneStats stats, Preprocess pp, Representation rep,
                           MemorySegment hOut, BlockExecutor ex, Progress progress, int blockSpots) {
+        return project(y, sel, stats, pp, rep, hOut, null, ex, progress, blockSpots);
+    }
+
+    static double project(CsrView y, GeneSelection sel, GeneStats stats, Preprocess pp, Representation rep,
+                          MemorySegment hOut, MemorySegment noCountsOut, BlockExecutor ex, Progress progress,
+                          int blockSpots) {
         long spots = y.rows();
+        if (noCountsOut != null && noCountsOut.byteSize() < spots) {
+            throw new IllegalArgumentException("representation pass: the no-counts flags need " + spots
+                    + " bytes, found " + noCountsOut.byteSize());
+        }
         int types = rep.types();
         if (spots != stats.spots() || y.cols() != stats.genes()) {
             throw new IllegalArgumentException("representation pass: counts are " + spots + " x " + y.cols()
@@ -117,6 +143,7 @@ public final class RepresentationPass {
         for (int j = 0; j < p; j++) {
             position[s[j]] = j;
         }
+        int[] storedPosition = storedPositions(y.columnMap(), position);
         double[] sigma = pp == Preprocess.PEARSON ? pearsonScale(stats, s) : null;
         double[] coef = new double[Math.multiplyExact(p, types)];
         for (int j = 0; j < p; j++) {
@@ -129,9 +156,10 @@ public final class RepresentationPass {
         progress.start("representation", spots);
         try {
             ex.forEachBlock(spots, blockSpots, (block, start, end) -> {
-                SpotProjector worker = new SpotProjector(pp, types, position, sigma, coef, rep.weights(),
+                SpotProjector worker = new SpotProjector(pp, types, storedPosition, sigma, coef, rep.weights(),
                         rep.sketch());
-                blockNorm[block] = worker.run(y, start, end, hOut);
+                blockNorm[block] = worker.run(y, start, end, hOut, noCountsOut);
+                MappedRows.release(y, start, end);
                 progress.advance(end - start);
             });
         } finally {
@@ -142,6 +170,21 @@ public final class RepresentationPass {
             total += b;
         }
         return total;
+    }
+
+    /**
+     * Stored column -> model gene (the view's column map, if any) -> position in S; -1 for a kept gene outside S,
+     * {@link SpotProjector#LEFT_OUT} for a column the view leaves out.
+     */
+    private static int[] storedPositions(int[] map, int[] position) {
+        if (map == null) {
+            return position;
+        }
+        int[] out = new int[map.length];
+        for (int c = 0; c < map.length; c++) {
+            out[c] = map[c] < 0 ? SpotProjector.LEFT_OUT : position[map[c]];
+        }
+        return out;
     }
 
     /** Xt = the §5 transformation of X[:, S] (K x p). */

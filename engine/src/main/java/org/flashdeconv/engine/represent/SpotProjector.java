@@ -1,11 +1,12 @@
 package org.flashdeconv.engine.represent;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import org.flashdeconv.engine.genes.ScaledLog;
-import org.flashdeconv.engine.genes.SpotRow;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.matrix.ValueType;
 
 /**
  * The per-spot work of the projection pass (ALGORITHM §5, §6, §14.1): gather a spot's entries on S, preprocess
@@ -16,6 +17,9 @@ final class SpotProjector {
 
     private static final double SCALE = 1e4;
 
+    /** Position of a stored column that the view's column map leaves out (below -1: a kept gene off S). */
+    static final int LEFT_OUT = -2;
+
     private final Preprocess preprocess;
     private final int types;
     private final int[] position;
@@ -24,17 +28,18 @@ final class SpotProjector {
     private final double[] weight;
     private final int[] bucket;
     private final double[] omega;
-    private final SpotRow row = new SpotRow();
     private final ScaledLog log = new ScaledLog();
     private final double[] h;
     private final double[] bucketSum;
+    private boolean counted;
     private int[] entryPos = new int[64];
     private double[] entryVal = new double[64];
 
     /**
      * @param preprocess the spot transformation
      * @param types      K
-     * @param position   gene -> position in S, or -1
+     * @param position   stored column (before the view's column map) -> position in S, -1 for a kept gene
+     *                   off S, {@link #LEFT_OUT} for a column the view leaves out
      * @param sigma      pearson: σY per position in S, else null
      * @param coef       p x K, position-major: Xrᵀ (expected) or Mᵀ = (Xr·Ωᵀ)ᵀ (countsketch)
      * @param weight     expected: w per position, else null
@@ -54,11 +59,17 @@ final class SpotProjector {
         this.bucketSum = sketch == null ? null : new double[sketch.dim()];
     }
 
-    /** Projects spots {@code [start, end)} into {@code hOut} and returns Σ ‖yr_i‖² over them, in spot order. */
-    double run(CsrView y, long start, long end, MemorySegment hOut) {
+    /**
+     * Projects spots {@code [start, end)} into {@code hOut} and returns Σ ‖yr_i‖² over them, in spot order; sets
+     * the byte of a spot without counts on the kept genes in {@code noCounts} (if not null).
+     */
+    double run(CsrView y, long start, long end, MemorySegment hOut, MemorySegment noCounts) {
         double norm = 0;
         for (long spot = start; spot < end; spot++) {
             int m = gather(y, spot);
+            if (noCounts != null && !counted) {
+                noCounts.set(ValueLayout.JAVA_BYTE, spot, (byte) 1);
+            }
             transform(m);
             norm += weight != null ? weighted(m) : sketched(m);
             MemorySegment.copy(h, 0, hOut, Layouts.F64, spot * types * Double.BYTES, types);
@@ -67,24 +78,43 @@ final class SpotProjector {
         return norm;
     }
 
-    /** Copies the spot's entries on S into entryPos / entryVal (gene order); returns their count. */
+    /**
+     * Copies the spot's entries on S into entryPos / entryVal (stored order) straight from the CSR segments:
+     * {@code position} maps a stored column to its position in S, so entries off S cost one look-up and are
+     * not copied (the write is unconditional and the count advances only for kept entries: no branch to
+     * mispredict).
+     */
     private int gather(CsrView y, long spot) {
-        int n = row.load(y, spot);
+        long start = y.rowStart(spot);
+        int n = Math.toIntExact(y.rowEnd(spot) - start);
         if (n > entryPos.length) {
-            entryPos = new int[row.cols().length];
-            entryVal = new double[row.cols().length];
+            entryPos = new int[Math.max(n, 2 * entryPos.length)];
+            entryVal = new double[entryPos.length];
         }
-        int[] cols = row.cols();
-        double[] vals = row.values();
+        MemorySegment cols = y.colIdx();
+        MemorySegment values = y.values();
         int m = 0;
-        for (int j = 0; j < n; j++) {
-            int q = position[cols[j]];
-            if (q >= 0) {
+        boolean any = false;
+        if (y.valueType() == ValueType.F32) {
+            for (int j = 0; j < n; j++) {
+                int q = position[cols.getAtIndex(Layouts.I32, start + j)];
+                double v = values.getAtIndex(Layouts.F32, start + j);
                 entryPos[m] = q;
-                entryVal[m] = vals[j];
-                m++;
+                entryVal[m] = v;
+                m += ~q >>> 31;
+                any |= q > LEFT_OUT & v != 0;
+            }
+        } else {
+            for (int j = 0; j < n; j++) {
+                int q = position[cols.getAtIndex(Layouts.I32, start + j)];
+                double v = values.getAtIndex(Layouts.F64, start + j);
+                entryPos[m] = q;
+                entryVal[m] = v;
+                m += ~q >>> 31;
+                any |= q > LEFT_OUT & v != 0;
             }
         }
+        counted = any;
         return m;
     }
 

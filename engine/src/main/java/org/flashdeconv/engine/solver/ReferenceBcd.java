@@ -1,7 +1,6 @@
 package org.flashdeconv.engine.solver;
 
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.List;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.matrix.Layouts;
@@ -49,12 +48,9 @@ final class ReferenceBcd implements Solver {
         int blocks = BlockExecutor.blockCount(n, BLOCK);
         double[] maxDiff = new double[blocks];
         double[] maxPrev = new double[blocks];
-        List<Double> objectives = new ArrayList<>();
+        SweepRecord record = new SweepRecord(problem, settings, executor, progress);
         MemorySegment prev = beta;
         MemorySegment next = work;
-        boolean converged = false;
-        double change = 0;
-        int iterations = 0;
         progress.start("solver", settings.maxIter());
         try {
             for (int t = 0; t < settings.maxIter(); t++) {
@@ -68,18 +64,9 @@ final class ReferenceBcd implements Solver {
                     diff = Math.max(diff, maxDiff[b]);
                     scale = Math.max(scale, maxPrev[b]);
                 }
-                change = diff / (scale + REL_GUARD);
-                iterations = t + 1;
                 prev = to;
                 next = from;
-                if (settings.verbose() && (t % RECORD_EVERY == 0 || t == settings.maxIter() - 1)) {
-                    objectives.add(Objective.evaluate(problem, settings.lambda(), settings.rhoEff(), prev,
-                            executor));
-                }
-                progress.advance(1);
-                progress.sweep(iterations, change);
-                if (change < settings.tol()) {
-                    converged = true;
+                if (record.sweepDone(t, diff / (scale + REL_GUARD), prev)) {
                     break;
                 }
             }
@@ -89,12 +76,11 @@ final class ReferenceBcd implements Solver {
         if (prev != beta) {
             MemorySegment.copy(prev, 0, beta, 0, bytes);
         }
-        double objective = Objective.evaluate(problem, settings.lambda(), settings.rhoEff(), beta, executor);
-        return new SolveInfo(converged, iterations, objective, change, objectives);
+        return record.result(beta);
     }
 
     /** β⁰ = 1/K everywhere, or the warm start clipped at 0 (NaN taken as 0). */
-    private static void initialise(MemorySegment start, MemorySegment beta, long cells, int kk) {
+    static void initialise(MemorySegment start, MemorySegment beta, long cells, int kk) {
         if (start == null) {
             double v = 1.0 / kk;
             for (long c = 0; c < cells; c++) {
@@ -108,7 +94,7 @@ final class ReferenceBcd implements Solver {
         }
     }
 
-    private static void requireSize(String name, MemorySegment seg, long bytes) {
+    static void requireSize(String name, MemorySegment seg, long bytes) {
         if (seg.byteSize() < bytes) {
             throw new IllegalArgumentException(name + " needs " + bytes + " bytes for N x K doubles, found "
                     + seg.byteSize());
@@ -190,7 +176,7 @@ final class ReferenceBcd implements Solver {
     }
 
     /** Column-major copy of a K x K matrix, so that r += δ·Gram[:, k] reads contiguously. */
-    private static double[] transpose(double[] g, int kk) {
+    static double[] transpose(double[] g, int kk) {
         double[] t = new double[kk * kk];
         for (int a = 0; a < kk; a++) {
             for (int b = 0; b < kk; b++) {

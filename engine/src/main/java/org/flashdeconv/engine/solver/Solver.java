@@ -18,12 +18,18 @@ public interface Solver {
      * @param start    the initial β (N x K, spot-major; negative or NaN entries are taken as 0), or null
      *                 for 1/K everywhere; may be the same segment as {@code beta}
      * @param beta     out: the final β, N x K f64 spot-major
-     * @param work     scratch of the same size as {@code beta}, overwritten
+     * @param work     scratch of at least {@link #workBytes} bytes, overwritten
      * @param executor runs the spot blocks
      * @param progress receives {@code sweep(iteration, change)} after every sweep
      * @return convergence information
-     * @throws IllegalArgumentException if a segment is smaller than N x K doubles
+     * @throws IllegalArgumentException if a segment is smaller than N x K doubles ({@code work}: than
+     *                                  {@link #workBytes})
      */
     SolveInfo solve(BcdProblem problem, BcdSettings settings, MemorySegment start, MemorySegment beta,
                     MemorySegment work, BlockExecutor executor, Progress progress);
+
+    /** The scratch {@link #solve} needs for N spots and K types: N x K doubles unless a solver says less. */
+    default long workBytes(long spots, int types) {
+        return Math.multiplyExact(Math.multiplyExact(spots, (long) types), (long) Double.BYTES);
+    }
 }

@@ -1,7 +1,8 @@
 /**
- * The solver stage (spec §8-§11.1): the spatial strength λ and ρ_eff, the objective of §9, the block
- * coordinate descent of §10 behind the {@link org.flashdeconv.engine.solver.Solver} interface, and the
- * normalisation of β into proportions and dominant types.
+ * The solver stage (spec §8-§11.1): the spatial strength λ and ρ_eff, the objective of §9, two solvers behind
+ * the {@link org.flashdeconv.engine.solver.Solver} interface ({@code REFERENCE}: the block coordinate descent
+ * of §10 bit for bit; {@code BLOCK}, the default: exact per-spot block solves, Gauss-Seidel across spots in
+ * colour order, settled spots skipped), and the normalisation of β into proportions and dominant types.
  *
  * <p>Everything works on off-heap N x K segments (spot-major f64) that the caller allocates and owns; the
  * K x K Gram matrix is a flat row-major {@code double[]}. Parallel loops run over fixed blocks of spots with

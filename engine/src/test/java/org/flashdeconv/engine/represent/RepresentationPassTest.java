@@ -67,6 +67,42 @@ class RepresentationPassTest {
     }
 
     @Test
+    void flagsSpotsWithoutCountsOnTheKeptGenesSelectedOrNot() {
+        double[][] y = {
+            {0, 0, 0, 0, 0},
+            {0, 0, 0, 0, 7},   // counts only on gene 4: kept but not selected, or left out by the map
+            {3, 1, 0, 2, 0},
+            {0, 0, 0, 0, 0},
+        };
+        try (Arena arena = Arena.ofShared(); BlockExecutor ex = new BlockExecutor(2)) {
+            CsrView all = TestMatrices.csr(y, arena);
+            assertArrayEquals(new byte[] {1, 0, 0, 1}, flags(all, new double[][] {{10, 0, 3, 1, 0}, {0, 9, 1, 2, 0}},
+                    arena, ex));
+            CsrView kept = all.withColumnMap(new int[] {0, 1, 2, 3, -1}, 4);
+            assertArrayEquals(new byte[] {1, 1, 0, 1}, flags(kept, new double[][] {{10, 0, 3, 1}, {0, 9, 1, 2}},
+                    arena, ex));
+            // an explicitly stored zero is not a count
+            CsrView zero = TestMatrices.csr(new double[][] {{1, 0}, {0, 2}}, arena);
+            MemorySegment v = arena.allocate(Layouts.F64, 2);
+            v.setAtIndex(Layouts.F64, 1, 0.0);
+            v.setAtIndex(Layouts.F64, 0, 1.0);
+            CsrView stored = new CsrView(2, 2, zero.rowPtr(), zero.colIdx(), v, zero.valueType());
+            assertArrayEquals(new byte[] {0, 1}, flags(stored, new double[][] {{1, 1}, {2, 0}}, arena, ex));
+        }
+    }
+
+    private static byte[] flags(CsrView y, double[][] x, Arena arena, BlockExecutor ex) {
+        GeneStats stats = GeneStats.compute(y, ex, Progress.NONE);
+        GeneSelection sel = GeneSelection.select(stats, x, 0, 2);
+        Representation rep = RepresentationPass.prepare(x, sel, stats, Preprocess.LOG_CPM, GeneWeighting.EXPECTED,
+                512, 0);
+        MemorySegment h = arena.allocate(Layouts.F64, y.rows() * x.length);
+        MemorySegment out = arena.allocate(y.rows());
+        RepresentationPass.project(y, sel, stats, Preprocess.LOG_CPM, rep, h, out, ex, Progress.NONE);
+        return out.toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+    }
+
+    @Test
     void sameBitsForOneTwoAndThreeThreadsAndForF32Input() {
         Random rnd = new Random(82);
         double[][] y = RandomCounts.dense(rnd, 900, 50, 0.2, 30);

@@ -25,14 +25,30 @@ final class RandomProblem {
      * @param isolated  every {@code isolated}-th spot gets no edges (0 for none)
      */
     RandomProblem(long seed, int n, int k, int r, double edgeProb, int isolated, boolean chain) {
+        this(seed, n, k, r, edgeProb, isolated, chain, 0, false);
+    }
+
+    /**
+     * @param shared    weight of a profile common to every type (correlated signatures, as log-CPM ones are)
+     * @param duplicate the last type repeats the first (a singular Gram matrix; needs k ≥ 2)
+     */
+    RandomProblem(long seed, int n, int k, int r, double edgeProb, int isolated, boolean chain, double shared,
+                  boolean duplicate) {
         Random rnd = new Random(seed);
         this.n = n;
         this.k = k;
         double[][] xr = new double[k][r];
+        double[] common = new double[r];
+        for (int j = 0; j < r; j++) {
+            common[j] = 1 + rnd.nextDouble();
+        }
         for (double[] row : xr) {
             for (int j = 0; j < r; j++) {
-                row[j] = rnd.nextDouble() < 0.5 ? 0 : rnd.nextDouble() * 3;
+                row[j] = (rnd.nextDouble() < 0.5 ? 0 : rnd.nextDouble() * 3) + shared * common[j];
             }
+        }
+        if (duplicate) {
+            xr[k - 1] = xr[0].clone();
         }
         gram = new double[k][k];
         for (int a = 0; a < k; a++) {

@@ -20,27 +20,8 @@ class ReferenceBcdTest {
 
     private static final Solver BCD = SolverType.REFERENCE.solver();
 
-    private record Run(double[][] beta, SolveInfo info) {
-    }
-
-    private static Run run(RandomProblem p, BcdSettings s, int threads, double[][] start) {
-        try (Arena arena = Arena.ofShared(); BlockExecutor ex = new BlockExecutor(threads)) {
-            BcdProblem bp = p.offHeap(arena);
-            long cells = Math.max(1, (long) p.n * p.k);
-            MemorySegment beta = arena.allocate(Layouts.F64, cells);
-            MemorySegment work = arena.allocate(Layouts.F64, cells);
-            MemorySegment init = null;
-            if (start != null) {
-                init = arena.allocate(Layouts.F64, cells);
-                for (int i = 0; i < p.n; i++) {
-                    for (int k = 0; k < p.k; k++) {
-                        init.setAtIndex(Layouts.F64, (long) i * p.k + k, start[i][k]);
-                    }
-                }
-            }
-            SolveInfo info = BCD.solve(bp, s, init, beta, work, ex, Progress.NONE);
-            return new Run(RandomProblem.toArray(beta, p.n, p.k), info);
-        }
+    private static SolverRun run(RandomProblem p, BcdSettings s, int threads, double[][] start) {
+        return SolverRun.of(BCD, p, s, threads, start);
     }
 
     @ParameterizedTest(name = "seed {0}: n={1} k={2} edgeProb={3} isolated={4} lambda={5} rho={6}")
@@ -57,20 +38,20 @@ class ReferenceBcdTest {
                                                double lambda, double rho) {
         RandomProblem p = new RandomProblem(seed, n, k, 9, edgeProb, isolated, edgeProb > 0);
         BcdSettings s = new BcdSettings(lambda, rho, 300, 1e-6, true);
-        Run got = run(p, s, 2, null);
+        SolverRun got = run(p, s, 2, null);
         NaiveBcd want = new NaiveBcd(p, lambda, rho, 300, 1e-6, true);
         for (int i = 0; i < n; i++) {
-            assertArrayEquals(want.beta[i], got.beta[i], 0.0, "spot " + i);
+            assertArrayEquals(want.beta[i], got.beta()[i], 0.0, "spot " + i);
         }
-        assertEquals(want.iterations, got.info.iterations());
-        assertEquals(want.converged, got.info.converged());
-        assertEquals(want.change, got.info.finalChange(), 0.0);
+        assertEquals(want.iterations, got.info().iterations());
+        assertEquals(want.converged, got.info().converged());
+        assertEquals(want.change, got.info().finalChange(), 0.0);
         double f = NaiveBcd.objective(p, want.beta, lambda, rho);
-        assertEquals(f, got.info.finalObjective(), 1e-10 * Math.abs(f));
-        assertEquals(want.objectives.size(), got.info.objectives().size());
+        assertEquals(f, got.info().finalObjective(), 1e-10 * Math.abs(f));
+        assertEquals(want.objectives.size(), got.info().objectives().size());
         for (int t = 0; t < want.objectives.size(); t++) {
             double w = want.objectives.get(t);
-            assertEquals(w, got.info.objectives().get(t), 1e-10 * Math.abs(w));
+            assertEquals(w, got.info().objectives().get(t), 1e-10 * Math.abs(w));
         }
     }
 
@@ -78,14 +59,14 @@ class ReferenceBcdTest {
     void aNonConvergedRunIsAResultAndRecordsEveryTenthSweepAndTheLast() {
         RandomProblem p = new RandomProblem(11, 30, 4, 7, 0.1, 0, true);
         BcdSettings s = new BcdSettings(4.0, 0.1, 25, 1e-300, true);
-        Run got = run(p, s, 1, null);
-        assertFalse(got.info.converged());
-        assertEquals(25, got.info.iterations());
-        assertTrue(got.info.finalChange() > 0);
-        assertEquals(4, got.info.objectives().size()); // sweeps t = 0, 10, 20, 24
-        assertEquals(got.info.finalObjective(), got.info.objectives().get(3), 0.0);
-        Run quiet = run(p, new BcdSettings(4.0, 0.1, 25, 1e-300, false), 1, null);
-        assertTrue(quiet.info.objectives().isEmpty());
+        SolverRun got = run(p, s, 1, null);
+        assertFalse(got.info().converged());
+        assertEquals(25, got.info().iterations());
+        assertTrue(got.info().finalChange() > 0);
+        assertEquals(4, got.info().objectives().size()); // sweeps t = 0, 10, 20, 24
+        assertEquals(got.info().finalObjective(), got.info().objectives().get(3), 0.0);
+        SolverRun quiet = run(p, new BcdSettings(4.0, 0.1, 25, 1e-300, false), 1, null);
+        assertTrue(quiet.info().objectives().isEmpty());
     }
 
     @Test
@@ -94,13 +75,13 @@ class ReferenceBcdTest {
             RandomProblem p = new RandomProblem(seed, 40, 5, 8, 0.1, 7, true);
             double lambda = 0.5 + seed;
             BcdSettings one = new BcdSettings(lambda, 0.3, 1, 1e-300, false);
-            Run r = run(p, one, 1, null);
+            SolverRun r = run(p, one, 1, null);
             double prev = NaiveBcd.objective(p, uniform(p), lambda, 0.3);
             for (int t = 0; t < 40; t++) {
-                double f = r.info.finalObjective();
+                double f = r.info().finalObjective();
                 assertTrue(f <= prev + 1e-12 * Math.abs(prev), "seed " + seed + " sweep " + t + ": " + f + " > " + prev);
                 prev = f;
-                r = run(p, one, 1, r.beta);
+                r = run(p, one, 1, r.beta());
             }
         }
     }
@@ -108,13 +89,13 @@ class ReferenceBcdTest {
     @Test
     void oneSweepAtATimeWithWarmStartsRetracesTheFullRun() {
         RandomProblem p = new RandomProblem(31, 30, 4, 6, 0.15, 0, true);
-        Run full = run(p, new BcdSettings(2.0, 0.2, 12, 1e-300, false), 1, null);
-        Run step = run(p, new BcdSettings(2.0, 0.2, 1, 1e-300, false), 1, null);
+        SolverRun full = run(p, new BcdSettings(2.0, 0.2, 12, 1e-300, false), 1, null);
+        SolverRun step = run(p, new BcdSettings(2.0, 0.2, 1, 1e-300, false), 1, null);
         for (int t = 1; t < 12; t++) {
-            step = run(p, new BcdSettings(2.0, 0.2, 1, 1e-300, false), 1, step.beta);
+            step = run(p, new BcdSettings(2.0, 0.2, 1, 1e-300, false), 1, step.beta());
         }
         for (int i = 0; i < p.n; i++) {
-            assertArrayEquals(full.beta[i], step.beta[i], 0.0);
+            assertArrayEquals(full.beta()[i], step.beta()[i], 0.0);
         }
     }
 
@@ -132,30 +113,30 @@ class ReferenceBcdTest {
         start[3][1] = Double.NaN;
         clipped[3][1] = 0;
         BcdSettings zero = new BcdSettings(1.0, 0.1, 0, 1e-4, false);
-        Run r = run(p, zero, 1, start);
+        SolverRun r = run(p, zero, 1, start);
         for (int i = 0; i < 12; i++) {
-            assertArrayEquals(clipped[i], r.beta[i], 0.0);
+            assertArrayEquals(clipped[i], r.beta()[i], 0.0);
         }
         BcdSettings s = new BcdSettings(1.0, 0.1, 50, 1e-6, false);
-        Run a = run(p, s, 1, start);
-        Run b = run(p, s, 1, clipped);
+        SolverRun a = run(p, s, 1, start);
+        SolverRun b = run(p, s, 1, clipped);
         for (int i = 0; i < 12; i++) {
-            assertArrayEquals(b.beta[i], a.beta[i], 0.0);
+            assertArrayEquals(b.beta()[i], a.beta()[i], 0.0);
         }
     }
 
     @Test
     void zeroSweepsReturnTheUniformStart() {
         RandomProblem p = new RandomProblem(33, 10, 4, 5, 0.2, 0, true);
-        Run r = run(p, new BcdSettings(1.0, 0.1, 0, 1e-4, true), 1, null);
-        for (double[] row : r.beta) {
+        SolverRun r = run(p, new BcdSettings(1.0, 0.1, 0, 1e-4, true), 1, null);
+        for (double[] row : r.beta()) {
             assertArrayEquals(new double[] {0.25, 0.25, 0.25, 0.25}, row, 0.0);
         }
-        assertFalse(r.info.converged());
-        assertEquals(0, r.info.iterations());
-        assertEquals(0.0, r.info.finalChange());
-        assertTrue(r.info.objectives().isEmpty());
-        assertEquals(NaiveBcd.objective(p, r.beta, 1.0, 0.1), r.info.finalObjective(), 1e-9);
+        assertFalse(r.info().converged());
+        assertEquals(0, r.info().iterations());
+        assertEquals(0.0, r.info().finalChange());
+        assertTrue(r.info().objectives().isEmpty());
+        assertEquals(NaiveBcd.objective(p, r.beta(), 1.0, 0.1), r.info().finalObjective(), 1e-9);
     }
 
     @Test
@@ -174,13 +155,13 @@ class ReferenceBcdTest {
         // several solver blocks (2048 spots each) and objective blocks
         RandomProblem p = new RandomProblem(40, 9000, 5, 6, 0.0, 13, true);
         BcdSettings s = new BcdSettings(3.0, 0.2, 15, 1e-300, true);
-        Run one = run(p, s, 1, null);
+        SolverRun one = run(p, s, 1, null);
         for (int threads : new int[] {2, 3}) {
-            Run other = run(p, s, threads, null);
+            SolverRun other = run(p, s, threads, null);
             for (int i = 0; i < p.n; i++) {
-                assertArrayEquals(one.beta[i], other.beta[i], 0.0);
+                assertArrayEquals(one.beta()[i], other.beta()[i], 0.0);
             }
-            assertEquals(one.info, other.info);
+            assertEquals(one.info(), other.info());
         }
     }
 

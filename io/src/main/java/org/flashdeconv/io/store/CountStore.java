@@ -29,7 +29,10 @@ import org.flashdeconv.engine.matrix.ValueType;
  * {@link StoreFormatException} (or its {@link StoreChecksumException}) naming the file, section and offset.
  */
 public final class CountStore implements AutoCloseable {
-    private static final long CRC_CHUNK = 1L << 30;
+    /** Bytes checksummed per step; each step's pages are released behind it, so verifying keeps RSS small. */
+    private static final long CRC_CHUNK = 1L << 26;
+    /** Column indices checked between releases of the pages behind the structural check. */
+    private static final long RELEASE_ENTRIES = 1L << 24;
 
     private final Path path;
     private final Arena arena;
@@ -161,7 +164,9 @@ public final class CountStore implements AutoCloseable {
 
     /**
      * Re-reads the whole file: every section's CRC32C, then the full structure (row pointers non-decreasing,
-     * column indices in range and strictly increasing within each row, string offsets in order).
+     * column indices in range and strictly increasing within each row, string offsets in order). Extra sections
+     * ({@link SectionKind#extra}) are caches whose readers check them ({@link #checkedSection}): a damaged one
+     * is ignored there and recomputed, so it does not fail this check.
      *
      * @throws StoreChecksumException if a section's checksum does not match
      * @throws StoreFormatException   if the structure is broken
@@ -174,6 +179,9 @@ public final class CountStore implements AutoCloseable {
     private static void checkSections(Path path, MemorySegment file, StoreHeader header)
             throws StoreChecksumException {
         for (SectionEntry e : header.sections()) {
+            if (!e.kind().builtIn()) {
+                continue;
+            }
             int crc = crc32c(file.asSlice(e.offset(), e.length()));
             if (crc != e.crc()) {
                 throw new StoreChecksumException(path, e.kind().label(), e.offset(), e.length(), e.crc(), crc);
@@ -186,7 +194,12 @@ public final class CountStore implements AutoCloseable {
         long colOffset = header.find(SectionKind.COL_IDX).offset();
         long genes = header.genes();
         long prev = 0;
+        long released = 0;
         for (long row = 0; row < csr.rows(); row++) {
+            if (prev - released >= RELEASE_ENTRIES) { // keep the resident set to a window of the file
+                csr.colIdx().asSlice(released * Integer.BYTES, (prev - released) * Integer.BYTES).unload();
+                released = prev;
+            }
             long end = csr.rowEnd(row);
             if (end < prev || end > header.nnz()) {
                 throw new StoreFormatException(path, "rowPtr", ptrOffset + (row + 1) * 8, "broken row pointer: rowPtr["
@@ -209,10 +222,15 @@ public final class CountStore implements AutoCloseable {
         verified = true;
     }
 
+    /** CRC32C of {@code data}; pages of a mapped segment are released behind the read (see {@link #verify}). */
     static int crc32c(MemorySegment data) {
         CRC32C crc = new CRC32C();
         for (long at = 0; at < data.byteSize(); at += CRC_CHUNK) {
-            crc.update(data.asSlice(at, Math.min(CRC_CHUNK, data.byteSize() - at)).asByteBuffer());
+            MemorySegment chunk = data.asSlice(at, Math.min(CRC_CHUNK, data.byteSize() - at));
+            crc.update(chunk.asByteBuffer());
+            if (chunk.isMapped()) {
+                chunk.unload();
+            }
         }
         return (int) crc.getValue();
     }
@@ -298,6 +316,19 @@ public final class CountStore implements AutoCloseable {
     public Optional<MemorySegment> section(SectionKind kind) {
         SectionEntry e = header.find(kind);
         return e == null ? Optional.empty() : Optional.of(file.asSlice(e.offset(), e.length()));
+    }
+
+    /**
+     * The bytes of the section of {@code kind}, only if the store has one and its CRC32C matches the section
+     * table; valid until {@link #close()}. Readers of caches use this: a damaged cache reads as absent.
+     */
+    public Optional<MemorySegment> checkedSection(SectionKind kind) {
+        SectionEntry e = header.find(kind);
+        if (e == null) {
+            return Optional.empty();
+        }
+        MemorySegment s = file.asSlice(e.offset(), e.length());
+        return crc32c(s) == e.crc() ? Optional.of(s) : Optional.empty();
     }
 
     /** The parsed header, including the section table. */

@@ -1,0 +1,126 @@
+package org.flashdeconv.io.store;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import org.flashdeconv.engine.genes.GeneStats;
+import org.flashdeconv.engine.matrix.CsrView;
+import org.flashdeconv.engine.matrix.Layouts;
+
+/**
+ * The per-gene statistics of the first pass over the counts ({@link GeneStats}), cached in the store as an extra
+ * section so that a later run on the same store and the same gene selection skips that pass.
+ *
+ * <p>The statistics depend on the column selection, not only on the counts: the library size of a spot is summed
+ * over the genes the column map keeps (the genes shared with the reference). The cache is therefore keyed by the
+ * complete column map (stored in full and compared exactly, so no hash can collide), the model gene count, the
+ * spot count and {@link GeneStats#ALGORITHM_VERSION}; any difference is a miss. One selection is cached at a time:
+ * writing another replaces it.
+ *
+ * <p>Section layout (little-endian): i32 magic "FDGS", i32 layout version, i32 algorithm version, i32 stored
+ * genes S, i32 model genes G, i32 map flag (0 = identity, 1 = map follows), i64 spots, i64 spots without counts,
+ * then i32[S] column map (when flagged, padded to 8 bytes), then f64[G] Σ log, f64[G] Σ log², f64[G] Σ raw.
+ *
+ * <p>Integrity: the section's CRC32C (in the store's section table) is checked on every read; a damaged cache
+ * is ignored (and recomputed by the caller), never an error.
+ */
+public final class GeneStatsCache {
+
+    /** The extra section kind holding the cache. */
+    public static final SectionKind KIND = SectionKind.extra(SectionKind.FIRST_EXTRA + 1);
+
+    private static final int MAGIC = 0x53474446; // "FDGS" little-endian
+    private static final int LAYOUT = 1;
+    private static final long HEAD = 40;
+
+    private GeneStatsCache() {
+    }
+
+    /**
+     * The cached statistics of {@code counts} (a view of {@code store}'s counts with its column map), if the store
+     * holds a cache for exactly this selection and the cache's checksum is intact.
+     *
+     * @return the statistics, or empty on a miss or a damaged cache
+     */
+    public static Optional<GeneStats> read(CountStore store, CsrView counts) {
+        Optional<MemorySegment> found = store.checkedSection(KIND);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        MemorySegment s = found.get();
+        int[] map = counts.columnMap();
+        int storedGenes = Math.toIntExact(store.genes());
+        int modelGenes = Math.toIntExact(counts.cols());
+        long mapBytes = map == null ? 0 : pad8((long) storedGenes * Integer.BYTES);
+        long need = HEAD + mapBytes + 3L * modelGenes * Double.BYTES;
+        if (s.byteSize() != need || s.getAtIndex(Layouts.I32, 0) != MAGIC || s.getAtIndex(Layouts.I32, 1) != LAYOUT
+                || s.getAtIndex(Layouts.I32, 2) != GeneStats.ALGORITHM_VERSION
+                || s.getAtIndex(Layouts.I32, 3) != storedGenes || s.getAtIndex(Layouts.I32, 4) != modelGenes
+                || s.getAtIndex(Layouts.I32, 5) != (map == null ? 0 : 1)
+                || s.get(Layouts.I64, 24) != counts.rows()) {
+            return Optional.empty();
+        }
+        if (map != null) {
+            int[] cached = s.asSlice(HEAD, (long) storedGenes * Integer.BYTES).toArray(Layouts.I32);
+            if (!Arrays.equals(cached, map)) {
+                return Optional.empty();
+            }
+        }
+        long zero = s.get(Layouts.I64, 32);
+        if (zero < 0 || zero > counts.rows()) {
+            return Optional.empty();
+        }
+        long at = HEAD + mapBytes;
+        long len = (long) modelGenes * Double.BYTES;
+        double[] sumLog = s.asSlice(at, len).toArray(Layouts.F64);
+        double[] sumLogSq = s.asSlice(at + len, len).toArray(Layouts.F64);
+        double[] sumRaw = s.asSlice(at + 2 * len, len).toArray(Layouts.F64);
+        return Optional.of(new GeneStats(counts.rows(), modelGenes, sumLog, sumLogSq, sumRaw, zero));
+    }
+
+    /**
+     * Caches {@code stats} (computed from {@code counts}, a view of the store at {@code storePath} with
+     * {@code storedGenes} genes) in that store, replacing any earlier cache.
+     *
+     * @throws IllegalArgumentException if the statistics do not have the shape of {@code counts}
+     * @throws IOException              if the store cannot be written (for example a read-only file)
+     */
+    public static void write(Path storePath, long storedGenes, CsrView counts, GeneStats stats) throws IOException {
+        if (stats.spots() != counts.rows() || stats.genes() != counts.cols()) {
+            throw new IllegalArgumentException("gene statistics cache: statistics of " + stats.spots() + " x "
+                    + stats.genes() + " counts do not describe the " + counts.rows() + " x " + counts.cols()
+                    + " counts");
+        }
+        int[] map = counts.columnMap();
+        int stored = Math.toIntExact(storedGenes);
+        int genes = stats.genes();
+        long mapBytes = map == null ? 0 : pad8((long) stored * Integer.BYTES);
+        long len = (long) genes * Double.BYTES;
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment s = arena.allocate(HEAD + mapBytes + 3 * len, Long.BYTES);
+            s.setAtIndex(Layouts.I32, 0, MAGIC);
+            s.setAtIndex(Layouts.I32, 1, LAYOUT);
+            s.setAtIndex(Layouts.I32, 2, GeneStats.ALGORITHM_VERSION);
+            s.setAtIndex(Layouts.I32, 3, stored);
+            s.setAtIndex(Layouts.I32, 4, genes);
+            s.setAtIndex(Layouts.I32, 5, map == null ? 0 : 1);
+            s.set(Layouts.I64, 24, stats.spots());
+            s.set(Layouts.I64, 32, stats.zeroCountSpots());
+            if (map != null) {
+                MemorySegment.copy(map, 0, s, Layouts.I32, HEAD, stored);
+            }
+            long at = HEAD + mapBytes;
+            MemorySegment.copy(stats.sumLog(), 0, s, Layouts.F64, at, genes);
+            MemorySegment.copy(stats.sumLogSq(), 0, s, Layouts.F64, at + len, genes);
+            MemorySegment.copy(stats.sumRaw(), 0, s, Layouts.F64, at + 2 * len, genes);
+            StoreWriter.appendSection(storePath, KIND, genes, s);
+        }
+    }
+
+    private static long pad8(long bytes) {
+        return (bytes + 7) & ~7L;
+    }
+}
