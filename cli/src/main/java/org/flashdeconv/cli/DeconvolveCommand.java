@@ -152,7 +152,7 @@ final class DeconvolveCommand implements Callable<Integer> {
             CoordsView xy = store.coords().orElseThrow(() -> new IllegalArgumentException("--spatial: "
                     + spatial.path + " has no coordinates; give --coords FILE (or convert with --coords)"));
             CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
-            double[][] x = aligned(ref, match);
+            double[][] x = match.alignSignatures(ref);
             List<String> warnings = new ArrayList<>();
             if (store.nonIntegerValues()) {
                 warnings.add(NonIntegerWarning.of(spatial.path));
@@ -246,19 +246,6 @@ final class DeconvolveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-    }
-
-    /** The reference restricted to the shared genes, in the aligned order. */
-    private static double[][] aligned(Reference ref, GeneMatch match) {
-        double[][] s = ref.signatures();
-        int[] cols = match.referenceIndex();
-        double[][] x = new double[s.length][cols.length];
-        for (int t = 0; t < s.length; t++) {
-            for (int j = 0; j < cols.length; j++) {
-                x[t][j] = s[t][cols[j]];
-            }
-        }
-        return x;
     }
 
     private void extras(JsonWriter j, LambdaChoice lambda, CountStore store, Reference ref, GeneMatch match,

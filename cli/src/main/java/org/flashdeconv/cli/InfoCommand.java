@@ -61,15 +61,15 @@ final class InfoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "non-zeros    %d (density %.4g)%n", s.nnz(), st.density());
         out.printf(Locale.ROOT, "values       %s%s%n", s.valueType().name().toLowerCase(Locale.ROOT),
                 s.nonIntegerValues() ? ", not all integers (normalised data?)" : "");
-        out.printf(Locale.ROOT, "spot totals  min %s, median %s, max %s%n", num(st.totalMin()), num(st.totalMed()),
-                num(st.totalMax()));
+        out.printf(Locale.ROOT, "spot totals  min %s, median %s, max %s%n", StoreStats.format(st.totalMin()),
+                StoreStats.format(st.totalMed()), StoreStats.format(st.totalMax()));
         if (st.boxMin().length == 0) {
             out.println("coordinates  none");
         } else {
             StringBuilder b = new StringBuilder();
             for (int d = 0; d < st.boxMin().length; d++) {
-                b.append(d == 0 ? "" : ", ").append(AXES[d]).append(" [").append(num(st.boxMin()[d])).append(", ")
-                        .append(num(st.boxMax()[d])).append(']');
+                b.append(d == 0 ? "" : ", ").append(AXES[d]).append(" [").append(StoreStats.format(st.boxMin()[d]))
+                        .append(", ").append(StoreStats.format(st.boxMax()[d])).append(']');
             }
             out.printf(Locale.ROOT, "coordinates  %d-D, %s%n", st.boxMin().length, b);
         }
@@ -111,10 +111,6 @@ final class InfoCommand implements Callable<Integer> {
             b.append(i == 0 ? "" : ",").append(v[i]);
         }
         return b.append(']').toString();
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static String quote(String s) {

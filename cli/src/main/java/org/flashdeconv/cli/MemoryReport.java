@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.flashdeconv.io.json.JsonWriter;
 
 /**
@@ -33,23 +34,33 @@ final class MemoryReport {
         heap = Math.max(heap, current);
         json.field("peak_heap_bytes", heap);
         json.field("max_heap_bytes", Runtime.getRuntime().maxMemory());
-        proc("VmHWM", "peak_rss_bytes", json);
-        proc("RssAnon", "rss_anon_bytes", json);
-        proc("RssFile", "rss_file_bytes", json);
+        List<String> status = procStatus();
+        proc(status, "VmHWM", "peak_rss_bytes", json);
+        proc(status, "RssAnon", "rss_anon_bytes", json);
+        proc(status, "RssFile", "rss_file_bytes", json);
         json.endObject();
     }
 
-    private static void proc(String key, String name, JsonWriter json) {
+    /** The lines of /proc/self/status, or none when it cannot be read (not Linux). */
+    private static List<String> procStatus() {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith(key + ":")) {
+            return Files.readAllLines(Path.of("/proc/self/status"));
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private static void proc(List<String> status, String key, String name, JsonWriter json) {
+        for (String line : status) {
+            if (line.startsWith(key + ":")) {
+                try {
                     String[] t = line.substring(key.length() + 1).trim().split("\\s+");
                     json.field(name, Long.parseLong(t[0]) * 1024);
-                    return;
+                } catch (RuntimeException e) {
+                    // an unexpected line: the field is left out
                 }
+                return;
             }
-        } catch (IOException | RuntimeException e) {
-            // not Linux, or /proc unreadable: the field is left out
         }
     }
 }

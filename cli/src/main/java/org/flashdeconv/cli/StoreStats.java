@@ -1,6 +1,7 @@
 package org.flashdeconv.cli;
 
 import java.util.Arrays;
+import java.util.Locale;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.io.store.CountStore;
@@ -18,6 +19,11 @@ import org.flashdeconv.io.store.CountStore;
  */
 record StoreStats(double density, double totalMin, double totalMed, double totalMax, double[] boxMin,
                   double[] boxMax) {
+
+    /** A total or coordinate for people: integral values without a fraction, others to six digits. */
+    static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
+    }
 
     static StoreStats of(CountStore store) {
         long n = store.spots();

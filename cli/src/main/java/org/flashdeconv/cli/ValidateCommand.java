@@ -52,8 +52,9 @@ final class ValidateCommand implements Callable<Integer> {
             StoreStats st = StoreStats.of(store);
             out.printf(Locale.ROOT, "spatial:   %s%n           %d spots x %d genes, %d non-zeros (density %.4f)%n",
                     spatial.path, store.spots(), store.genes(), store.nnz(), st.density());
-            out.printf(Locale.ROOT, "           counts per spot: min %s, median %s, max %s%n", plain(st.totalMin()),
-                    plain(st.totalMed()), plain(st.totalMax()));
+            out.printf(Locale.ROOT, "           counts per spot: min %s, median %s, max %s%n",
+                    StoreStats.format(st.totalMin()), StoreStats.format(st.totalMed()),
+                    StoreStats.format(st.totalMax()));
             coordinates(out, store, st, problems);
             if (store.nonIntegerValues()) {
                 warnings.add(NonIntegerWarning.of(spatial.path));
@@ -87,10 +88,6 @@ final class ValidateCommand implements Callable<Integer> {
         out.println(problems.isEmpty() ? "ok: the inputs fit together" : problems.size() + " problem(s)");
         out.flush();
         return problems.isEmpty() ? 0 : ErrorHandler.FAILURE;
-    }
-
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.6g", v);
     }
 
     private static void coordinates(PrintWriter out, CountStore store, StoreStats st, List<String> problems) {
