@@ -2,6 +2,8 @@ package org.flashdeconv.engine.represent;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import org.flashdeconv.engine.GeneWeighting;
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.genes.GeneStats;

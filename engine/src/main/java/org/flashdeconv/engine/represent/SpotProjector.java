@@ -3,6 +3,7 @@ package org.flashdeconv.engine.represent;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.genes.ScaledLog;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;

@@ -34,6 +34,9 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  */
 final class BlockBcd implements Solver {
 
+    /** The one instance (stateless). */
+    static final BlockBcd INSTANCE = new BlockBcd();
+
     /** Spots per parallel block (fixed: block boundaries must not depend on the thread count). */
     static final long BLOCK = 4096;
 

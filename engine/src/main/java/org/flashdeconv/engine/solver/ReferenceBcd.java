@@ -12,9 +12,12 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  * types in index order with the maintained residual r = Gram·b. The relative change uses the previous
  * iterate's max |β| + 1e-10; both maxima are exact reductions, so β is bit-identical for any thread count.
  *
- * <p>Stateless and thread-safe; use {@link SolverType#REFERENCE}.
+ * <p>Stateless and thread-safe; use {@link Solver#reference()}.
  */
 final class ReferenceBcd implements Solver {
+
+    /** The one instance (stateless). */
+    static final ReferenceBcd INSTANCE = new ReferenceBcd();
 
     /** Spots per parallel block (fixed: block boundaries must not depend on the thread count). */
     static final long BLOCK = 2048;

@@ -1,5 +1,6 @@
 package org.flashdeconv.engine.represent;
 
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.genes.GeneStats;
 
 /**

@@ -90,6 +90,30 @@ public final class JsonWriter {
         return this;
     }
 
+    /**
+     * Writes a value of a parameter map: null, {@link String}, {@link Boolean}, an integral {@link Number} (as a
+     * long), another {@link Number} (as a double) or a {@link java.util.List} of these.
+     *
+     * @throws IllegalArgumentException for any other type
+     */
+    public JsonWriter value(Object v) {
+        switch (v) {
+            case null -> value((String) null);
+            case String s -> value(s);
+            case Boolean b -> value(b.booleanValue());
+            case Integer n -> value(n.longValue());
+            case Long n -> value(n.longValue());
+            case Number n -> value(n.doubleValue());
+            case java.util.List<?> list -> {
+                beginArray();
+                list.forEach(this::value);
+                endArray();
+            }
+            default -> throw new IllegalArgumentException("JSON value of type " + v.getClass().getName());
+        }
+        return this;
+    }
+
     /** Shorthand for {@code name(n).value(v)}. */
     public JsonWriter field(String n, String v) {
         return name(n).value(v);

@@ -1,4 +1,4 @@
-package org.flashdeconv.engine.represent;
+package org.flashdeconv.engine;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
