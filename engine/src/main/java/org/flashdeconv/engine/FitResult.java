@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
+import org.flashdeconv.engine.represent.Representation;
 import org.flashdeconv.engine.represent.SketchDraws;
 import org.flashdeconv.engine.solver.Proportions;
 import org.flashdeconv.engine.solver.SolveInfo;
@@ -211,13 +212,13 @@ public final class FitResult implements AutoCloseable {
 
     /** The gene weights w (§6.2) in S order with EXPECTED weighting; empty with COUNTSKETCH. */
     public double[] geneWeights() {
-        double[] w = prep.representation().weights();
-        return prep.options().geneWeighting() == GeneWeighting.EXPECTED && w != null ? w.clone() : new double[0];
+        return prep.representation() instanceof Representation.Weighted w ? w.weights().clone() : new double[0];
     }
 
     /** The CountSketch draws (§6.3) with COUNTSKETCH weighting. */
     public Optional<SketchDraws> sketch() {
-        return Optional.ofNullable(prep.representation().sketch());
+        return prep.representation() instanceof Representation.Sketched s ? Optional.of(s.sketch())
+                : Optional.empty();
     }
 
     /** The λ as requested ({@code auto}, {@code auto*3}, a number): one of the options' {@code lambdas}. */

@@ -61,18 +61,18 @@ final class BlockBcd implements Solver {
         long n = problem.spots();
         int kk = problem.types();
         long bytes = problem.cells() * Double.BYTES;
-        ReferenceBcd.requireSize("beta", beta, bytes);
+        SolverArithmetic.requireSize("beta", beta, bytes);
         if (work.byteSize() < Math.multiplyExact(n, (long) Integer.BYTES)) {
             throw new IllegalArgumentException("work needs " + n * Integer.BYTES + " bytes (" + workBytes(n, kk)
                     + " to skip settled spots), found " + work.byteSize());
         }
         if (start != null) {
-            ReferenceBcd.requireSize("start", start, bytes);
+            SolverArithmetic.requireSize("start", start, bytes);
         }
         if (n == 0 || kk == 0) {
             return new SolveInfo(true, 0, 0, 0, List.of());
         }
-        ReferenceBcd.initialise(start, beta, problem.cells(), kk);
+        SolverArithmetic.initialise(start, beta, problem.cells(), kk);
         MemorySegment color = work.asSlice(0, n * Integer.BYTES);
         boolean skipping = work.byteSize() >= 3 * n * Integer.BYTES;
         MemorySegment moved = skipping ? work.asSlice(n * Integer.BYTES, n * Float.BYTES) : null;
@@ -85,7 +85,7 @@ final class BlockBcd implements Solver {
         int blocks = BlockExecutor.blockCount(n, BLOCK);
         double[] maxDiff = new double[blocks];
         double[] maxNew = new double[blocks];
-        double[] gramColumns = ReferenceBcd.transpose(problem.gram(), kk);
+        double[] gramColumns = SolverArithmetic.transpose(problem.gram(), kk);
         BlockPhase.Shared shared = new BlockPhase.Shared(problem, settings, gramColumns, beta, color, moved,
                 pending);
         double scale = maxAbs(beta, n, kk, executor, maxNew);
@@ -108,7 +108,7 @@ final class BlockBcd implements Solver {
                     diff = Math.max(diff, maxDiff[b]);
                     next = Math.max(next, maxNew[b]);
                 }
-                double change = diff / (scale + ReferenceBcd.REL_GUARD);
+                double change = diff / (scale + SolverArithmetic.REL_GUARD);
                 scale = next;
                 if (record.sweepDone(t, change, beta)) {
                     break;

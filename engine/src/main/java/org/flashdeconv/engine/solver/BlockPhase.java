@@ -168,7 +168,7 @@ final class BlockPhase {
             double gkk = g[k * kk + k];
             double c = lin[k] + rho - r[k] + gkk * x[k];
             double den = gkk + (hasNeighbours ? lambdaDeg : 0);
-            double updated = den > ReferenceBcd.DEN_GUARD ? Math.max(0.0, ReferenceBcd.soft(c, rho) / den) : 0;
+            double updated = den > SolverArithmetic.DEN_GUARD ? Math.max(0.0, SolverArithmetic.soft(c, rho) / den) : 0;
             double delta = updated - x[k];
             if (delta != 0) {
                 for (int l = 0; l < kk; l++) {

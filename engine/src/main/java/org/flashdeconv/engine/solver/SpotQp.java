@@ -140,7 +140,7 @@ final class SpotQp {
     }
 
     private boolean usable(int k, double shift) {
-        return gram[k * kk + k] + shift > ReferenceBcd.DEN_GUARD;
+        return gram[k * kk + k] + shift > SolverArithmetic.DEN_GUARD;
     }
 
     /** Lower Cholesky factor of (Gram + shift·I) restricted to index[0..m), row-major m x m in chol. */

@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Optional;
 import org.flashdeconv.engine.genes.GeneStats;
+import org.flashdeconv.engine.matrix.ColumnMap;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 
@@ -52,7 +53,7 @@ public final class GeneStatsCache {
             return Optional.empty();
         }
         MemorySegment s = found.get();
-        int[] map = counts.columnMap();
+        ColumnMap map = counts.columnMap();
         int storedGenes = Math.toIntExact(store.genes());
         int modelGenes = Math.toIntExact(counts.cols());
         long mapBytes = map == null ? 0 : pad8((long) storedGenes * Integer.BYTES);
@@ -66,7 +67,7 @@ public final class GeneStatsCache {
         }
         if (map != null) {
             int[] cached = s.asSlice(HEAD, (long) storedGenes * Integer.BYTES).toArray(Layouts.I32);
-            if (!Arrays.equals(cached, map)) {
+            if (map.storedColumns() != storedGenes || !Arrays.equals(cached, map.toArray())) {
                 return Optional.empty();
             }
         }
@@ -96,7 +97,7 @@ public final class GeneStatsCache {
                     + stats.genes() + " counts do not describe the " + counts.rows() + " x " + counts.cols()
                     + " counts");
         }
-        int[] map = counts.columnMap();
+        ColumnMap map = counts.columnMap();
         int stored = Math.toIntExact(storedGenes);
         int genes = stats.genes();
         long mapBytes = map == null ? 0 : pad8((long) stored * Integer.BYTES);
@@ -111,7 +112,7 @@ public final class GeneStatsCache {
         s.set(Layouts.I64, 24, stats.spots());
         s.set(Layouts.I64, 32, stats.zeroCountSpots());
         if (map != null) {
-            MemorySegment.copy(map, 0, s, Layouts.I32, HEAD, stored);
+            MemorySegment.copy(map.toArray(), 0, s, Layouts.I32, HEAD, stored);
         }
         long at = HEAD + mapBytes;
         MemorySegment.copy(stats.sumLog(), 0, s, Layouts.F64, at, genes);
