@@ -141,7 +141,7 @@ final class DeconvolveCommand implements Callable<Integer> {
         FlashDeconvOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         try (ProgressBars.Handle bars = ProgressBars.create(quiet);
-             SpatialInput input = spatial.open(output, bars.listener())) {
+             SpatialStore input = spatial.open(output, bars.listener())) {
             // input: the store, the reference on the store's genes, the coordinates
             StageLog stages = new StageLog(bars.listener());
             CountStore store = input.store();

@@ -47,7 +47,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         Path work = Path.of(System.getProperty("java.io.tmpdir"));
         try (ProgressBars.Handle bars = ProgressBars.create(false);
-             SpatialInput input = spatial.open(work, bars.listener())) {
+             SpatialStore input = spatial.open(work, bars.listener())) {
             CountStore store = input.store();
             StoreStats st = StoreStats.of(store);
             out.printf(Locale.ROOT, "spatial:   %s%n           %d spots x %d genes, %d non-zeros (density %.4f)%n",

@@ -1,21 +1,23 @@
 package org.flashdeconv.io.mex;
 
-import java.io.IOException;
+import java.nio.file.Path;
+import org.flashdeconv.io.InputFormatException;
 
 /**
- * A Matrix Market, features, barcodes or coordinates file is malformed or truncated. The message is one line
- * that names the file and, where there is one, the line: {@code "matrix.mtx line 3: expected 3 fields, found 2"}.
+ * A Matrix Market, features or barcodes file is malformed or truncated, or a MEX folder lacks one. The message is
+ * one line that names the file and, where there is one, the line: {@code "matrix.mtx line 3: expected 3 fields,
+ * found 2"}.
  */
-public final class MexFormatException extends IOException {
+public final class MexFormatException extends InputFormatException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message one line: file (and line), then what is wrong */
-    public MexFormatException(String message) {
-        super(message);
+    /** A problem at 1-based {@code line} of {@code file}. */
+    public MexFormatException(Path file, long line, String problem) {
+        super(file, line, problem);
     }
 
-    /** @param message one line: file (and line), then what is wrong; {@code cause} the underlying error */
-    public MexFormatException(String message, Throwable cause) {
-        super(message, cause);
+    /** A problem with a file or folder as a whole. */
+    public MexFormatException(Path path, String problem) {
+        super(path, problem);
     }
 }
