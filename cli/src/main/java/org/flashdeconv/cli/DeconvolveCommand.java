@@ -152,8 +152,8 @@ final class DeconvolveCommand implements Callable<Integer> {
             CoordsView xy = store.coords().orElseThrow(() -> new IllegalArgumentException("--spatial: "
                     + spatial.path + " has no coordinates; give --coords FILE (or convert with --coords)"));
             CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
-            FitInput fitInput = FitInput.of(y, match.alignSignatures(ref), xy).withCellTypeNames(ref.cellTypes());
-            fitInput = GeneStatsCache.read(store, y).map(fitInput::withKnownStats).orElse(fitInput);
+            FitInput fitInput = GeneStatsCache.withStoredStats(store,
+                    FitInput.of(y, match.alignSignatures(ref), xy).withCellTypeNames(ref.cellTypes()));
             List<String> warnings = inputWarnings(store, loaded, match);
             warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             // engine, then the writers, one λ at a time

@@ -21,6 +21,7 @@ import org.flashdeconv.engine.matrix.CsrView;
  * @param knownStats    the per-gene statistics of exactly these counts and column map (pass 1, for example read
  *                      from a store that holds them), or empty to compute them; trusted, only their shape is checked
  */
+@SuppressWarnings("exports") // GeneStats is exported to io only, which reads it from a store
 public record FitInput(CsrView counts, double[][] signatures, CoordsView coordinates, List<String> cellTypeNames,
                        Optional<GeneStats> knownStats) {
 

@@ -10,7 +10,6 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.engine.represent.Representation;
 import org.flashdeconv.engine.represent.SketchDraws;
 import org.flashdeconv.engine.solver.Proportions;
-import org.flashdeconv.engine.solver.SolveInfo;
 
 /**
  * The result of one fit (spec §11): abundances β, proportions, dominant types, and the fit record.
@@ -215,8 +214,8 @@ public final class FitResult implements AutoCloseable {
         return prep.representation() instanceof Representation.Weighted w ? w.weights().clone() : new double[0];
     }
 
-    /** The CountSketch draws (§6.3) with COUNTSKETCH weighting. */
-    public Optional<SketchDraws> sketch() {
+    /** The CountSketch draws (§6.3) with COUNTSKETCH weighting (for this package's parity tests). */
+    Optional<SketchDraws> sketch() {
         return prep.representation() instanceof Representation.Sketched s ? Optional.of(s.sketch())
                 : Optional.empty();
     }

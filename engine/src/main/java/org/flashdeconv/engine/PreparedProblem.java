@@ -19,7 +19,6 @@ import org.flashdeconv.engine.represent.RepresentationPass;
 import org.flashdeconv.engine.solver.BcdProblem;
 import org.flashdeconv.engine.solver.BcdSettings;
 import org.flashdeconv.engine.solver.Penalties;
-import org.flashdeconv.engine.solver.SolveInfo;
 import org.flashdeconv.engine.solver.Solver;
 
 /**
@@ -226,30 +225,32 @@ public final class PreparedProblem implements AutoCloseable {
         }
     }
 
+    // The stage data below is for this package's tests: its types are not exported to every module.
+
     /** The spatial graph; a view valid until {@link #close()}. */
-    public SpatialGraph graph() {
+    SpatialGraph graph() {
         return graph;
     }
 
     /** The solver's input (H, Gram, graph, ‖Yr‖²); views valid until {@link #close()}. */
-    public BcdProblem problem() {
+    BcdProblem problem() {
         return problem;
     }
 
     /**
      * The per-gene statistics of the counts (pass 1), computed or given as {@link FitInput#knownStats()}.
      */
-    public GeneStats geneStats() {
+    GeneStats geneStats() {
         return stats;
     }
 
     /** The selected genes, HVG and marker lists and leverage. */
-    public GeneSelection selection() {
+    GeneSelection selection() {
         return prep.selection();
     }
 
     /** The gene representation (weights or sketch, Xr, Gram). */
-    public Representation representation() {
+    Representation representation() {
         return prep.representation();
     }
 

@@ -17,6 +17,10 @@ public final class JsonWriter {
     private final Deque<boolean[]> stack = new ArrayDeque<>();
     private boolean afterName;
 
+    /** An empty document. */
+    public JsonWriter() {
+    }
+
     /** Opens an object. */
     public JsonWriter beginObject() {
         beforeValue();

@@ -5,6 +5,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Optional;
+import org.flashdeconv.engine.FitInput;
 import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.matrix.ColumnMap;
 import org.flashdeconv.engine.matrix.CsrView;
@@ -29,6 +30,7 @@ import org.flashdeconv.engine.matrix.Layouts;
  * <p>Integrity: the section's CRC32C (in the store's section table) is checked on every read; a damaged cache
  * is ignored (the caller computes the statistics), never an error.
  */
+@SuppressWarnings("exports") // GeneStats is exported to this module only: the statistics stay between store and engine
 public final class GeneStatsCache {
 
     /** The extra section kind holding the cache. */
@@ -81,6 +83,16 @@ public final class GeneStatsCache {
         double[] sumLogSq = s.asSlice(at + len, len).toArray(Layouts.F64);
         double[] sumRaw = s.asSlice(at + 2 * len, len).toArray(Layouts.F64);
         return Optional.of(new GeneStats(counts.rows(), modelGenes, sumLog, sumLogSq, sumRaw, zero));
+    }
+
+    /**
+     * {@code input} with the per-gene statistics of its counts when {@code store} holds them for exactly that
+     * selection ({@link #read}), else {@code input} unchanged (the engine then computes them).
+     *
+     * @param input a fit input whose counts are a view of {@code store}'s counts
+     */
+    public static FitInput withStoredStats(CountStore store, FitInput input) {
+        return read(store, input.counts()).map(input::withKnownStats).orElse(input);
     }
 
     /**

@@ -24,18 +24,18 @@ class StoreWriterTest {
     @TempDir
     Path dir;
 
-    /** Writes the fixture row by row with {@link StoreWriter#addRow(String, int[], double[], int, double[])}. */
     /** Adds something to a store being written, before it is finished. */
     @FunctionalInterface
     interface Extra {
         void addTo(StoreWriter w) throws IOException;
     }
 
+    /** Writes the fixture row by row with {@link StoreWriter#addRow(String, int[], double[], int, double[])}. */
     static StoreSummary write(SparseFixture f, Path target, boolean coords) throws IOException {
         return write(f, target, coords, w -> { });
     }
 
-    /** Writes the fixture, then lets {@code extra} add sections. */
+    /** Writes the fixture as {@link #write(SparseFixture, Path, boolean)}, then lets {@code extra} add sections. */
     static StoreSummary write(SparseFixture f, Path target, boolean coords, Extra extra) throws IOException {
         try (StoreWriter w = StoreWriter.create(target, f.geneNames, f.geneIds, coords ? 2 : 0)) {
             int[] cols = new int[f.genes()];

@@ -1,4 +1,4 @@
-package org.flashdeconv.engine.solver;
+package org.flashdeconv.engine;
 
 import java.util.List;
 
