@@ -112,7 +112,7 @@ final class DeconvolveCommand implements Callable<Integer> {
 
     @Option(names = "--solver", defaultValue = "block", paramLabel = "S",
             description = "Solver: block (exact per-spot solves, same objective, far fewer sweeps) or reference "
-                    + "(spec §10 bit for bit, for parity) (default: ${DEFAULT-VALUE}).")
+                    + "(docs/algorithm.md §10 bit for bit, for parity) (default: ${DEFAULT-VALUE}).")
     private String solver;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",

@@ -20,7 +20,7 @@ final class H5adExport {
 
     /**
      * Writes {@code fit} to {@code target}: spots, proportions, dominant type, coordinates and the parameters of
-     * spec §15's result export.
+     * docs/algorithm.md §15's result export.
      *
      * @throws IOException if the file cannot be written
      */

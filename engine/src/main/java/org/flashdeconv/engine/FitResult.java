@@ -12,7 +12,7 @@ import org.flashdeconv.engine.represent.SketchDraws;
 import org.flashdeconv.engine.solver.Proportions;
 
 /**
- * The result of one fit (spec §11): abundances β, proportions, dominant types, and the fit record.
+ * The result of one fit (docs/algorithm.md §11): abundances β, proportions, dominant types, and the fit record.
  *
  * <p>Ownership: owns a shared {@link Arena} with β and the proportions (N x K f64, spot-major: element
  * {@code i*K + k}), the dominant types (i32[N]) and the spots-without-counts flags (u8[N]). The segments
@@ -265,7 +265,7 @@ public final class FitResult implements AutoCloseable {
         return prep.options();
     }
 
-    /** The summary record of spec §11.3 with stage times. */
+    /** The summary record of docs/algorithm.md §11.3 with stage times. */
     public FitSummary summary() {
         FlashDeconvOptions o = prep.options();
         return new FitSummary(spots, prep.types(), prep.selection().selected().length, o.sketchDim(),

@@ -2,7 +2,7 @@ package org.flashdeconv.engine;
 
 
 /**
- * The summary record of spec §11.3, with ρ_eff and the mean Gram diagonal, the final change, the number of
+ * The summary record of docs/algorithm.md §11.3, with ρ_eff and the mean Gram diagonal, the final change, the number of
  * spots without counts and per-stage wall times.
  *
  * @param nSpots             N
@@ -27,7 +27,7 @@ package org.flashdeconv.engine;
  */
 public record FitSummary(long nSpots, int nCellTypes, int nGenesUsed, int sketchDim, GeneWeighting geneWeighting,
                          int representationDim, LambdaSpec lambdaRequested, double lambdaSpatial,
-                         double rhoSparsity, Preprocess preprocessMethod, boolean converged, int nIterations, double finalObjective,
-                         double finalChange, double rhoEff, double gramDiagMean, long randomStateUsed,
-                         long zeroCountSpots, StageTimes times) {
+                         double rhoSparsity, Preprocess preprocessMethod, boolean converged, int nIterations,
+                         double finalObjective, double finalChange, double rhoEff, double gramDiagMean,
+                         long randomStateUsed, long zeroCountSpots, StageTimes times) {
 }

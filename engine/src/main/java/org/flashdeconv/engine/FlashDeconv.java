@@ -12,12 +12,12 @@ import org.flashdeconv.engine.matrix.CsrView;
  *
  * <p>Two input forms. The streaming form takes a {@link FitInput}: a {@link CsrView} (typically over a
  * memory-mapped store), signatures and a {@link CoordsView}; the counts are read in two passes and never copied,
- * so the memory beyond the input is O(N·K) plus the graph. The in-memory form takes small heap arrays (a dense spots x genes matrix
- * or {@link CsrArrays}, signatures, coordinates as {@code double[spot][column]}), copies them off-heap for the
- * duration of {@code prepare} and releases the copies before returning.
+ * so the memory beyond the input is O(N·K) plus the graph. The in-memory form takes small heap arrays (a dense spots x
+ * genes matrix or {@link CsrArrays}, signatures, coordinates as {@code double[spot][column]}), copies them off-heap for
+ * the duration of {@code prepare} and releases the copies before returning.
  *
- * <p>Validation (spec §2.2, in order): shapes, "gene dimension mismatch", "spot count mismatch", at least one
- * spot and one cell type, signature values finite and ≥ 0, coordinates finite, the number of cell-type names.
+ * <p>Validation (docs/algorithm.md §2.2, in order): shapes, "gene dimension mismatch", "spot count mismatch", at least
+ * one spot and one cell type, signature values finite and ≥ 0, coordinates finite, the number of cell-type names.
  * Count values (finite, ≥ 0) are checked during the first pass over the counts. All failures are
  * {@link IllegalArgumentException}s naming the input; an all-zero signature row is only a warning
  * ({@link FitResult#warnings()}).

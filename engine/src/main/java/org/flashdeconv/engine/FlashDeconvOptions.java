@@ -9,8 +9,8 @@ import java.util.OptionalDouble;
 import java.util.OptionalLong;
 
 /**
- * Every parameter of spec §1, with the spec's defaults; build with {@link #builder()}. The canonical constructor
- * validates (spec §2.1, in its order), so an instance is always valid.
+ * Every parameter of docs/algorithm.md §1, with the spec's defaults; build with {@link #builder()}. The canonical
+ * constructor validates (docs/algorithm.md §2.1, in its order), so an instance is always valid.
  *
  * <p>Beyond the spec: several λ values (solved in order, each warm-started from the previous one; multiples of
  * the automatic value), the thread count, and the solver.
@@ -46,7 +46,7 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
     public static final long MAX_RANDOM_STATE = 0xFFFF_FFFFL;
 
     /**
-     * Validates (spec §2.1, in its order).
+     * Validates (docs/algorithm.md §2.1, in its order).
      *
      * @throws IllegalArgumentException naming the first invalid parameter
      */
@@ -99,7 +99,8 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
         }
     }
 
-    /** The checks spec §2.1 makes before lambda_spatial (so a numeric λ given to the builder is checked in order). */
+    /** The checks docs/algorithm.md §2.1 makes before lambda_spatial (so a numeric λ given to the builder is checked in
+     * order). */
     private static void checkBeforeLambda(int sketchDim, int kNeighbors, int maxIter, double tol) {
         if (sketchDim <= 0) {
             throw bad("sketch_dim must be an integer >= 1, found " + sketchDim);
@@ -119,7 +120,7 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
         return new IllegalArgumentException(message);
     }
 
-    /** A builder holding the defaults of spec §1. */
+    /** A builder holding the defaults of docs/algorithm.md §1. */
     public static Builder builder() {
         return new Builder();
     }
@@ -169,7 +170,7 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
         return "FlashDeconvOptions" + parameters();
     }
 
-    /** Mutable builder; {@link #build()} validates (spec §2.1). */
+    /** Mutable builder; {@link #build()} validates (docs/algorithm.md §2.1). */
     public static final class Builder {
         private int sketchDim = 512;
         private List<LambdaSpec> lambdas = List.of(LambdaSpec.AUTO);
@@ -334,7 +335,7 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
         }
 
         /**
-         * Validates (spec §2.1, in its order) and builds.
+         * Validates (docs/algorithm.md §2.1, in its order) and builds.
          *
          * @throws IllegalArgumentException naming the first invalid parameter
          */

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One value of {@code lambda_spatial}: a multiple of the automatic value of spec §8 ({@code "auto"},
+ * One value of {@code lambda_spatial}: a multiple of the automatic value of docs/algorithm.md §8 ({@code "auto"},
  * {@code "auto*3"}) or a finite number ≥ 0 used as given. The text form ({@link #toString()}) parses back to an
  * equal value: {@code auto}, {@code auto*3}, {@code 100}, {@code 0.5}.
  */
 public sealed interface LambdaSpec {
 
-    /** The automatic rule (spec §8), factor 1. */
+    /** The automatic rule (docs/algorithm.md §8), factor 1. */
     LambdaSpec AUTO = new Auto(1);
 
     /**
@@ -83,7 +83,7 @@ public sealed interface LambdaSpec {
     /**
      * The λ this spec resolves to, given the automatic value of a problem.
      *
-     * @param autoValue the value of plain {@code auto} (spec §8)
+     * @param autoValue the value of plain {@code auto} (docs/algorithm.md §8)
      */
     default double resolve(double autoValue) {
         return switch (this) {

@@ -22,8 +22,8 @@ import org.flashdeconv.engine.solver.Penalties;
 import org.flashdeconv.engine.solver.Solver;
 
 /**
- * Everything before the solver (spec §3): gene statistics, selection, representation, H = Xr·Yrᵀ, ‖Yr‖² and
- * the spatial graph, ready to be solved for one λ ({@link #solve}) or for every λ of the options
+ * Everything before the solver (docs/algorithm.md §3): gene statistics, selection, representation, H = Xr·Yrᵀ, ‖Yr‖²
+ * and the spatial graph, ready to be solved for one λ ({@link #solve}) or for every λ of the options
  * ({@link #solveEach}). Made by {@link FlashDeconv#prepare}.
  *
  * <p>Ownership: owns a shared {@link Arena} holding H (N x K f64, spot-major), the graph (CSR, i64 N+1 and
@@ -156,8 +156,8 @@ public final class PreparedProblem implements AutoCloseable {
     }
 
     /**
-     * The λ that {@code spec} resolves to: the number, or its multiple of the automatic rule of spec §8 on this
-     * problem's Gram matrix and mean degree.
+     * The λ that {@code spec} resolves to: the number, or its multiple of the automatic rule of docs/algorithm.md §8 on
+     * this problem's Gram matrix and mean degree.
      */
     public double lambdaFor(LambdaSpec spec) {
         return spec.resolve(Penalties.autoLambda(prep.gramDiagMean(), problem.meanDegree()));

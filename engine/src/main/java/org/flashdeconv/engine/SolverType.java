@@ -1,8 +1,9 @@
 package org.flashdeconv.engine;
 
-/** The selectable solvers ({@code solver} option, {@code --solver}); both minimise the objective of spec §9. */
+/** The selectable solvers ({@code solver} option, {@code --solver}); both minimise the objective of docs/algorithm.md
+ * §9. */
 public enum SolverType {
-    /** The block coordinate descent of spec §10, bit-for-bit (the parity solver). */
+    /** The block coordinate descent of docs/algorithm.md §10, bit-for-bit (the parity solver). */
     REFERENCE,
 
     /**

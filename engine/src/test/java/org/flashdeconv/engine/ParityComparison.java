@@ -13,7 +13,7 @@ import org.flashdeconv.engine.testing.TestMatrices;
 
 /**
  * Fits one parity configuration through the streaming path and measures every difference to the expected
- * outputs (ALGORITHM §13.2). Test-only.
+ * outputs (docs/algorithm.md §13.2). Test-only.
  */
 final class ParityComparison {
 

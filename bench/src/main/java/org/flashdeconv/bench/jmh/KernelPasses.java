@@ -121,7 +121,7 @@ final class KernelPasses {
         return norm;
     }
 
-    /** One Jacobi sweep of spec §10.2 from {@code prev} into {@code next}; returns the max |change|. */
+    /** One Jacobi sweep of docs/algorithm.md §10.2 from {@code prev} into {@code next}; returns the max |change|. */
     double sweep(BcdSettings settings, MemorySegment prev, MemorySegment next) {
         BcdProblem p = data.problem;
         int kk = p.types();

@@ -1,7 +1,7 @@
 package org.flashdeconv.engine.represent;
 
 /**
- * What the solver needs besides H: the represented reference and its Gram matrix (ALGORITHM §6.5), either by
+ * What the solver needs besides H: the represented reference and its Gram matrix (docs/algorithm.md §6.5), either by
  * expected gene weights ({@link Weighted}, §6.2) or by a CountSketch ({@link Sketched}, §6.3). Small, on the heap.
  */
 public sealed interface Representation {

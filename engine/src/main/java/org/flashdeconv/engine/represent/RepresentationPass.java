@@ -13,7 +13,7 @@ import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * Preprocessing and representation (ALGORITHM §5, §6, §14.1): {@link #prepare} builds the represented
+ * Preprocessing and representation (docs/algorithm.md §5, §6, §14.1): {@link #prepare} builds the represented
  * reference Xr and its Gram matrix; {@link #project} streams the spots once and writes the solver's input
  * H (spot-major, h_i = Xr·yr_i) and ‖Yr‖²_F. Nothing of size spots x genes or spots x sketch_dim exists.
  */

@@ -10,7 +10,7 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
 
 /**
- * The per-spot work of the projection pass (ALGORITHM §5, §6, §14.1): gather a spot's entries on S, preprocess
+ * The per-spot work of the projection pass (docs/algorithm.md §5, §6, §14.1): gather a spot's entries on S, preprocess
  * them, represent them, and write h_i = Xr·yr_i. One instance per block; it holds the worker's scratch, so the
  * spots of a block allocate nothing.
  */

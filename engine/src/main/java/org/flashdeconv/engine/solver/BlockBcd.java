@@ -9,8 +9,8 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * A faster solver for the objective of spec §9: exact per-spot block minimisation, Gauss-Seidel across spots
- * in colour order, and spots whose neighbourhood has stopped moving left out.
+ * A faster solver for the objective of docs/algorithm.md §9: exact per-spot block minimisation, Gauss-Seidel across
+ * spots in colour order, and spots whose neighbourhood has stopped moving left out.
  *
  * <ul>
  *   <li><b>Exact blocks.</b> Each visit replaces a spot's K values by the exact minimiser of the objective
@@ -20,7 +20,7 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  *   <li><b>Gauss-Seidel across spots by colour.</b> The graph is coloured greedily ({@link Coloring}); a sweep
  *       visits the colours in order, and the spots of one colour (which share no edge) in parallel, each
  *       reading its neighbours' latest values. Every visit is an exact minimisation over one block, so the
- *       objective never increases (up to rounding), unlike the reference's Jacobi sweeps (spec §18.6). The
+ *       objective never increases (up to rounding), unlike the reference's Jacobi sweeps (docs/algorithm.md §18.6). The
  *       result does not depend on the thread count: within a colour no spot reads what another writes.</li>
  *   <li><b>Skipping settled spots.</b> A spot's exact minimiser depends only on its neighbours' values. Each
  *       spot records how far it moved at its last visit (max |Δβ|); a spot whose neighbours together moved at
@@ -28,8 +28,8 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  *       accumulated, so small moves cannot add up unseen).</li>
  * </ul>
  *
- * <p>The stopping rule, the iteration count and the objective recording are those of spec §10.3-10.4: rel =
- * max |β^{t+1} − β^t| / (max |β^t| + 1e-10) after every sweep. β is updated in place; {@code work} holds the
+ * <p>The stopping rule, the iteration count and the objective recording are those of docs/algorithm.md §10.3-10.4: rel
+ * = max |β^{t+1} − β^t| / (max |β^t| + 1e-10) after every sweep. β is updated in place; {@code work} holds the
  * colours (i32[N]) and the movement records (f32[N] twice): {@link #workBytes} is 12 bytes per spot; with less
  * (at least 4) every spot is visited in every sweep.
  */

@@ -149,8 +149,8 @@ final class BlockPhase {
     }
 
     /**
-     * The fallback for a numerically singular block: one pass of the reference's coordinate updates (§10.2)
-     * from {@code old} into {@code x}, with {@code lin} = h + λ·nsum − ρ; never increases the objective.
+     * The fallback for a numerically singular block: one pass of the reference's coordinate updates (docs/algorithm.md
+     * §10.2) from {@code old} into {@code x}, with {@code lin} = h + λ·nsum − ρ; never increases the objective.
      */
     private void coordinatePass(double lambdaDeg, double rho, boolean hasNeighbours) {
         double[] g = d.problem().gram();

@@ -8,8 +8,8 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * The block coordinate descent of spec §10.2, with its exact order of operations: Jacobi across spots (every
- * spot reads its neighbours' previous-sweep values from one buffer and writes the other), Gauss-Seidel across
+ * The block coordinate descent of docs/algorithm.md §10.2, with its exact order of operations: Jacobi across spots
+ * (every spot reads its neighbours' previous-sweep values from one buffer and writes the other), Gauss-Seidel across
  * types in index order with the maintained residual r = Gram·b. The relative change uses the previous
  * iterate's max |β| + 1e-10; both maxima are exact reductions, so β is bit-identical for any thread count.
  *

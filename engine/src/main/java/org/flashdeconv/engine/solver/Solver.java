@@ -6,12 +6,13 @@ import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * Minimises the objective of spec §9 for one λ. Implementations must give bit-identical results for any
+ * Minimises the objective of docs/algorithm.md §9 for one λ. Implementations must give bit-identical results for any
  * thread count of the executor. Two implementations: {@link #reference()} and {@link #block()}.
  */
 public interface Solver {
 
-    /** The block coordinate descent of spec §10, bit for bit (the parity solver); stateless and thread-safe. */
+    /** The block coordinate descent of docs/algorithm.md §10, bit for bit (the parity solver); stateless and
+     * thread-safe. */
     static Solver reference() {
         return ReferenceBcd.INSTANCE;
     }

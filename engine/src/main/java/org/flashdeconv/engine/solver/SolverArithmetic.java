@@ -4,8 +4,8 @@ import java.lang.foreign.MemorySegment;
 import org.flashdeconv.engine.matrix.Layouts;
 
 /**
- * The arithmetic both solvers share, so that they apply the same update rule with the same guards (spec §10.2):
- * the soft threshold, the denominator and relative-change guards, the start β⁰ and the column-major Gram.
+ * The arithmetic both solvers share, so that they apply the same update rule with the same guards (docs/algorithm.md
+ * §10.2): the soft threshold, the denominator and relative-change guards, the start β⁰ and the column-major Gram.
  */
 final class SolverArithmetic {
 

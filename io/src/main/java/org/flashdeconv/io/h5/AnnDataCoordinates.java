@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.flashdeconv.io.source.CountSource;
 
 /**
- * Finds an AnnData file's spot coordinates, in the order of the reference package's loader (§15 of the
- * specification): {@code obsm/spatial}, then {@code obsm/X_spatial}, then the {@code obs} columns
- * {@code x},{@code y}, then {@code array_row},{@code array_col}; or {@code obsm/<key>} when a key is given.
- * An {@code obsm} matrix is read in row slices; {@code obs} columns are read whole (two doubles per spot).
+ * Finds an AnnData file's spot coordinates, in the order of the reference package's loader (docs/algorithm.md §15):
+ * {@code obsm/spatial}, then {@code obsm/X_spatial}, then the {@code obs} columns {@code x},{@code y}, then {@code
+ * array_row},{@code array_col}; or {@code obsm/<key>} when a key is given. An {@code obsm} matrix is read in row
+ * slices; {@code obs} columns are read whole (two doubles per spot).
  */
 final class AnnDataCoordinates {
     private AnnDataCoordinates() {
