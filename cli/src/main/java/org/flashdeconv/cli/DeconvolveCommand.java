@@ -56,14 +56,7 @@ final class DeconvolveCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @CommandLine.Mixin
-    private SpatialOptions spatial = new SpatialOptions();
-
-    @CommandLine.Mixin
-    private ReferenceInput reference = new ReferenceInput();
-
-    @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
-            description = "Fail when fewer genes are shared (default: ${DEFAULT-VALUE}).")
-    private int minOverlap;
+    private InputOptions inputs = new InputOptions();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR", description = "Result folder.")
     private Path output;
@@ -141,16 +134,16 @@ final class DeconvolveCommand implements Callable<Integer> {
         FlashDeconvOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         try (ProgressBars.Handle bars = ProgressBars.create(quiet);
-             SpatialStore input = spatial.open(output, bars.listener())) {
+             SpatialStore input = inputs.spatial.open(output, bars.listener())) {
             // input: the store, the reference on the store's genes, the coordinates
             StageLog stages = new StageLog(bars.listener());
             CountStore store = input.store();
-            LoadedReference loaded = reference.load();
+            LoadedReference loaded = inputs.reference.load();
             Reference ref = loaded.reference();
             GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds())
-                    .requireAtLeast(minOverlap);
+                    .requireAtLeast(inputs.minOverlap);
             CoordsView xy = store.coords().orElseThrow(() -> new IllegalArgumentException("--spatial: "
-                    + spatial.path + " has no coordinates; give --coords FILE (or convert with --coords)"));
+                    + inputs.spatial.path + " has no coordinates; give --coords FILE (or convert with --coords)"));
             CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
             FitInput fitInput = GeneStatsCache.withStoredStats(store,
                     FitInput.of(y, match.alignSignatures(ref), xy).withCellTypeNames(ref.cellTypes()));
@@ -176,7 +169,7 @@ final class DeconvolveCommand implements Callable<Integer> {
     private List<String> inputWarnings(CountStore store, LoadedReference loaded, GeneMatch match) {
         List<String> warnings = new ArrayList<>();
         if (store.nonIntegerValues()) {
-            warnings.add(NonIntegerWarning.of(spatial.path));
+            warnings.add(NonIntegerWarning.of(inputs.spatial.path));
         }
         warnings.addAll(loaded.warnings());
         warnings.addAll(match.warnings());
@@ -237,25 +230,25 @@ final class DeconvolveCommand implements Callable<Integer> {
     private void extras(JsonWriter j, CountStore store, Reference ref, GeneMatch match, List<String> warnings,
                         StageLog stages) {
         j.name("inputs").beginObject();
-        j.field("spatial", spatial.path.toString());
-        j.field("reference", reference.path.toString());
+        j.field("spatial", inputs.spatial.path.toString());
+        j.field("reference", inputs.reference.path.toString());
         j.field("spatial_genes", store.genes());
         j.field("reference_genes", ref.genes());
-        j.field("coords", spatial.coords == null ? null : spatial.coords.toString());
-        j.field("transpose", spatial.reading.transpose);
-        j.field("layer", spatial.reading.layer);
-        j.field("spatial_key", spatial.reading.spatialKey);
-        if (spatial.reading.binSize == null) {
+        j.field("coords", inputs.spatial.coords == null ? null : inputs.spatial.coords.toString());
+        j.field("transpose", inputs.spatial.reading.transpose);
+        j.field("layer", inputs.spatial.reading.layer);
+        j.field("spatial_key", inputs.spatial.reading.spatialKey);
+        if (inputs.spatial.reading.binSize == null) {
             j.field("bin_size", (String) null);
         } else {
-            j.field("bin_size", spatial.reading.binSize);
+            j.field("bin_size", inputs.spatial.reading.binSize);
         }
-        j.field("reference_orientation", reference.orientation);
-        j.field("cell_type_key", reference.cellTypeKey);
-        j.field("reference_layer", reference.layer);
-        j.field("cell_types", reference.cellTypes == null ? null : reference.cellTypes.toString());
-        j.field("min_cells", reference.minCells);
-        j.field("min_overlap", minOverlap);
+        j.field("reference_orientation", inputs.reference.orientation);
+        j.field("cell_type_key", inputs.reference.cellTypeKey);
+        j.field("reference_layer", inputs.reference.layer);
+        j.field("cell_types", inputs.reference.cellTypes == null ? null : inputs.reference.cellTypes.toString());
+        j.field("min_cells", inputs.reference.minCells);
+        j.field("min_overlap", inputs.minOverlap);
         j.endObject();
         j.name("gene_overlap");
         match.report().writeJson(j);

@@ -244,16 +244,6 @@ public final class PreparedProblem implements AutoCloseable {
         return stats;
     }
 
-    /** The selected genes, HVG and marker lists and leverage. */
-    GeneSelection selection() {
-        return prep.selection();
-    }
-
-    /** The gene representation (weights or sketch, Xr, Gram). */
-    Representation representation() {
-        return prep.representation();
-    }
-
     /** The options. */
     public FlashDeconvOptions options() {
         return prep.options();

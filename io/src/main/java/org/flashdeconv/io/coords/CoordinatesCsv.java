@@ -142,21 +142,7 @@ public final class CoordinatesCsv {
 
         @Override
         public Optional<Coordinates> coordinates() {
-            return Optional.of(new Coordinates() {
-                @Override
-                public int dim() {
-                    return dim;
-                }
-
-                @Override
-                public void read(long first, int count, double[] out) {
-                    if (first < 0 || count < 0 || first + count > inner.spots()) {
-                        throw new IndexOutOfBoundsException("coordinates of spots [" + first + ", " + (first + count)
-                                + ") of " + inner.spots());
-                    }
-                    System.arraycopy(xyz, (int) first * dim, out, 0, count * dim);
-                }
-            });
+            return Optional.of(Coordinates.ofRows(dim, xyz));
         }
     }
 }

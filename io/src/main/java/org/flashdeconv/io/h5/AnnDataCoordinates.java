@@ -53,33 +53,15 @@ final class AnnDataCoordinates {
                     + Arrays.toString(shape));
         }
         int dim = (int) shape[1];
-        return new CountSource.Coordinates() {
-            @Override
-            public int dim() {
-                return dim;
-            }
-
-            @Override
-            public void read(long first, int count, double[] out) throws H5FormatException {
-                m.readRows(first, count, out);
-            }
-        };
+        return CountSource.Coordinates.of(dim, m::readRows);
     }
 
     private static CountSource.Coordinates columns(double[] first, double[] second) {
-        return new CountSource.Coordinates() {
-            @Override
-            public int dim() {
-                return 2;
+        return CountSource.Coordinates.of(2, (from, count, out) -> {
+            for (int i = 0; i < count; i++) {
+                out[2 * i] = first[(int) from + i];
+                out[2 * i + 1] = second[(int) from + i];
             }
-
-            @Override
-            public void read(long from, int count, double[] out) {
-                for (int i = 0; i < count; i++) {
-                    out[2 * i] = first[(int) from + i];
-                    out[2 * i + 1] = second[(int) from + i];
-                }
-            }
-        };
+        });
     }
 }

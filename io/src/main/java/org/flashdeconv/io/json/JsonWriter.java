@@ -23,10 +23,7 @@ public final class JsonWriter {
 
     /** Opens an object. */
     public JsonWriter beginObject() {
-        beforeValue();
-        out.append('{');
-        stack.push(new boolean[1]);
-        return this;
+        return open('{');
     }
 
     /** Closes the innermost object. */
@@ -36,8 +33,12 @@ public final class JsonWriter {
 
     /** Opens an array. */
     public JsonWriter beginArray() {
+        return open('[');
+    }
+
+    private JsonWriter open(char bracket) {
         beforeValue();
-        out.append('[');
+        out.append(bracket);
         stack.push(new boolean[1]);
         return this;
     }

@@ -251,8 +251,8 @@ public final class MexSource implements CountSource {
                 }
             }
             if (seen < limit && seen < header.entries()) {
-                throw new MexFormatException(matrix, r.lineNumber(), "the file ends after " + seen
-                        + " of the " + header.entries() + " entries promised by the size line (truncated?)");
+                throw r.error("the file ends after " + seen + " of the " + header.entries()
+                        + " entries promised by the size line (truncated?)");
             }
         }
     }

@@ -1,6 +1,5 @@
 package org.flashdeconv.io.store;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
