@@ -6,4 +6,5 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
 build bench
-exec "$jdk/bin/java" --add-modules=jdk.incubator.vector -jar "$root/bench/target/benchmarks.jar" "$@"
+# the forks inherit this JVM's flags (jvm.args and the Vector API module)
+exec "$jdk/bin/java" @"$root/jvm.args" --add-modules=jdk.incubator.vector -jar "$root/bench/target/benchmarks.jar" "$@"

@@ -8,9 +8,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
 build cli,bench
 cd "$root"
-exec "$jdk/bin/java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow \
-    --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED \
-    --add-exports=java.base/sun.nio.ch=ALL-UNNAMED --add-exports=java.base/jdk.internal.ref=ALL-UNNAMED \
-    --add-exports=java.base/jdk.internal.misc=ALL-UNNAMED --add-modules=jdk.incubator.vector \
+# the children get this JVM's flags (jvm.args and the Vector API module)
+exec "$jdk/bin/java" @"$root/jvm.args" --add-modules=jdk.incubator.vector \
     -cp "$root/bench/target/benchmarks.jar" org.flashdeconv.bench.scaling.ScalingHarness \
     --jar "$root/cli/target/flashdeconv.jar" "$@"

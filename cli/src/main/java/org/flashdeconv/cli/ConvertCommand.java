@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flashdeconv.cli.progress.ProgressBars;
-import org.flashdeconv.io.mex.CoordinatesCsv;
+import org.flashdeconv.io.coords.CoordinatesCsv;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.store.StoreConverter;
 import org.flashdeconv.io.store.StoreSummary;
@@ -48,7 +48,7 @@ final class ConvertCommand implements Callable<Integer> {
     Path coords;
 
     @CommandLine.ArgGroup(exclusive = false, heading = "Reading the input:%n")
-    InputFormats.Options reading = new InputFormats.Options();
+    ReadOptions reading = new ReadOptions();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
     boolean quiet;
@@ -57,7 +57,7 @@ final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         long t0 = System.nanoTime();
         StoreSummary s;
-        try (CountSource raw = InputFormats.open(input, reading);
+        try (CountSource raw = reading.open(input);
              CountSource src = coords == null ? raw : CoordinatesCsv.attach(raw, coords);
              ProgressBars.Handle progress = ProgressBars.create(quiet)) {
             s = StoreConverter.convert(src, output, progress.listener());

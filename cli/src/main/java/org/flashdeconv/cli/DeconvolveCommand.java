@@ -7,25 +7,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.flashdeconv.cli.progress.ProgressBars;
+import org.flashdeconv.engine.FitInput;
 import org.flashdeconv.engine.FitResult;
 import org.flashdeconv.engine.FlashDeconv;
 import org.flashdeconv.engine.FlashDeconvOptions;
+import org.flashdeconv.engine.GeneWeighting;
 import org.flashdeconv.engine.LambdaSpec;
 import org.flashdeconv.engine.PreparedProblem;
+import org.flashdeconv.engine.Preprocess;
+import org.flashdeconv.engine.SolverType;
 import org.flashdeconv.engine.SpatialMethod;
-import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
-import org.flashdeconv.engine.represent.GeneWeighting;
-import org.flashdeconv.engine.represent.Preprocess;
-import org.flashdeconv.engine.solver.SolverType;
 import org.flashdeconv.io.genes.GeneMatch;
 import org.flashdeconv.io.genes.GeneMatcher;
 import org.flashdeconv.io.json.JsonWriter;
+import org.flashdeconv.io.plot.FitSpotTable;
 import org.flashdeconv.io.plot.PlotOptions;
-import org.flashdeconv.io.plot.ResultFolderReader;
 import org.flashdeconv.io.plot.SlidePlots;
 import org.flashdeconv.io.reference.LoadedReference;
 import org.flashdeconv.io.reference.Reference;
@@ -55,14 +56,7 @@ final class DeconvolveCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @CommandLine.Mixin
-    private SpatialOptions spatial = new SpatialOptions();
-
-    @CommandLine.Mixin
-    private ReferenceInput reference = new ReferenceInput();
-
-    @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
-            description = "Fail when fewer genes are shared (default: ${DEFAULT-VALUE}).")
-    private int minOverlap;
+    private InputOptions inputs = new InputOptions();
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR", description = "Result folder.")
     private Path output;
@@ -111,7 +105,7 @@ final class DeconvolveCommand implements Callable<Integer> {
 
     @Option(names = "--solver", defaultValue = "block", paramLabel = "S",
             description = "Solver: block (exact per-spot solves, same objective, far fewer sweeps) or reference "
-                    + "(spec §10 bit for bit, for parity) (default: ${DEFAULT-VALUE}).")
+                    + "(docs/algorithm.md §10 bit for bit, for parity) (default: ${DEFAULT-VALUE}).")
     private String solver;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
@@ -137,103 +131,80 @@ final class DeconvolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        List<LambdaChoice> lambdas = lambdaChoices();
-        FlashDeconvOptions options = options(lambdas);
+        FlashDeconvOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
-        String version = VersionProvider.version();
         try (ProgressBars.Handle bars = ProgressBars.create(quiet);
-             SpatialInput input = spatial.open(output, bars.listener())) {
+             SpatialStore input = inputs.spatial.open(output, bars.listener())) {
+            // input: the store, the reference on the store's genes, the coordinates
             StageLog stages = new StageLog(bars.listener());
             CountStore store = input.store();
-            LoadedReference loaded = reference.load();
+            LoadedReference loaded = inputs.reference.load();
             Reference ref = loaded.reference();
             GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds())
-                    .requireAtLeast(minOverlap);
+                    .requireAtLeast(inputs.minOverlap);
             CoordsView xy = store.coords().orElseThrow(() -> new IllegalArgumentException("--spatial: "
-                    + spatial.path + " has no coordinates; give --coords FILE (or convert with --coords)"));
+                    + inputs.spatial.path + " has no coordinates; give --coords FILE (or convert with --coords)"));
             CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
-            double[][] x = match.alignSignatures(ref);
-            List<String> warnings = new ArrayList<>();
-            if (store.nonIntegerValues()) {
-                warnings.add(NonIntegerWarning.of(spatial.path));
-            }
-            warnings.addAll(loaded.warnings());
-            warnings.addAll(match.warnings());
+            FitInput fitInput = GeneStatsCache.withStoredStats(store,
+                    FitInput.of(y, match.alignSignatures(ref), xy).withCellTypeNames(ref.cellTypes()));
+            List<String> warnings = inputWarnings(store, loaded, match);
             warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
-            GeneStats cached = GeneStatsCache.read(store, y).orElse(null);
-            try (PreparedProblem problem = FlashDeconv.prepare(y, x, xy, ref.cellTypes(), options, stages, cached);
+            // engine, then the writers, one λ at a time
+            Outputs outputs = new Outputs(store, xy, match.genes(), bars,
+                    j -> extras(j, store, ref, match, warnings, stages), out);
+            try (PreparedProblem problem = FlashDeconv.prepare(fitInput, options, stages);
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
-                if (cached == null && input.persistent()) {
-                    String failed = cacheStats(store, y, problem.geneStats());
-                    if (failed != null) {
-                        warnings.add(failed);
-                        spec.commandLine().getErr().println("warning: " + failed);
-                    }
-                }
-                FitResult previous = null;
-                try {
-                    for (LambdaChoice l : lambdas) {
-                        FitResult fit = problem.solve(l.resolve(problem), previous);
-                        if (previous != null) {
-                            previous.close();
-                        }
-                        previous = fit;
-                        Path folder = lambdas.size() == 1 ? output : output.resolve(l.folderName());
-                        String summary = SummaryJson.of(fit, version,
-                                j -> extras(j, l, store, ref, match, warnings, stages));
-                        ResultFolder.write(folder, fit, store::barcode, xy, match.genes(), summary, writer);
-                        if (h5adOut != null) {
-                            H5adExport.write(lambdas.size() == 1 ? h5adOut
-                                    : H5adExport.forLambda(h5adOut, l.folderName()), fit, store, xy);
-                        }
-                        if (plot) {
-                            Path name = folder.toAbsolutePath().normalize().getFileName();
-                            SlidePlots.write(ResultFolderReader.open(folder), PlotOptions.defaults(
-                                    name == null ? "" : name.toString()), folder.resolve("proportions.png"),
-                                    folder.resolve("dominant.png"), bars.listener());
-                        }
-                        report(out, folder, fit, summary);
-                    }
-                } finally {
-                    if (previous != null) {
-                        previous.close();
-                    }
-                }
+                problem.solveEach(fit -> write(fit, outputs, writer));
             }
         }
         out.flush();
         return 0;
     }
 
-    /**
-     * Keeps pass 1's statistics in the store for the next run. A store that cannot be written only warns.
-     *
-     * @return the warning, or null
-     */
-    private static String cacheStats(CountStore store, CsrView y, GeneStats stats) {
-        try {
-            GeneStatsCache.write(store.path(), store.genes(), y, stats);
-            return null;
-        } catch (IOException e) {
-            return "could not cache the gene statistics in " + store.path() + " (" + e.getMessage() + ")";
-        }
+    /** What the writers of every λ share. */
+    private record Outputs(CountStore store, CoordsView xy, List<String> genes, ProgressBars.Handle bars,
+                           Consumer<JsonWriter> extras, PrintWriter out) {
     }
 
-    private List<LambdaChoice> lambdaChoices() {
-        try {
-            return LambdaChoice.parseList(lambda);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    private List<String> inputWarnings(CountStore store, LoadedReference loaded, GeneMatch match) {
+        List<String> warnings = new ArrayList<>();
+        if (store.nonIntegerValues()) {
+            warnings.add(NonIntegerWarning.of(inputs.spatial.path));
         }
+        warnings.addAll(loaded.warnings());
+        warnings.addAll(match.warnings());
+        return warnings;
     }
 
-    private FlashDeconvOptions options(List<LambdaChoice> lambdas) {
+    /** Writes one λ's result folder (and AnnData file and pictures) and reports it. */
+    private void write(FitResult fit, Outputs o, BlockExecutor writer) throws IOException {
+        boolean several = fit.options().lambdas().size() > 1;
+        String name = folderName(fit.lambdaRequested());
+        Path folder = several ? output.resolve(name) : output;
+        String summary = SummaryJson.of(fit, VersionProvider.version(), o.extras());
+        ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.genes(), summary, writer);
+        if (h5adOut != null) {
+            H5adExport.write(several ? H5adExport.forLambda(h5adOut, name) : h5adOut, fit, o.store(), o.xy());
+        }
+        if (plot) {
+            Path title = folder.toAbsolutePath().normalize().getFileName();
+            SlidePlots.write(FitSpotTable.of(fit, o.xy()), PlotOptions.defaults(title == null ? "" : title.toString()),
+                    folder.resolve("proportions.png"), folder.resolve("dominant.png"), o.bars().listener());
+        }
+        report(o.out(), folder, fit, summary);
+    }
+
+    /** The result subfolder of a λ when several are given: lambda_auto, lambda_autox3, lambda_100, lambda_0.5. */
+    static String folderName(LambdaSpec lambda) {
+        return "lambda_" + lambda.toString().replace('*', 'x');
+    }
+
+    private FlashDeconvOptions options() {
         try {
             FlashDeconvOptions.Builder b = FlashDeconvOptions.builder()
-                    .sketchDim(sketchDim).lambdas(lambdas.stream().map(LambdaChoice::spec).toList())
-                    .rhoSparsity(rho).nHvg(nHvg)
-                    .nMarkersPerType(nMarkers).spatialMethod(Choices.parse(SpatialMethod.class, spatialMethod, "--spatial-method")).kNeighbors(k)
-                    .maxIter(maxIter).tol(tol).preprocess(Preprocess.parse(preprocess))
+                    .sketchDim(sketchDim).lambdas(lambdas()).rhoSparsity(rho).nHvg(nHvg).nMarkersPerType(nMarkers)
+                    .spatialMethod(Choices.parse(SpatialMethod.class, spatialMethod, "--spatial-method"))
+                    .kNeighbors(k).maxIter(maxIter).tol(tol).preprocess(Preprocess.parse(preprocess))
                     .geneWeighting(GeneWeighting.parse(geneWeighting)).randomState(seed)
                     .solver(Choices.parse(SolverType.class, solver, "--solver"));
             if (radius != null) {
@@ -248,29 +219,36 @@ final class DeconvolveCommand implements Callable<Integer> {
         }
     }
 
-    private void extras(JsonWriter j, LambdaChoice lambda, CountStore store, Reference ref, GeneMatch match,
-                        List<String> warnings, StageLog stages) {
-        j.field("lambda_requested", lambda.text());
+    private List<LambdaSpec> lambdas() {
+        try {
+            return LambdaSpec.parseList(lambda);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--lambda: " + e.getMessage(), e);
+        }
+    }
+
+    private void extras(JsonWriter j, CountStore store, Reference ref, GeneMatch match, List<String> warnings,
+                        StageLog stages) {
         j.name("inputs").beginObject();
-        j.field("spatial", spatial.path.toString());
-        j.field("reference", reference.path.toString());
+        j.field("spatial", inputs.spatial.path.toString());
+        j.field("reference", inputs.reference.path.toString());
         j.field("spatial_genes", store.genes());
         j.field("reference_genes", ref.genes());
-        j.field("coords", spatial.coords == null ? null : spatial.coords.toString());
-        j.field("transpose", spatial.reading.transpose);
-        j.field("layer", spatial.reading.layer);
-        j.field("spatial_key", spatial.reading.spatialKey);
-        if (spatial.reading.binSize == null) {
+        j.field("coords", inputs.spatial.coords == null ? null : inputs.spatial.coords.toString());
+        j.field("transpose", inputs.spatial.reading.transpose);
+        j.field("layer", inputs.spatial.reading.layer);
+        j.field("spatial_key", inputs.spatial.reading.spatialKey);
+        if (inputs.spatial.reading.binSize == null) {
             j.field("bin_size", (String) null);
         } else {
-            j.field("bin_size", spatial.reading.binSize);
+            j.field("bin_size", inputs.spatial.reading.binSize);
         }
-        j.field("reference_orientation", reference.orientation);
-        j.field("cell_type_key", reference.cellTypeKey);
-        j.field("reference_layer", reference.layer);
-        j.field("cell_types", reference.cellTypes == null ? null : reference.cellTypes.toString());
-        j.field("min_cells", reference.minCells);
-        j.field("min_overlap", minOverlap);
+        j.field("reference_orientation", inputs.reference.orientation);
+        j.field("cell_type_key", inputs.reference.cellTypeKey);
+        j.field("reference_layer", inputs.reference.layer);
+        j.field("cell_types", inputs.reference.cellTypes == null ? null : inputs.reference.cellTypes.toString());
+        j.field("min_cells", inputs.reference.minCells);
+        j.field("min_overlap", inputs.minOverlap);
         j.endObject();
         j.name("gene_overlap");
         match.report().writeJson(j);

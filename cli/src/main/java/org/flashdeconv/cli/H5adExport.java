@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.flashdeconv.engine.FitResult;
 import org.flashdeconv.engine.FitSummary;
-import org.flashdeconv.engine.FlashDeconvOptions;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.io.h5.H5adResultWriter;
 import org.flashdeconv.io.store.CountStore;
@@ -21,7 +20,7 @@ final class H5adExport {
 
     /**
      * Writes {@code fit} to {@code target}: spots, proportions, dominant type, coordinates and the parameters of
-     * spec §15's result export.
+     * docs/algorithm.md §15's result export.
      *
      * @throws IOException if the file cannot be written
      */
@@ -53,29 +52,22 @@ final class H5adExport {
         return target.resolveSibling(name.substring(0, dot) + "_" + folderName + name.substring(dot));
     }
 
+    /** The options' scalar parameters (the λ list as the one requested), then the fit's record. */
     private static Map<String, Object> params(FitResult fit) {
-        FlashDeconvOptions o = fit.options();
         FitSummary s = fit.summary();
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("sketch_dim", o.sketchDim());
+        fit.options().parameters().forEach((name, value) -> {
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                p.put(name, value);
+            }
+        });
+        p.put("lambda_spatial", fit.lambdaRequested().toString());
         p.put("lambda_used", s.lambdaSpatial());
-        p.put("rho_sparsity", o.rhoSparsity());
-        p.put("n_hvg", o.nHvg());
-        p.put("n_markers_per_type", o.nMarkersPerType());
-        p.put("spatial_method", o.spatialMethod().name().toLowerCase(Locale.ROOT));
-        p.put("k_neighbors", o.kNeighbors());
-        if (o.radius().isPresent()) {
-            p.put("radius", o.radius().getAsDouble());
-        }
-        p.put("preprocess", o.preprocess().name().toLowerCase(Locale.ROOT));
-        p.put("gene_weighting", o.geneWeighting().name().toLowerCase(Locale.ROOT));
+        p.put("random_state", s.randomStateUsed());
         p.put("n_genes_used", s.nGenesUsed());
         p.put("n_cell_types", s.nCellTypes());
-        p.put("random_state", s.randomStateUsed());
         p.put("converged", s.converged());
         p.put("n_iterations", s.nIterations());
-        p.put("max_iter", o.maxIter());
-        p.put("tol", o.tol());
         return p;
     }
 }

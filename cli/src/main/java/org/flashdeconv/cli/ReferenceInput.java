@@ -57,7 +57,7 @@ final class ReferenceInput {
                 throw new IllegalArgumentException("--cell-types: the single-cell reference " + path
                         + " needs a CSV 'cell,cell_type' that labels its cells");
             }
-            try (CountSource cells = InputFormats.open(path, new InputFormats.Options())) {
+            try (CountSource cells = new ReadOptions().open(path)) {
                 return SingleCellReference.fromCells(cells, cellTypes, minCells);
             }
         }

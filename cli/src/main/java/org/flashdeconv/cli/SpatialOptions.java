@@ -18,14 +18,14 @@ final class SpatialOptions {
     Path coords;
 
     @CommandLine.ArgGroup(exclusive = false, heading = "Reading the spatial input:%n")
-    InputFormats.Options reading = new InputFormats.Options();
+    ReadOptions reading = new ReadOptions();
 
     /**
      * Opens the input, converting it into a temporary store in {@code workDir} unless it is a store.
      *
      * @throws IOException if it cannot be read
      */
-    SpatialInput open(Path workDir, Progress progress) throws IOException {
-        return SpatialInput.open(path, coords, reading, workDir, progress);
+    SpatialStore open(Path workDir, Progress progress) throws IOException {
+        return SpatialStore.open(path, coords, reading, workDir, progress);
     }
 }

@@ -16,7 +16,6 @@ import org.flashdeconv.io.store.CountStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code flashdeconv validate}: checks that a spatial input and a reference fit together, without solving. */
@@ -31,14 +30,7 @@ final class ValidateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @CommandLine.Mixin
-    private SpatialOptions spatial = new SpatialOptions();
-
-    @CommandLine.Mixin
-    private ReferenceInput reference = new ReferenceInput();
-
-    @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
-            description = "Fewer shared genes is a problem (default: ${DEFAULT-VALUE}).")
-    private int minOverlap;
+    private InputOptions inputs = new InputOptions();
 
     @Override
     public Integer call() throws Exception {
@@ -47,25 +39,25 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>();
         Path work = Path.of(System.getProperty("java.io.tmpdir"));
         try (ProgressBars.Handle bars = ProgressBars.create(false);
-             SpatialInput input = spatial.open(work, bars.listener())) {
+             SpatialStore input = inputs.spatial.open(work, bars.listener())) {
             CountStore store = input.store();
             StoreStats st = StoreStats.of(store);
             out.printf(Locale.ROOT, "spatial:   %s%n           %d spots x %d genes, %d non-zeros (density %.4f)%n",
-                    spatial.path, store.spots(), store.genes(), store.nnz(), st.density());
+                    inputs.spatial.path, store.spots(), store.genes(), store.nnz(), st.density());
             out.printf(Locale.ROOT, "           counts per spot: min %s, median %s, max %s%n",
                     StoreStats.format(st.totalMin()), StoreStats.format(st.totalMed()),
                     StoreStats.format(st.totalMax()));
             coordinates(out, store, st, problems);
             if (store.nonIntegerValues()) {
-                warnings.add(NonIntegerWarning.of(spatial.path));
+                warnings.add(NonIntegerWarning.of(inputs.spatial.path));
             }
             if (st.totalMin() == 0) {
                 warnings.add("some spots have no counts; they are kept, flagged no_counts and get no proportions");
             }
-            LoadedReference loaded = reference.load();
+            LoadedReference loaded = inputs.reference.load();
             warnings.addAll(loaded.warnings());
             Reference ref = loaded.reference();
-            out.printf(Locale.ROOT, "reference: %s%n           %d cell types x %d genes%n", reference.path,
+            out.printf(Locale.ROOT, "reference: %s%n           %d cell types x %d genes%n", inputs.reference.path,
                     ref.types(), ref.genes());
             for (int t = 0; t < ref.types(); t++) {
                 out.printf(Locale.ROOT, "           %-24s %s%n", ref.cellTypes().get(t),
@@ -74,8 +66,8 @@ final class ValidateCommand implements Callable<Integer> {
             GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds());
             warnings.addAll(match.warnings());
             out.println("overlap:   " + match.report().toText().replace("\n", "\n           ").stripTrailing());
-            if (match.size() < minOverlap) {
-                problems.add(match.size() + " shared genes, fewer than --min-overlap " + minOverlap);
+            if (match.size() < inputs.minOverlap) {
+                problems.add(match.size() + " shared genes, fewer than --min-overlap " + inputs.minOverlap);
             }
             zeroTypes(ref, match, problems);
         }

@@ -21,7 +21,7 @@ final class ChildJvm {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // the module flags of the root pom's fd.jvmFlags, as surefire passed them to this JVM
+            // the module flags of jvm.args (the root pom's fd.jvmFlags), as surefire passed them to this JVM
             if (a.startsWith("--add-") || a.startsWith("--enable-native-access") || a.startsWith("--sun-misc")) {
                 cmd.add(a);
             }

@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
-import org.flashdeconv.engine.represent.GeneWeighting;
+import org.flashdeconv.engine.represent.Representation;
 import org.flashdeconv.engine.represent.SketchDraws;
 import org.flashdeconv.engine.solver.Proportions;
-import org.flashdeconv.engine.solver.SolveInfo;
 
 /**
- * The result of one fit (spec §11): abundances β, proportions, dominant types, and the fit record.
+ * The result of one fit (docs/algorithm.md §11): abundances β, proportions, dominant types, and the fit record.
  *
  * <p>Ownership: owns a shared {@link Arena} with β and the proportions (N x K f64, spot-major: element
  * {@code i*K + k}), the dominant types (i32[N]) and the spots-without-counts flags (u8[N]). The segments
@@ -27,18 +26,20 @@ import org.flashdeconv.engine.solver.SolveInfo;
 public final class FitResult implements AutoCloseable {
 
     private final Arena arena;
-    private final Preparation prep;
+    private final ProblemRecord prep;
     private final long spots;
     private final MemorySegment beta;
     private final MemorySegment proportions;
     private final MemorySegment dominant;
     private final MemorySegment noCounts;
+    private final LambdaSpec lambdaRequested;
     private final double lambdaUsed;
     private final double rhoEff;
     private final SolveInfo info;
     private final long solverMs;
 
-    private FitResult(Builder b, double lambdaUsed, double rhoEff, SolveInfo info, long solverMs) {
+    private FitResult(Builder b, LambdaSpec lambdaRequested, double lambdaUsed, double rhoEff, SolveInfo info,
+                      long solverMs) {
         this.arena = b.arena;
         this.prep = b.prep;
         this.spots = b.spots;
@@ -46,6 +47,7 @@ public final class FitResult implements AutoCloseable {
         this.proportions = b.proportions;
         this.dominant = b.dominant;
         this.noCounts = b.noCounts;
+        this.lambdaRequested = lambdaRequested;
         this.lambdaUsed = lambdaUsed;
         this.rhoEff = rhoEff;
         this.info = info;
@@ -53,21 +55,21 @@ public final class FitResult implements AutoCloseable {
     }
 
     /** Allocates a result's arrays; the caller fills β and calls {@link Builder#finish} or abandons it. */
-    static Builder allocate(Preparation prep, long spots, MemorySegment noCounts) {
+    static Builder allocate(ProblemRecord prep, long spots, MemorySegment noCounts) {
         return new Builder(prep, spots, noCounts);
     }
 
     /** A result under construction; owns its arena until finished or abandoned. */
     static final class Builder {
         private final Arena arena = Arena.ofShared();
-        private final Preparation prep;
+        private final ProblemRecord prep;
         private final long spots;
         private final MemorySegment beta;
         private final MemorySegment proportions;
         private final MemorySegment dominant;
         private final MemorySegment noCounts;
 
-        private Builder(Preparation prep, long spots, MemorySegment flags) {
+        private Builder(ProblemRecord prep, long spots, MemorySegment flags) {
             this.prep = prep;
             this.spots = spots;
             boolean success = false;
@@ -89,10 +91,12 @@ public final class FitResult implements AutoCloseable {
             return beta;
         }
 
-        FitResult finish(double lambdaUsed, double rhoEff, SolveInfo info, BlockExecutor executor, long startNanos) {
+        FitResult finish(LambdaSpec requested, double lambdaUsed, double rhoEff, SolveInfo info,
+                         BlockExecutor executor, long startNanos) {
             Proportions.compute(beta, spots, prep.types(), prep.spotsWithoutCounts() > 0 ? noCounts : null,
                     proportions, dominant, executor);
-            return new FitResult(this, lambdaUsed, rhoEff, info, (System.nanoTime() - startNanos) / 1_000_000);
+            return new FitResult(this, requested, lambdaUsed, rhoEff, info,
+                    (System.nanoTime() - startNanos) / 1_000_000);
         }
 
         void abandon() {
@@ -207,16 +211,21 @@ public final class FitResult implements AutoCloseable {
 
     /** The gene weights w (§6.2) in S order with EXPECTED weighting; empty with COUNTSKETCH. */
     public double[] geneWeights() {
-        double[] w = prep.representation().weights();
-        return prep.options().geneWeighting() == GeneWeighting.EXPECTED && w != null ? w.clone() : new double[0];
+        return prep.representation() instanceof Representation.Weighted w ? w.weights().clone() : new double[0];
     }
 
-    /** The CountSketch draws (§6.3) with COUNTSKETCH weighting. */
-    public Optional<SketchDraws> sketch() {
-        return Optional.ofNullable(prep.representation().sketch());
+    /** The CountSketch draws (§6.3) with COUNTSKETCH weighting (for this package's parity tests). */
+    Optional<SketchDraws> sketch() {
+        return prep.representation() instanceof Representation.Sketched s ? Optional.of(s.sketch())
+                : Optional.empty();
     }
 
-    /** The λ used (after resolving auto). */
+    /** The λ as requested ({@code auto}, {@code auto*3}, a number): one of the options' {@code lambdas}. */
+    public LambdaSpec lambdaRequested() {
+        return lambdaRequested;
+    }
+
+    /** The λ used (after resolving auto and its multiples). */
     public double lambdaUsed() {
         return lambdaUsed;
     }
@@ -256,12 +265,12 @@ public final class FitResult implements AutoCloseable {
         return prep.options();
     }
 
-    /** The summary record of spec §11.3 with stage times. */
+    /** The summary record of docs/algorithm.md §11.3 with stage times. */
     public FitSummary summary() {
         FlashDeconvOptions o = prep.options();
         return new FitSummary(spots, prep.types(), prep.selection().selected().length, o.sketchDim(),
-                o.geneWeighting(), prep.representation().dim(), lambdaUsed, o.rhoSparsity(), o.preprocess(),
-                info.converged(), info.iterations(), info.finalObjective(), info.finalChange(), rhoEff,
+                o.geneWeighting(), prep.representation().dim(), lambdaRequested, lambdaUsed, o.rhoSparsity(),
+                o.preprocess(), info.converged(), info.iterations(), info.finalObjective(), info.finalChange(), rhoEff,
                 prep.gramDiagMean(), prep.randomStateUsed(), prep.spotsWithoutCounts(), prep.times(solverMs));
     }
 

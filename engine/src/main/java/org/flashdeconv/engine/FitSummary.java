@@ -1,10 +1,8 @@
 package org.flashdeconv.engine;
 
-import org.flashdeconv.engine.represent.GeneWeighting;
-import org.flashdeconv.engine.represent.Preprocess;
 
 /**
- * The summary record of spec §11.3, with ρ_eff and the mean Gram diagonal, the final change, the number of
+ * The summary record of docs/algorithm.md §11.3, with ρ_eff and the mean Gram diagonal, the final change, the number of
  * spots without counts and per-stage wall times.
  *
  * @param nSpots             N
@@ -13,6 +11,7 @@ import org.flashdeconv.engine.represent.Preprocess;
  * @param sketchDim          d as configured
  * @param geneWeighting      the gene representation
  * @param representationDim  r: p for EXPECTED, d for COUNTSKETCH
+ * @param lambdaRequested    the λ as requested (auto, auto*F or a number)
  * @param lambdaSpatial      the λ actually used
  * @param rhoSparsity        the user's rho_sparsity (unscaled)
  * @param preprocessMethod   the preprocessing
@@ -27,8 +26,8 @@ import org.flashdeconv.engine.represent.Preprocess;
  * @param times              wall time per stage
  */
 public record FitSummary(long nSpots, int nCellTypes, int nGenesUsed, int sketchDim, GeneWeighting geneWeighting,
-                         int representationDim, double lambdaSpatial, double rhoSparsity,
-                         Preprocess preprocessMethod, boolean converged, int nIterations, double finalObjective,
-                         double finalChange, double rhoEff, double gramDiagMean, long randomStateUsed,
-                         long zeroCountSpots, StageTimes times) {
+                         int representationDim, LambdaSpec lambdaRequested, double lambdaSpatial,
+                         double rhoSparsity, Preprocess preprocessMethod, boolean converged, int nIterations,
+                         double finalObjective, double finalChange, double rhoEff, double gramDiagMean,
+                         long randomStateUsed, long zeroCountSpots, StageTimes times) {
 }

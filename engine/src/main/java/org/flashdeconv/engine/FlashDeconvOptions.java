@@ -1,62 +1,126 @@
 package org.flashdeconv.engine;
 
-import java.util.List;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import org.flashdeconv.engine.represent.GeneWeighting;
-import org.flashdeconv.engine.represent.Preprocess;
-import org.flashdeconv.engine.solver.SolverType;
 
 /**
- * Every parameter of spec §1, immutable, with the spec's defaults; build with {@link #builder()}. Validated
- * once by {@link Builder#build()} (spec §2.1); a built instance is always valid.
+ * Every parameter of docs/algorithm.md §1, with the spec's defaults; build with {@link #builder()}. The canonical
+ * constructor validates (docs/algorithm.md §2.1, in its order), so an instance is always valid.
  *
- * <p>Beyond the spec: several λ values (solved in order, each warm-started from the previous one), the
- * thread count, and the solver.
+ * <p>Beyond the spec: several λ values (solved in order, each warm-started from the previous one; multiples of
+ * the automatic value), the thread count, and the solver.
+ *
+ * <p>Adding a parameter: a component here, its default and setter in {@link Builder}, its check in the
+ * constructor and its entry in {@link #parameters()} (which the summary, the AnnData export and
+ * {@link #toString()} print), all in this file.
+ *
+ * @param sketchDim       {@code sketch_dim} d (default 512)
+ * @param lambdas         {@code lambda_spatial}: one or more values, solved in this order (default [auto])
+ * @param rhoSparsity     {@code rho_sparsity}, dimensionless (default 0.01)
+ * @param nHvg            {@code n_hvg} (default 2000)
+ * @param nMarkersPerType {@code n_markers_per_type} (default 50)
+ * @param spatialMethod   {@code spatial_method} (default KNN)
+ * @param kNeighbors      {@code k_neighbors} for KNN (default 6)
+ * @param radius          {@code radius}, required for RADIUS, ignored otherwise (default none)
+ * @param maxIter         {@code max_iter} (default 1000)
+ * @param tol             {@code tol} (default 1e-4)
+ * @param preprocess      {@code preprocess} (default LOG_CPM)
+ * @param geneWeighting   {@code gene_weighting} (default EXPECTED)
+ * @param randomState     {@code random_state}: the MT19937 seed, or empty for non-reproducible draws (default 0)
+ * @param verbose         {@code verbose}: record the objective every 10 sweeps (default false)
+ * @param threads         worker threads (default: all available processors); results do not depend on it
+ * @param solver          the solver (default BLOCK, the faster one; REFERENCE is the spec's BCD bit for bit)
  */
-public final class FlashDeconvOptions {
+public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double rhoSparsity, int nHvg,
+                                 int nMarkersPerType, SpatialMethod spatialMethod, int kNeighbors,
+                                 OptionalDouble radius, int maxIter, double tol, Preprocess preprocess,
+                                 GeneWeighting geneWeighting, OptionalLong randomState, boolean verbose,
+                                 int threads, SolverType solver) {
 
     /** Largest seed of the MT19937 draws (2³² − 1). */
     public static final long MAX_RANDOM_STATE = 0xFFFF_FFFFL;
 
-    private final int sketchDim;
-    private final List<LambdaSpec> lambdas;
-    private final double rhoSparsity;
-    private final int nHvg;
-    private final int nMarkersPerType;
-    private final SpatialMethod spatialMethod;
-    private final int kNeighbors;
-    private final OptionalDouble radius;
-    private final int maxIter;
-    private final double tol;
-    private final Preprocess preprocess;
-    private final GeneWeighting geneWeighting;
-    private final OptionalLong randomState;
-    private final boolean verbose;
-    private final int threads;
-    private final SolverType solver;
-
-    private FlashDeconvOptions(Builder b) {
-        sketchDim = b.sketchDim;
-        lambdas = b.lambdas;
-        rhoSparsity = b.rhoSparsity;
-        nHvg = b.nHvg;
-        nMarkersPerType = b.nMarkersPerType;
-        spatialMethod = b.spatialMethod;
-        kNeighbors = b.kNeighbors;
-        radius = b.radius;
-        maxIter = b.maxIter;
-        tol = b.tol;
-        preprocess = b.preprocess;
-        geneWeighting = b.geneWeighting;
-        randomState = b.randomState;
-        verbose = b.verbose;
-        threads = b.threads;
-        solver = b.solver;
+    /**
+     * Validates (docs/algorithm.md §2.1, in its order).
+     *
+     * @throws IllegalArgumentException naming the first invalid parameter
+     */
+    public FlashDeconvOptions {
+        checkBeforeLambda(sketchDim, kNeighbors, maxIter, tol);
+        if (lambdas == null || lambdas.isEmpty()) {
+            throw bad("lambda_spatial needs at least one value ('auto' or a number >= 0)");
+        }
+        lambdas = List.copyOf(lambdas);
+        if (!(rhoSparsity >= 0) || Double.isInfinite(rhoSparsity)) {
+            throw bad("rho_sparsity must be a finite number >= 0, found " + rhoSparsity);
+        }
+        if (nHvg < 0) {
+            throw bad("n_hvg must be >= 0, found " + nHvg);
+        }
+        if (nMarkersPerType < 0) {
+            throw bad("n_markers_per_type must be >= 0, found " + nMarkersPerType);
+        }
+        if (spatialMethod == null) {
+            throw bad("spatial_method must be one of knn, radius, grid, found null");
+        }
+        if (radius == null) {
+            radius = OptionalDouble.empty();
+        }
+        if (spatialMethod == SpatialMethod.RADIUS && radius.isEmpty()) {
+            throw bad("radius is required when spatial_method is radius");
+        }
+        if (radius.isPresent() && (!(radius.getAsDouble() > 0) || Double.isInfinite(radius.getAsDouble()))) {
+            throw bad("radius must be a finite number > 0, found " + radius.getAsDouble());
+        }
+        if (preprocess == null) {
+            throw bad("preprocess must be one of log_cpm, pearson, raw, found null");
+        }
+        if (geneWeighting == null) {
+            throw bad("gene_weighting must be one of expected, countsketch, found null");
+        }
+        if (randomState == null) {
+            randomState = OptionalLong.empty();
+        }
+        if (geneWeighting == GeneWeighting.COUNTSKETCH && randomState.isPresent()
+                && (randomState.getAsLong() < 0 || randomState.getAsLong() > MAX_RANDOM_STATE)) {
+            throw bad("random_state must be in [0, 4294967295] with gene_weighting countsketch, found "
+                    + randomState.getAsLong());
+        }
+        if (threads < 1) {
+            throw bad("threads must be >= 1, found " + threads);
+        }
+        if (solver == null) {
+            throw bad("solver must be one of " + Arrays.toString(SolverType.values()) + ", found null");
+        }
     }
 
-    /** A builder holding the defaults of spec §1. */
+    /** The checks docs/algorithm.md §2.1 makes before lambda_spatial (so a numeric λ given to the builder is checked in
+     * order). */
+    private static void checkBeforeLambda(int sketchDim, int kNeighbors, int maxIter, double tol) {
+        if (sketchDim <= 0) {
+            throw bad("sketch_dim must be an integer >= 1, found " + sketchDim);
+        }
+        if (kNeighbors < 0) {
+            throw bad("k_neighbors must be >= 0, found " + kNeighbors);
+        }
+        if (maxIter < 0) {
+            throw bad("max_iter must be >= 0, found " + maxIter);
+        }
+        if (!(tol > 0) || Double.isInfinite(tol)) {
+            throw bad("tol must be a finite number > 0, found " + tol);
+        }
+    }
+
+    private static IllegalArgumentException bad(String message) {
+        return new IllegalArgumentException(message);
+    }
+
+    /** A builder holding the defaults of docs/algorithm.md §1. */
     public static Builder builder() {
         return new Builder();
     }
@@ -68,118 +132,45 @@ public final class FlashDeconvOptions {
 
     /** A builder initialised with these options. */
     public Builder toBuilder() {
-        Builder b = new Builder();
-        b.sketchDim = sketchDim;
-        b.lambdas = lambdas;
-        b.rhoSparsity = rhoSparsity;
-        b.nHvg = nHvg;
-        b.nMarkersPerType = nMarkersPerType;
-        b.spatialMethod = spatialMethod;
-        b.kNeighbors = kNeighbors;
-        b.radius = radius;
-        b.maxIter = maxIter;
-        b.tol = tol;
-        b.preprocess = preprocess;
-        b.geneWeighting = geneWeighting;
-        b.randomState = randomState;
-        b.verbose = verbose;
-        b.threads = threads;
-        b.solver = solver;
-        return b;
+        return new Builder(this);
     }
 
-    /** {@code sketch_dim} d (default 512). */
-    public int sketchDim() {
-        return sketchDim;
+    /**
+     * Every parameter by its specification name, in spec order: values are {@link String}, {@link Number},
+     * {@link Boolean}, null (radius or random_state none) or, for {@code lambda_spatial}, a list of numbers and
+     * texts ({@code "auto"}, {@code "auto*3"}).
+     */
+    public Map<String, Object> parameters() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("sketch_dim", sketchDim);
+        p.put("lambda_spatial", lambdas.stream().map(LambdaSpec::jsonValue).toList());
+        p.put("rho_sparsity", rhoSparsity);
+        p.put("n_hvg", nHvg);
+        p.put("n_markers_per_type", nMarkersPerType);
+        p.put("spatial_method", id(spatialMethod));
+        p.put("k_neighbors", kNeighbors);
+        p.put("radius", radius.isPresent() ? radius.getAsDouble() : null);
+        p.put("max_iter", maxIter);
+        p.put("tol", tol);
+        p.put("preprocess", preprocess.id());
+        p.put("gene_weighting", geneWeighting.id());
+        p.put("random_state", randomState.isPresent() ? randomState.getAsLong() : null);
+        p.put("verbose", verbose);
+        p.put("solver", id(solver));
+        p.put("threads", threads);
+        return p;
     }
 
-    /** {@code lambda_spatial}: one or more values, solved in this order (default [auto]). */
-    public List<LambdaSpec> lambdas() {
-        return lambdas;
-    }
-
-    /** {@code rho_sparsity}, dimensionless (default 0.01). */
-    public double rhoSparsity() {
-        return rhoSparsity;
-    }
-
-    /** {@code n_hvg} (default 2000). */
-    public int nHvg() {
-        return nHvg;
-    }
-
-    /** {@code n_markers_per_type} (default 50). */
-    public int nMarkersPerType() {
-        return nMarkersPerType;
-    }
-
-    /** {@code spatial_method} (default KNN). */
-    public SpatialMethod spatialMethod() {
-        return spatialMethod;
-    }
-
-    /** {@code k_neighbors} for KNN (default 6). */
-    public int kNeighbors() {
-        return kNeighbors;
-    }
-
-    /** {@code radius}, required for RADIUS, ignored otherwise (default none). */
-    public OptionalDouble radius() {
-        return radius;
-    }
-
-    /** {@code max_iter} (default 1000). */
-    public int maxIter() {
-        return maxIter;
-    }
-
-    /** {@code tol} (default 1e-4). */
-    public double tol() {
-        return tol;
-    }
-
-    /** {@code preprocess} (default LOG_CPM). */
-    public Preprocess preprocess() {
-        return preprocess;
-    }
-
-    /** {@code gene_weighting} (default EXPECTED). */
-    public GeneWeighting geneWeighting() {
-        return geneWeighting;
-    }
-
-    /** {@code random_state}: the MT19937 seed, or empty for non-reproducible draws (default 0). */
-    public OptionalLong randomState() {
-        return randomState;
-    }
-
-    /** {@code verbose}: record the objective every 10 sweeps (default false). */
-    public boolean verbose() {
-        return verbose;
-    }
-
-    /** Worker threads (default: all available processors); results do not depend on it. */
-    public int threads() {
-        return threads;
-    }
-
-    /** The solver (default BLOCK, the faster one; REFERENCE is the spec's BCD bit for bit). */
-    public SolverType solver() {
-        return solver;
+    private static String id(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
     }
 
     @Override
     public String toString() {
-        return "FlashDeconvOptions[sketch_dim=" + sketchDim + ", lambda_spatial=" + lambdas + ", rho_sparsity="
-                + rhoSparsity + ", n_hvg=" + nHvg + ", n_markers_per_type=" + nMarkersPerType
-                + ", spatial_method=" + spatialMethod + ", k_neighbors=" + kNeighbors + ", radius="
-                + (radius.isPresent() ? radius.getAsDouble() : "none") + ", max_iter=" + maxIter + ", tol=" + tol
-                + ", preprocess=" + preprocess + ", gene_weighting=" + geneWeighting + ", random_state="
-                + (randomState.isPresent() ? randomState.getAsLong() : "none") + ", verbose=" + verbose
-                + ", threads=" + threads + ", solver=" + solver + "]";
+        return "FlashDeconvOptions" + parameters();
     }
 
-    /** Mutable builder; {@link #build()} validates (spec §2.1). */
+    /** Mutable builder; {@link #build()} validates (docs/algorithm.md §2.1). */
     public static final class Builder {
         private int sketchDim = 512;
         private List<LambdaSpec> lambdas = List.of(LambdaSpec.AUTO);
@@ -197,10 +188,29 @@ public final class FlashDeconvOptions {
         private boolean verbose;
         private int threads = Runtime.getRuntime().availableProcessors();
         private SolverType solver = SolverType.BLOCK;
-        /** A numeric λ given to {@link #lambda(double)}, validated at build (then lambdas is null). */
+        /** A numeric λ given to {@link #lambda(double)}, validated at build in spec order (then lambdas is null). */
         private double pendingLambda;
 
         private Builder() {
+        }
+
+        private Builder(FlashDeconvOptions o) {
+            sketchDim = o.sketchDim;
+            lambdas = o.lambdas;
+            rhoSparsity = o.rhoSparsity;
+            nHvg = o.nHvg;
+            nMarkersPerType = o.nMarkersPerType;
+            spatialMethod = o.spatialMethod;
+            kNeighbors = o.kNeighbors;
+            radius = o.radius;
+            maxIter = o.maxIter;
+            tol = o.tol;
+            preprocess = o.preprocess;
+            geneWeighting = o.geneWeighting;
+            randomState = o.randomState;
+            verbose = o.verbose;
+            threads = o.threads;
+            solver = o.solver;
         }
 
         /** Sets {@code sketch_dim}. */
@@ -325,69 +335,19 @@ public final class FlashDeconvOptions {
         }
 
         /**
-         * Validates (spec §2.1, in its order) and builds.
+         * Validates (docs/algorithm.md §2.1, in its order) and builds.
          *
          * @throws IllegalArgumentException naming the first invalid parameter
          */
         public FlashDeconvOptions build() {
-            if (sketchDim <= 0) {
-                throw bad("sketch_dim must be an integer >= 1, found " + sketchDim);
+            List<LambdaSpec> l = lambdas;
+            if (l == null) {
+                checkBeforeLambda(sketchDim, kNeighbors, maxIter, tol);
+                l = List.of(LambdaSpec.of(pendingLambda));
             }
-            if (kNeighbors < 0) {
-                throw bad("k_neighbors must be >= 0, found " + kNeighbors);
-            }
-            if (maxIter < 0) {
-                throw bad("max_iter must be >= 0, found " + maxIter);
-            }
-            if (!(tol > 0) || Double.isInfinite(tol)) {
-                throw bad("tol must be a finite number > 0, found " + tol);
-            }
-            if (lambdas == null) {
-                lambdas = List.of(LambdaSpec.of(pendingLambda));
-            }
-            if (lambdas.isEmpty()) {
-                throw bad("lambda_spatial needs at least one value ('auto' or a number >= 0)");
-            }
-            if (!(rhoSparsity >= 0) || Double.isInfinite(rhoSparsity)) {
-                throw bad("rho_sparsity must be a finite number >= 0, found " + rhoSparsity);
-            }
-            if (nHvg < 0) {
-                throw bad("n_hvg must be >= 0, found " + nHvg);
-            }
-            if (nMarkersPerType < 0) {
-                throw bad("n_markers_per_type must be >= 0, found " + nMarkersPerType);
-            }
-            if (spatialMethod == null) {
-                throw bad("spatial_method must be one of knn, radius, grid, found null");
-            }
-            if (spatialMethod == SpatialMethod.RADIUS && radius.isEmpty()) {
-                throw bad("radius is required when spatial_method is radius");
-            }
-            if (radius.isPresent() && (!(radius.getAsDouble() > 0) || Double.isInfinite(radius.getAsDouble()))) {
-                throw bad("radius must be a finite number > 0, found " + radius.getAsDouble());
-            }
-            if (preprocess == null) {
-                throw bad("preprocess must be one of log_cpm, pearson, raw, found null");
-            }
-            if (geneWeighting == null) {
-                throw bad("gene_weighting must be one of expected, countsketch, found null");
-            }
-            if (geneWeighting == GeneWeighting.COUNTSKETCH && randomState.isPresent()
-                    && (randomState.getAsLong() < 0 || randomState.getAsLong() > MAX_RANDOM_STATE)) {
-                throw bad("random_state must be in [0, 4294967295] with gene_weighting countsketch, found "
-                        + randomState.getAsLong());
-            }
-            if (threads < 1) {
-                throw bad("threads must be >= 1, found " + threads);
-            }
-            if (solver == null) {
-                throw bad("solver must be one of " + Arrays.toString(SolverType.values()) + ", found null");
-            }
-            return new FlashDeconvOptions(this);
-        }
-
-        private static IllegalArgumentException bad(String message) {
-            return new IllegalArgumentException(message);
+            return new FlashDeconvOptions(sketchDim, l, rhoSparsity, nHvg, nMarkersPerType, spatialMethod,
+                    kNeighbors, radius, maxIter, tol, preprocess, geneWeighting, randomState, verbose, threads,
+                    solver);
         }
     }
 }

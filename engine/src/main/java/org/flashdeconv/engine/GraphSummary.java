@@ -1,7 +1,7 @@
 package org.flashdeconv.engine;
 
 /**
- * Size of the spatial graph a fit used (spec §7.4).
+ * Size of the spatial graph a fit used (docs/algorithm.md §7.4).
  *
  * @param spots            N
  * @param undirectedEdges  |E|, each edge {i, j} counted once

@@ -10,8 +10,8 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
 
 /**
- * Input validation of spec §2.2 and the copies of small heap inputs into off-heap views. The counts' values
- * (§2.2 item 5 for Y) are checked by the first streaming pass ({@code GeneStats.compute}), so on the streaming
+ * Input validation of docs/algorithm.md §2.2 and the copies of small heap inputs into off-heap views. The counts'
+ * values (§2.2 item 5 for Y) are checked by the first streaming pass ({@code GeneStats.compute}), so on the streaming
  * path a bad count is reported after the signature and coordinate checks.
  */
 final class Inputs {
@@ -115,7 +115,7 @@ final class Inputs {
     }
 
     /**
-     * Spec §2.2 items 2-7 except the count values; returns warnings (all-zero signatures, k above N − 1,
+     * docs/algorithm.md §2.2 items 2-7 except the count values; returns warnings (all-zero signatures, k above N − 1,
      * identical coordinates).
      */
     static List<String> validate(CsrView y, double[][] x, CoordsView c, List<String> names,

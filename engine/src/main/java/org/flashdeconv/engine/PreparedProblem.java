@@ -19,12 +19,12 @@ import org.flashdeconv.engine.represent.RepresentationPass;
 import org.flashdeconv.engine.solver.BcdProblem;
 import org.flashdeconv.engine.solver.BcdSettings;
 import org.flashdeconv.engine.solver.Penalties;
-import org.flashdeconv.engine.solver.SolveInfo;
 import org.flashdeconv.engine.solver.Solver;
 
 /**
- * Everything before the solver (spec §3): gene statistics, selection, representation, H = Xr·Yrᵀ, ‖Yr‖² and
- * the spatial graph, ready to be solved for one or several λ. Made by {@link FlashDeconv#prepare}.
+ * Everything before the solver (docs/algorithm.md §3): gene statistics, selection, representation, H = Xr·Yrᵀ, ‖Yr‖²
+ * and the spatial graph, ready to be solved for one λ ({@link #solve}) or for every λ of the options
+ * ({@link #solveEach}). Made by {@link FlashDeconv#prepare}.
  *
  * <p>Ownership: owns a shared {@link Arena} holding H (N x K f64, spot-major), the graph (CSR, i64 N+1 and
  * i32 per directed entry) and one byte per spot (spots without counts), plus the worker threads; all of it
@@ -37,13 +37,13 @@ public final class PreparedProblem implements AutoCloseable {
     private final Arena arena;
     private final BlockExecutor executor;
     private final Progress progress;
-    private final Preparation prep;
+    private final ProblemRecord prep;
     private final SpatialGraph graph;
     private final BcdProblem problem;
     private final MemorySegment noCounts;
     private final GeneStats stats;
 
-    private PreparedProblem(Arena arena, BlockExecutor executor, Progress progress, Preparation prep,
+    private PreparedProblem(Arena arena, BlockExecutor executor, Progress progress, ProblemRecord prep,
                             SpatialGraph graph, BcdProblem problem, MemorySegment noCounts, GeneStats stats) {
         this.arena = arena;
         this.executor = executor;
@@ -56,15 +56,16 @@ public final class PreparedProblem implements AutoCloseable {
     }
 
     /** Runs the stages before the solver; inputs are validated by the caller (see {@link Inputs}). */
-    static PreparedProblem prepare(CsrView y, double[][] x, CoordsView coords, List<String> names,
-                                   List<String> warnings, FlashDeconvOptions o, Progress progress,
-                                   GeneStats knownStats) {
+    static PreparedProblem prepare(FitInput input, List<String> warnings, FlashDeconvOptions o, Progress progress) {
+        CsrView y = input.counts();
+        double[][] x = input.signatures();
+        CoordsView coords = input.coordinates();
         Arena arena = Arena.ofShared();
         BlockExecutor executor = new BlockExecutor(o.threads());
         boolean success = false;
         try {
             long t0 = System.nanoTime();
-            GeneStats stats = knownStats != null ? knownStats : GeneStats.compute(y, executor, progress);
+            GeneStats stats = input.knownStats().orElseGet(() -> GeneStats.compute(y, executor, progress));
             long t1 = System.nanoTime();
             GeneSelection sel = GeneSelection.select(stats, x, o.nHvg(), o.nMarkersPerType());
             long t2 = System.nanoTime();
@@ -92,7 +93,7 @@ public final class PreparedProblem implements AutoCloseable {
             BcdProblem problem = new BcdProblem(y.rows(), k, h, gram, graph.rowPtr(), graph.neighbors(), yrSq);
             GraphSummary gs = new GraphSummary(graph.spots(), graph.undirectedEdges(), problem.meanDegree(),
                     graph.degreeHistogram());
-            Preparation prep = new Preparation(o, typeNames(names, k), sel, rep, gs, gram,
+            ProblemRecord prep = new ProblemRecord(o, typeNames(input.namesOrNull(), k), sel, rep, gs, gram,
                     Penalties.meanGramDiagonal(gram, k), yrSq, seed, without, List.copyOf(warnings),
                     ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
             PreparedProblem p = new PreparedProblem(arena, executor, progress, prep, graph, problem, noCounts,
@@ -139,32 +140,73 @@ public final class PreparedProblem implements AutoCloseable {
     }
 
     /**
-     * The λ that {@code spec} resolves to: the number, or the automatic rule of spec §8 on this problem's Gram
-     * matrix and mean degree.
+     * Receives the results of {@link #solveEach}, one λ at a time.
+     *
+     * @param <E> what the consumer may throw (for example {@link java.io.IOException} when it writes files)
      */
-    public double lambdaFor(LambdaSpec spec) {
-        return spec.auto() ? Penalties.autoLambda(prep.gramDiagMean(), problem.meanDegree()) : spec.value();
+    @FunctionalInterface
+    public interface FitConsumer<E extends Exception> {
+        /**
+         * Takes one result. It is open during this call only: it is closed once the next λ has started from it
+         * (or when the last one returns), so copy out what must outlive the call.
+         *
+         * @throws E to stop: later λ are not solved and every open result is closed
+         */
+        void accept(FitResult fit) throws E;
     }
 
     /**
-     * Solves for one λ.
-     *
-     * @param lambda    the λ to use
-     * @param warmStart an open result of this problem to start from (its β, clipped at 0), or null for 1/K
-     * @return a new result that owns its off-heap arrays; close it
-     * @throws IllegalArgumentException if the warm start has another shape
-     * @throws IllegalStateException    if this problem or the warm start is closed
+     * The λ that {@code spec} resolves to: the number, or its multiple of the automatic rule of docs/algorithm.md §8 on
+     * this problem's Gram matrix and mean degree.
      */
-    public FitResult solve(LambdaSpec lambda, FitResult warmStart) {
-        if (warmStart != null && (warmStart.spots() != problem.spots() || warmStart.cellTypes() != problem.types())) {
-            throw new IllegalArgumentException("warm start is " + warmStart.spots() + " x " + warmStart.cellTypes()
-                    + ", expected " + problem.spots() + " x " + problem.types());
+    public double lambdaFor(LambdaSpec spec) {
+        return spec.resolve(Penalties.autoLambda(prep.gramDiagMean(), problem.meanDegree()));
+    }
+
+    /**
+     * Solves one λ from the cold start (1/K everywhere).
+     *
+     * @return a new result that owns its off-heap arrays; close it
+     * @throws IllegalStateException if this problem is closed
+     */
+    public FitResult solve(LambdaSpec lambda) {
+        return solve(lambda, null);
+    }
+
+    /**
+     * Solves every λ of the options in order, each warm-started from the previous result, and hands each result
+     * to {@code consumer}. At most two results (the previous one and the one being solved) are open at a time.
+     *
+     * @throws E                     as thrown by the consumer, after closing the open results
+     * @throws IllegalStateException if this problem is closed
+     */
+    public <E extends Exception> void solveEach(FitConsumer<E> consumer) throws E {
+        FitResult previous = null;
+        try {
+            for (LambdaSpec l : prep.options().lambdas()) {
+                FitResult fit = solve(l, previous);
+                if (previous != null) {
+                    previous.close();
+                }
+                previous = fit;
+                consumer.accept(fit);
+            }
+        } finally {
+            if (previous != null) {
+                previous.close();
+            }
         }
+    }
+
+    private FitResult solve(LambdaSpec lambda, FitResult warmStart) {
         FlashDeconvOptions o = prep.options();
         double lambdaUsed = lambdaFor(lambda);
         double rhoEff = Penalties.rhoEff(o.rhoSparsity(), prep.gramDiagMean());
         BcdSettings settings = new BcdSettings(lambdaUsed, rhoEff, o.maxIter(), o.tol(), o.verbose());
-        Solver solver = o.solver().solver();
+        Solver solver = switch (o.solver()) {
+            case REFERENCE -> Solver.reference();
+            case BLOCK -> Solver.block();
+        };
         long t0 = System.nanoTime();
         FitResult.Builder result = FitResult.allocate(prep, problem.spots(), noCounts);
         boolean success = false;
@@ -173,7 +215,7 @@ public final class PreparedProblem implements AutoCloseable {
                     Double.BYTES);
             MemorySegment start = warmStart == null ? null : warmStart.abundances();
             SolveInfo info = solver.solve(problem, settings, start, result.beta(), work, executor, progress);
-            FitResult fit = result.finish(lambdaUsed, rhoEff, info, executor, t0);
+            FitResult fit = result.finish(lambda, lambdaUsed, rhoEff, info, executor, t0);
             success = true;
             return fit;
         } finally {
@@ -183,56 +225,23 @@ public final class PreparedProblem implements AutoCloseable {
         }
     }
 
-    /**
-     * Solves every λ of the options in order, each warm-started from the previous result.
-     *
-     * @return one open result per λ, in the options' order; close each
-     */
-    public List<FitResult> solveAll() {
-        List<FitResult> out = new ArrayList<>();
-        boolean success = false;
-        try {
-            FitResult previous = null;
-            for (LambdaSpec l : prep.options().lambdas()) {
-                previous = solve(l, previous);
-                out.add(previous);
-            }
-            success = true;
-            return List.copyOf(out);
-        } finally {
-            if (!success) {
-                out.forEach(FitResult::close);
-            }
-        }
-    }
+    // The stage data below is for this package's tests: its types are not exported to every module.
 
     /** The spatial graph; a view valid until {@link #close()}. */
-    public SpatialGraph graph() {
+    SpatialGraph graph() {
         return graph;
     }
 
     /** The solver's input (H, Gram, graph, ‖Yr‖²); views valid until {@link #close()}. */
-    public BcdProblem problem() {
+    BcdProblem problem() {
         return problem;
     }
 
     /**
-     * The per-gene statistics of the counts (pass 1), computed or given to
-     * {@link FlashDeconv#prepare(CsrView, double[][], CoordsView, List, FlashDeconvOptions, Progress, GeneStats)};
-     * callers may cache them for later runs on the same counts and column selection.
+     * The per-gene statistics of the counts (pass 1), computed or given as {@link FitInput#knownStats()}.
      */
-    public GeneStats geneStats() {
+    GeneStats geneStats() {
         return stats;
-    }
-
-    /** The selected genes, HVG and marker lists and leverage. */
-    public GeneSelection selection() {
-        return prep.selection();
-    }
-
-    /** The gene representation (weights or sketch, Xr, Gram). */
-    public Representation representation() {
-        return prep.representation();
     }
 
     /** The options. */

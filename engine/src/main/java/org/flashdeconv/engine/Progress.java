@@ -23,7 +23,7 @@ public interface Progress {
     default void advance(long units) {
     }
 
-    /** The solver finished a sweep: iteration number (from 1), the relative change of §10.2. */
+    /** The solver finished a sweep: iteration number (from 1), the relative change of docs/algorithm.md §10.2. */
     default void sweep(int iteration, double relativeChange) {
     }
 

@@ -1,6 +1,6 @@
 package org.flashdeconv.engine;
 
-/** Spatial graph construction (spec §7). */
+/** Spatial graph construction (docs/algorithm.md §7). */
 public enum SpatialMethod {
     /** k nearest neighbours with (distance, index) ties, symmetrised by union (§7.1). */
     KNN,

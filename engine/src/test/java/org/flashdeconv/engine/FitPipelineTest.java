@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.testing.ParityFixture;
@@ -47,28 +49,66 @@ class FitPipelineTest {
 
     @Test
     void severalLambdasReuseThePreparationAndWarmStart() {
-        FlashDeconvOptions multi = OPTIONS.toBuilder().lambdas(LambdaSpec.parseList("auto,5,0")).tol(1e-9).build();
-        try (PreparedProblem p = FlashDeconv.prepare(F.counts, F.signatures, F.coords, F.cellTypes, multi)) {
-            List<FitResult> results = p.solveAll();
-            try (FitResult auto = results.get(0); FitResult five = results.get(1); FitResult zero = results.get(2);
-                 FitResult cold = p.solve(LambdaSpec.of(5), null)) {
-                assertEquals(p.lambdaFor(LambdaSpec.AUTO), auto.lambdaUsed());
-                assertEquals(0.3838012755445189, auto.lambdaUsed(), 1e-12 * 0.39);
-                assertEquals(5.0, five.lambdaUsed());
-                assertEquals(0.0, zero.lambdaUsed());
-                // the warm start reaches the same minimiser as a cold start, in fewer sweeps
-                assertTrue(five.info().iterations() < cold.info().iterations(),
-                        five.info().iterations() + " vs " + cold.info().iterations());
-                double[][] a = five.copyAbundances();
-                double[][] b = cold.copyAbundances();
-                for (int i = 0; i < a.length; i++) {
-                    assertArrayEquals(b[i], a[i], 1e-5);
+        FlashDeconvOptions multi = OPTIONS.toBuilder().lambdas(LambdaSpec.parseList("auto,5,0,auto*3")).tol(1e-9)
+                .build();
+        try (PreparedProblem p = FlashDeconv.prepare(F.counts, F.signatures, F.coords, F.cellTypes, multi);
+             FitResult cold = p.solve(LambdaSpec.of(5))) {
+            List<FitResult> seen = new ArrayList<>();
+            List<double[][]> abundances = new ArrayList<>();
+            p.solveEach(fit -> {
+                seen.add(fit);
+                abundances.add(fit.copyAbundances());
+                assertEquals(multi.lambdas().get(seen.size() - 1), fit.lambdaRequested());
+                assertEquals(fit.lambdaRequested(), fit.summary().lambdaRequested());
+                switch (seen.size()) {
+                    case 1 -> {
+                        assertEquals(p.lambdaFor(LambdaSpec.AUTO), fit.lambdaUsed());
+                        assertEquals(0.3838012755445189, fit.lambdaUsed(), 1e-12 * 0.39);
+                    }
+                    case 2 -> {
+                        assertEquals(5.0, fit.lambdaUsed());
+                        // the warm start reaches the same minimiser as a cold start, in fewer sweeps
+                        assertTrue(fit.info().iterations() < cold.info().iterations(),
+                                fit.info().iterations() + " vs " + cold.info().iterations());
+                        assertEquals(cold.info().finalObjective(), fit.info().finalObjective(),
+                                1e-9 * cold.info().finalObjective());
+                    }
+                    case 3 -> assertEquals(0.0, fit.lambdaUsed());
+                    default -> assertEquals(3 * p.lambdaFor(LambdaSpec.AUTO), fit.lambdaUsed());
                 }
-                assertEquals(cold.info().finalObjective(), five.info().finalObjective(),
-                        1e-9 * cold.info().finalObjective());
+            });
+            assertEquals(4, seen.size());
+            // each result is closed once the next λ has started from it (and the last one at the end)
+            for (FitResult fit : seen) {
+                assertThrows(IllegalStateException.class, () -> fit.proportions().get(Layouts.F64, 0));
+            }
+            double[][] a = abundances.get(1);
+            double[][] b = cold.copyAbundances();
+            for (int i = 0; i < a.length; i++) {
+                assertArrayEquals(b[i], a[i], 1e-5);
             }
         }
     }
+
+    @Test
+    void aConsumerFailureStopsTheLoopAndClosesTheResults() {
+        FlashDeconvOptions multi = OPTIONS.toBuilder().lambdas(LambdaSpec.parseList("auto,5,0")).build();
+        try (PreparedProblem p = FlashDeconv.prepare(F.counts, F.signatures, F.coords, F.cellTypes, multi)) {
+            List<FitResult> seen = new ArrayList<>();
+            IOException e = assertThrows(IOException.class, () -> p.solveEach(fit -> {
+                seen.add(fit);
+                if (seen.size() == 2) {
+                    throw new IOException("disk full");
+                }
+            }));
+            assertEquals("disk full", e.getMessage());
+            assertEquals(2, seen.size());
+            for (FitResult fit : seen) {
+                assertThrows(IllegalStateException.class, () -> fit.proportions().get(Layouts.F64, 0));
+            }
+        }
+    }
+
 
     @Test
     void spotsWithoutCountsKeepTheirPlaceAndGetNaNProportions() {

@@ -61,7 +61,7 @@ class InputValidationTest {
     @Test
     void severalLambdasNeedPrepare() {
         FlashDeconvOptions two = OPTIONS.toBuilder().lambdas(LambdaSpec.parseList("auto,1")).build();
-        assertEquals("lambda_spatial holds 2 values; fit solves one, use prepare(...).solveAll()",
+        assertEquals("lambda_spatial holds 2 values; fit solves one, use prepare(...).solveEach(...)",
                 assertThrows(IllegalArgumentException.class, () -> FlashDeconv.fit(COUNTS, SIGS, COORDS, null, two))
                         .getMessage());
     }

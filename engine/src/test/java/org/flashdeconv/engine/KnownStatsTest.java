@@ -24,8 +24,8 @@ class KnownStatsTest {
         try (Arena arena = Arena.ofShared()) {
             CsrView y = Inputs.toView(Inputs.fromDense(F.counts), arena);
             CoordsView c = Inputs.toView(F.coords, arena);
-            try (PreparedProblem first = FlashDeconv.prepare(y, F.signatures, c, null, o, Progress.NONE);
-                 FitResult a = first.solve(LambdaSpec.AUTO, null)) {
+            try (PreparedProblem first = FlashDeconv.prepare(FitInput.of(y, F.signatures, c), o, Progress.NONE);
+                 FitResult a = first.solve(LambdaSpec.AUTO)) {
                 GeneStats stats = first.geneStats();
                 assertEquals(F.counts.length, stats.spots());
                 int[] counted = new int[1];
@@ -37,8 +37,9 @@ class KnownStatsTest {
                         }
                     }
                 };
-                try (PreparedProblem again = FlashDeconv.prepare(y, F.signatures, c, null, o, watch, stats);
-                     FitResult b = again.solve(LambdaSpec.AUTO, null)) {
+                try (PreparedProblem again = FlashDeconv.prepare(FitInput.of(y, F.signatures, c).withKnownStats(stats), o,
+                        watch);
+                     FitResult b = again.solve(LambdaSpec.AUTO)) {
                     assertEquals(0, counted[0], "pass 1 must be skipped");
                     assertSame(stats, again.geneStats());
                     assertArrayEquals(a.copyAbundances(), b.copyAbundances());
@@ -48,7 +49,8 @@ class KnownStatsTest {
                 GeneStats wrong = new GeneStats(stats.spots() - 1, stats.genes(), stats.sumLog(), stats.sumLogSq(),
                         stats.sumRaw(), 0);
                 IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                        () -> FlashDeconv.prepare(y, F.signatures, c, null, o, Progress.NONE, wrong));
+                        () -> FlashDeconv.prepare(FitInput.of(y, F.signatures, c).withKnownStats(wrong), o,
+                                Progress.NONE));
                 assertTrue(e.getMessage().contains("known gene statistics"), e.getMessage());
             }
         }

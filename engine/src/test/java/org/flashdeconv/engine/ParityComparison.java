@@ -7,16 +7,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.flashdeconv.engine.graph.SpatialGraph;
-import org.flashdeconv.engine.represent.GeneWeighting;
-import org.flashdeconv.engine.represent.Preprocess;
 import org.flashdeconv.engine.represent.SketchDraws;
-import org.flashdeconv.engine.solver.SolverType;
 import org.flashdeconv.engine.testing.ParityFixture;
 import org.flashdeconv.engine.testing.TestMatrices;
 
 /**
  * Fits one parity configuration through the streaming path and measures every difference to the expected
- * outputs (ALGORITHM §13.2). Test-only.
+ * outputs (docs/algorithm.md §13.2). Test-only.
  */
 final class ParityComparison {
 
@@ -77,9 +74,9 @@ final class ParityComparison {
             }
         };
         try (Arena input = Arena.ofShared();
-             PreparedProblem p = FlashDeconv.prepare(TestMatrices.csr(f.counts, input), f.signatures,
-                     TestMatrices.coords(f.coords, input), f.cellTypes, o, trace);
-             FitResult r = p.solve(o.lambdas().get(0), null)) {
+             PreparedProblem p = FlashDeconv.prepare(FitInput.of(TestMatrices.csr(f.counts, input), f.signatures,
+                     TestMatrices.coords(f.coords, input)).withCellTypeNames(f.cellTypes), o, trace);
+             FitResult r = p.solve(o.lambdas().get(0))) {
             boolean edges = Arrays.deepEquals(e.edges(), undirectedEdges(p.graph()));
             boolean draws = true;
             double weights = 0;

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** End-to-end parity with every fixture configuration, tolerances of ALGORITHM §13.2 and the fixture README. */
+/** End-to-end parity with every fixture configuration, tolerances of docs/algorithm.md §13.2 and the fixture README. */
 class ParityTest {
 
     static Stream<Arguments> configurations() {

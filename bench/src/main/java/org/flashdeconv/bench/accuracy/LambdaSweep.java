@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.flashdeconv.engine.FitInput;
 import org.flashdeconv.engine.FitResult;
 import org.flashdeconv.engine.FlashDeconv;
 import org.flashdeconv.engine.FlashDeconvOptions;
@@ -64,26 +65,21 @@ public final class LambdaSweep {
                 x[t][g] = slide.expression(t, g);
             }
         }
+        List<LambdaSpec> lambdas = new ArrayList<>();
+        for (String m : multiples) {
+            lambdas.add(LambdaSpec.autoTimes(Double.parseDouble(m)));
+        }
+        FlashDeconvOptions options = FlashDeconvOptions.builder().lambdas(lambdas).build();
         try (CountStore store = CountStore.open(storePath);
-             PreparedProblem p = FlashDeconv.prepare(store.csr(), x, store.coords().orElseThrow(),
-                     slide.typeNames(), FlashDeconvOptions.defaults(), Progress.NONE)) {
-            double auto = p.lambdaFor(LambdaSpec.AUTO);
-            FitResult previous = null;
+             PreparedProblem p = FlashDeconv.prepare(FitInput.of(store.csr(), x, store.coords().orElseThrow())
+                     .withCellTypeNames(slide.typeNames()), options, Progress.NONE)) {
             List<String> rows = new ArrayList<>();
-            for (String m : multiples) {
-                double factor = Double.parseDouble(m);
-                FitResult fit = p.solve(LambdaSpec.of(auto * factor), previous);
-                if (previous != null) {
-                    previous.close();
-                }
-                previous = fit;
+            p.solveEach(fit -> {
                 double[] score = score(slide, fit);
                 rows.add(String.format(Locale.ROOT, "| %s | %d | %s | %.4g | %d | %.4f | %.4f |", profile,
-                        store.spots(), m, auto * factor, fit.info().iterations(), score[0], score[1]));
-            }
-            if (previous != null) {
-                previous.close();
-            }
+                        store.spots(), multiples[rows.size()], fit.lambdaUsed(), fit.info().iterations(), score[0],
+                        score[1]));
+            });
             rows.forEach(System.out::println);
         }
     }

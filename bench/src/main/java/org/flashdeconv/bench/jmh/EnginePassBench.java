@@ -2,16 +2,16 @@ package org.flashdeconv.bench.jmh;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.graph.GraphBuilder;
 import org.flashdeconv.engine.graph.SpatialGraph;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
-import org.flashdeconv.engine.represent.Preprocess;
 import org.flashdeconv.engine.represent.RepresentationPass;
-import org.flashdeconv.engine.solver.SolveInfo;
-import org.flashdeconv.engine.solver.SolverType;
+import org.flashdeconv.engine.solver.Solver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -71,7 +71,7 @@ public class EnginePassBench extends JmhDefaults {
 
     @Benchmark
     public SolveInfo referenceSolverOneSweep() {
-        return SolverType.REFERENCE.solver().solve(data.problem, data.oneSweep, null, beta, work, executor,
+        return Solver.reference().solve(data.problem, data.oneSweep, null, beta, work, executor,
                 Progress.NONE);
     }
 

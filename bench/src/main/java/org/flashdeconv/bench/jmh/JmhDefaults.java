@@ -10,15 +10,11 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Settings every benchmark inherits: one fork with the JVM flags of the root pom's {@code fd.jvmFlags} (Chronicle
- * on JDK 25 and the Vector API module), average time per operation. The command line may override the counts
- * ({@code -f -wi -i -w -r}); a {@code -jvmArgsAppend} there replaces these flags, so repeat them.
+ * Settings every benchmark inherits: one fork, average time per operation. The fork gets the JVM flags of the
+ * JMH host (JMH's default): {@code bench/run-jmh.sh} starts it with the repository's {@code jvm.args} and the
+ * Vector API module. The command line may override the counts ({@code -f -wi -i -w -r}).
  */
-@Fork(value = 1, jvmArgsAppend = {
-    "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-    "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
-    "--sun-misc-unsafe-memory-access=allow", "--add-modules=jdk.incubator.vector"})
+@Fork(1)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import org.flashdeconv.engine.genes.ScaledLog;
 import org.flashdeconv.engine.genes.SpotRow;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.represent.Representation;
 import org.flashdeconv.engine.simd.Kernels;
 import org.flashdeconv.engine.solver.BcdProblem;
 import org.flashdeconv.engine.solver.BcdSettings;
@@ -41,7 +42,7 @@ final class KernelPasses {
         for (int j = 0; j < s.length; j++) {
             position[s[j]] = j;
         }
-        weight = data.rep.weights();
+        weight = ((Representation.Weighted) data.rep).weights();
         coef = new double[s.length * types];
         for (int j = 0; j < s.length; j++) {
             for (int t = 0; t < types; t++) {
@@ -120,7 +121,7 @@ final class KernelPasses {
         return norm;
     }
 
-    /** One Jacobi sweep of spec §10.2 from {@code prev} into {@code next}; returns the max |change|. */
+    /** One Jacobi sweep of docs/algorithm.md §10.2 from {@code prev} into {@code next}; returns the max |change|. */
     double sweep(BcdSettings settings, MemorySegment prev, MemorySegment next) {
         BcdProblem p = data.problem;
         int kk = p.types();

@@ -2,6 +2,8 @@ package org.flashdeconv.bench.jmh;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import org.flashdeconv.engine.GeneWeighting;
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.genes.GeneStats;
@@ -11,8 +13,6 @@ import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
-import org.flashdeconv.engine.represent.GeneWeighting;
-import org.flashdeconv.engine.represent.Preprocess;
 import org.flashdeconv.engine.represent.Representation;
 import org.flashdeconv.engine.represent.RepresentationPass;
 import org.flashdeconv.engine.solver.BcdProblem;

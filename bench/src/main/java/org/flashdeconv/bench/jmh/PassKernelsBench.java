@@ -1,12 +1,12 @@
 package org.flashdeconv.bench.jmh;
 
 import java.lang.foreign.MemorySegment;
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
-import org.flashdeconv.engine.represent.Preprocess;
 import org.flashdeconv.engine.represent.RepresentationPass;
-import org.flashdeconv.engine.solver.SolverType;
+import org.flashdeconv.engine.solver.Solver;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -51,7 +51,7 @@ public class PassKernelsBench extends JmhDefaults {
         try (BlockExecutor ex = new BlockExecutor(2)) {
             RepresentationPass.project(data.counts, data.selection, data.stats, Preprocess.LOG_CPM, data.rep,
                     engineH, ex, Progress.NONE);
-            SolverType.REFERENCE.solver().solve(data.problem, data.oneSweep, null, beta, data.cells(), ex,
+            Solver.reference().solve(data.problem, data.oneSweep, null, beta, data.cells(), ex,
                     Progress.NONE);
         }
         passes.project(h);

@@ -1,6 +1,7 @@
 package org.flashdeconv.bench.scaling;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,17 +11,21 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs {@code flashdeconv deconvolve} in a child JVM (the launcher's command: the same JVM flags and the
- * command-line jar), samples its {@code /proc} readings every {@value #PERIOD_MS} ms, and combines them with the
+ * Runs {@code flashdeconv deconvolve} in a child JVM (the launcher's command: the JVM flags of this JVM, which
+ * {@code bench/run-scaling.sh} starts with the repository's {@code jvm.args}, and the command-line jar), samples its {@code /proc} readings every {@value #PERIOD_MS} ms, and combines them with the
  * phases the child wrote into {@code summary.json} ({@code phases}, {@code memory}, {@code n_iterations}).
  */
 final class ChildRun {
     /** Sampling period of /proc, ms. */
     static final long PERIOD_MS = 50;
 
-    /** JVM flags of the launcher ({@code ./flashdeconv}); the jar's manifest adds the opens and exports. */
-    static final List<String> LAUNCHER_FLAGS = List.of("--enable-native-access=ALL-UNNAMED",
-            "--sun-misc-unsafe-memory-access=allow", "--add-modules=jdk.incubator.vector");
+    /** This JVM's module and access flags (those of {@code jvm.args} and the Vector API module), for the child. */
+    static List<String> launcherFlags() {
+        return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-") || a.startsWith("--enable-native-access")
+                        || a.startsWith("--sun-misc"))
+                .toList();
+    }
 
     private ChildRun() {
     }
@@ -31,7 +36,7 @@ final class ChildRun {
             List<String> cmd = new ArrayList<>();
             cmd.add(java.toString());
             cmd.addAll(javaOptions);
-            cmd.addAll(LAUNCHER_FLAGS);
+            cmd.addAll(launcherFlags());
             cmd.addAll(List.of("-jar", jar.toString(), "deconvolve", "--spatial", store.toString(), "--reference",
                     signatures.toString(), "-o", output.toString(), "--quiet", "--json"));
             cmd.addAll(caseArgs);

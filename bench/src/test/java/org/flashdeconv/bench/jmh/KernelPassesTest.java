@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
-import org.flashdeconv.engine.represent.Preprocess;
 import org.flashdeconv.engine.represent.RepresentationPass;
 import org.flashdeconv.engine.simd.Kernels;
-import org.flashdeconv.engine.solver.SolverType;
+import org.flashdeconv.engine.solver.Solver;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,7 +41,7 @@ class KernelPassesTest {
             double engineNorm = RepresentationPass.project(data.counts, data.selection, data.stats,
                     Preprocess.LOG_CPM, data.rep, engineH, ex, Progress.NONE);
             MemorySegment beta = data.cells();
-            SolverType.REFERENCE.solver().solve(data.problem, data.oneSweep, null, beta, data.cells(), ex,
+            Solver.reference().solve(data.problem, data.oneSweep, null, beta, data.cells(), ex,
                     Progress.NONE);
             MemorySegment start = data.cells();
             for (long c = 0; c < data.problem.cells(); c++) {

@@ -3,7 +3,7 @@ package org.flashdeconv.engine.genes;
 import java.util.Arrays;
 
 /**
- * "Rank descending" of ALGORITHM §0: by value descending, equal values by ascending index (a stable descending
+ * "Rank descending" of docs/algorithm.md §0: by value descending, equal values by ascending index (a stable descending
  * sort). Values compare numerically, so -0.0 equals 0.0 as in the reference.
  */
 final class DescendingRank {

@@ -1,7 +1,7 @@
 package org.flashdeconv.engine.genes;
 
 /**
- * The genes the fit uses (ALGORITHM §4): highly variable genes of the spatial counts, markers of the reference,
+ * The genes the fit uses (docs/algorithm.md §4): highly variable genes of the spatial counts, markers of the reference,
  * their union S and the ridge leverage of the raw reference on S.
  *
  * @param hvg      HVG indices (§4.1), ascending

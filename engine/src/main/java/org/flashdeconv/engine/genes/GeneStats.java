@@ -6,7 +6,7 @@ import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * Per-gene sums from one streaming pass over the raw spatial counts (ALGORITHM §4.1, §5.2, §14.2). Small, on
+ * Per-gene sums from one streaming pass over the raw spatial counts (docs/algorithm.md §4.1, §5.2, §14.2). Small, on
  * the heap: three G-length arrays.
  *
  * @param spots          N, the number of spots read

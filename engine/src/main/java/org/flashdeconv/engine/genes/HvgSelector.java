@@ -3,7 +3,7 @@ package org.flashdeconv.engine.genes;
 import java.util.Arrays;
 
 /**
- * Highly variable genes of the spatial counts (ALGORITHM §4.1): a binned z-score of the variance of the
+ * Highly variable genes of the spatial counts (docs/algorithm.md §4.1): a binned z-score of the variance of the
  * log-normalised values, computed from the sums of {@link GeneStats}.
  */
 public final class HvgSelector {

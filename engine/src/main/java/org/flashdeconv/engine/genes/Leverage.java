@@ -1,7 +1,7 @@
 package org.flashdeconv.engine.genes;
 
 /**
- * Ridge leverage scores of the raw reference on the selected genes (ALGORITHM §4.4), by the K x K route:
+ * Ridge leverage scores of the raw reference on the selected genes (docs/algorithm.md §4.4), by the K x K route:
  * raw_g = Σ_j (v_jᵀ x_g)² / (μ_j + 1e-6) over the eigenpairs of Xc·Xcᵀ, where Xc is X[:, genes] centred
  * across types; no decomposition of a tall matrix.
  */

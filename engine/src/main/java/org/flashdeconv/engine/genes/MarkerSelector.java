@@ -1,7 +1,7 @@
 package org.flashdeconv.engine.genes;
 
 /**
- * Marker genes of the reference (ALGORITHM §4.2): for every type, the genes it dominates most clearly by row
+ * Marker genes of the reference (docs/algorithm.md §4.2): for every type, the genes it dominates most clearly by row
  * fraction ("largest minus second largest" specificity).
  */
 public final class MarkerSelector {

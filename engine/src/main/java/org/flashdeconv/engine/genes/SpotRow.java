@@ -1,6 +1,7 @@
 package org.flashdeconv.engine.genes;
 
 import java.lang.foreign.MemorySegment;
+import org.flashdeconv.engine.matrix.ColumnMap;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
@@ -37,13 +38,13 @@ public final class SpotRow {
                 values[j] = v.getAtIndex(Layouts.F32, start + j);
             }
         }
-        int[] map = y.columnMap();
+        ColumnMap map = y.columnMap();
         if (map == null) {
             return n;
         }
         int kept = 0;
         for (int j = 0; j < n; j++) {
-            int c = map[cols[j]];
+            int c = map.get(cols[j]);
             if (c >= 0) {
                 cols[kept] = c;
                 values[kept++] = values[j];

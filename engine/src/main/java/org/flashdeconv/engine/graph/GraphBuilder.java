@@ -10,7 +10,7 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * Builds the spatial graphs of ALGORITHM §7 (knn, radius, grid) from off-heap coordinates of any dimension.
+ * Builds the spatial graphs of docs/algorithm.md §7 (knn, radius, grid) from off-heap coordinates of any dimension.
  *
  * <p>Every builder indexes the spots in a uniform {@link CellIndex}, runs one exact query per spot in parallel
  * blocks of {@value #BLOCK} spots, and writes an exact-size CSR into the caller's arena. Work is O(N) for the index

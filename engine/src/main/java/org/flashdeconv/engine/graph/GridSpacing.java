@@ -7,7 +7,7 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * The lattice spacing of ALGORITHM §7.3: the median over spots of the distance to the nearest other spot.
+ * The lattice spacing of docs/algorithm.md §7.3: the median over spots of the distance to the nearest other spot.
  *
  * <p>Nearest distances are found with a 1-nearest-neighbour {@link KnnSearch} per spot, stored off-heap, and the
  * median is selected in O(N) by a radix select on the IEEE-754 bits (non-negative doubles order like their bit

@@ -5,7 +5,7 @@ import org.flashdeconv.engine.matrix.Layouts;
 
 /**
  * Exact k-nearest-neighbour query over a {@link CellIndex}: the k other spots first in (distance, index) order
- * (ALGORITHM §7.1). One instance per worker block; not thread-safe.
+ * (docs/algorithm.md §7.1). One instance per worker block; not thread-safe.
  *
  * <p>Rings of cells (Chebyshev distance R from the query's cell) are scanned outward until the k-th best distance is
  * strictly below the distance to every unscanned cell, so a spot tied with the k-th one is always seen and the index

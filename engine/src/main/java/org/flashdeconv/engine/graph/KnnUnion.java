@@ -8,7 +8,7 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * Symmetrises directed k-nearest-neighbour lists by union (ALGORITHM §7.1 step 3) into a CSR.
+ * Symmetrises directed k-nearest-neighbour lists by union (docs/algorithm.md §7.1 step 3) into a CSR.
  *
  * <p>Row i of the result is out(i) ∪ extra(i), where extra(i) holds the j with i ∈ out(j) but j ∉ out(i): the two
  * are disjoint, so deg_i = k + |extra(i)| and the allocation is exact without a dedupe pass. Three parallel passes:

@@ -4,8 +4,8 @@ import java.lang.foreign.MemorySegment;
 import org.flashdeconv.engine.matrix.Layouts;
 
 /**
- * Fixed-radius query over a {@link CellIndex}: the other spots j with squared distance ≤ r² (ALGORITHM §7.2, which
- * allows comparing squares). One instance per worker block; not thread-safe.
+ * Fixed-radius query over a {@link CellIndex}: the other spots j with squared distance ≤ r² (docs/algorithm.md §7.2,
+ * which allows comparing squares). One instance per worker block; not thread-safe.
  *
  * <p>The query visits the box of cells that the ball of radius r (widened by the index slack) touches, one
  * contiguous run of sorted spots per row of cells, and skips rows whose lower bound already exceeds r.

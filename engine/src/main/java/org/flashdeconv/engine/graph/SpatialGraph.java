@@ -4,8 +4,8 @@ import java.lang.foreign.MemorySegment;
 import org.flashdeconv.engine.matrix.Layouts;
 
 /**
- * A binary, symmetric spatial graph without self-loops (ALGORITHM §7), as a CSR over segments: the neighbours of
- * spot i are {@code neighbors[rowPtr[i] .. rowPtr[i+1])}, ascending. Every undirected edge appears twice (once per
+ * A binary, symmetric spatial graph without self-loops (docs/algorithm.md §7), as a CSR over segments: the neighbours
+ * of spot i are {@code neighbors[rowPtr[i] .. rowPtr[i+1])}, ascending. Every undirected edge appears twice (once per
  * endpoint), so {@code rowPtr[spots]} is the number of directed entries and row i's length is deg_i (§7.4).
  *
  * <p>A view: it owns nothing. {@link GraphBuilder} allocates the segments in the caller's arena; they are valid until

@@ -14,7 +14,7 @@ import java.lang.foreign.MemorySegment;
  * store with 36,000 genes, a reference sharing 15,000 of them in another order). With a {@code columnMap}, the
  * stored column {@code c} is model column {@code columnMap[c]}, or is left out when that is -1, and
  * {@code cols} counts the model columns. Without one (null), stored columns are model columns and lie in
- * {@code [0, cols)}. Readers of rows go through {@link #mapColumn}.
+ * {@code [0, cols)}. Readers of rows go through {@link #mapColumn}. The map is immutable ({@link ColumnMap}).
  *
  * @param rows      number of rows (spots)
  * @param cols      number of columns (genes)
@@ -22,10 +22,10 @@ import java.lang.foreign.MemorySegment;
  * @param colIdx    i32[nnz]
  * @param values    f32[nnz] or f64[nnz]
  * @param valueType element type of {@code values}
- * @param columnMap stored column -> model column or -1, or null for the identity
+ * @param columnMap stored column -> model column or -1 ({@code cols} model columns), or null for the identity
  */
 public record CsrView(long rows, long cols, MemorySegment rowPtr, MemorySegment colIdx, MemorySegment values,
-                      ValueType valueType, int[] columnMap) {
+                      ValueType valueType, ColumnMap columnMap) {
 
     /**
      * A view without a column map.
@@ -38,19 +38,15 @@ public record CsrView(long rows, long cols, MemorySegment rowPtr, MemorySegment 
     }
 
     /**
-     * Checks the segment sizes against the shape, and the column map's targets.
+     * Checks the segment sizes against the shape, and the column map's model column count.
      *
-     * @throws IllegalArgumentException if a count is negative, a segment is too small for the shape, or a map
-     *                                  entry lies outside {@code [-1, cols)}
+     * @throws IllegalArgumentException if a count is negative, a segment is too small for the shape, or the map
+     *                                  has another number of model columns than {@code cols}
      */
     public CsrView {
-        if (columnMap != null) {
-            for (int c = 0; c < columnMap.length; c++) {
-                if (columnMap[c] < -1 || columnMap[c] >= cols) {
-                    throw new IllegalArgumentException("CSR column map sends stored column " + c + " to "
-                            + columnMap[c] + ", expected -1 or a model column in [0, " + cols + ")");
-                }
-            }
+        if (columnMap != null && columnMap.modelColumns() != cols) {
+            throw new IllegalArgumentException("CSR column map has " + columnMap.modelColumns()
+                    + " model columns but the view " + cols);
         }
         if (rows < 0 || cols < 0 || cols > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("CSR shape must be non-negative with cols <= 2^31-1, found "
@@ -102,19 +98,13 @@ public record CsrView(long rows, long cols, MemorySegment rowPtr, MemorySegment 
             throw new IllegalArgumentException("column map of length " + map.length + " for a matrix of " + cols
                     + " columns");
         }
-        int[] composed = map.clone();
-        if (columnMap != null) {
-            composed = new int[columnMap.length];
-            for (int c = 0; c < columnMap.length; c++) {
-                composed[c] = columnMap[c] < 0 ? -1 : map[columnMap[c]];
-            }
-        }
+        ColumnMap composed = columnMap == null ? ColumnMap.of(map, modelCols) : columnMap.then(map, modelCols);
         return new CsrView(rows, modelCols, rowPtr, colIdx, values, valueType, composed);
     }
 
     /** The model column of stored column {@code storedCol}, or -1 if the view leaves it out. */
     public int mapColumn(int storedCol) {
-        return columnMap == null ? storedCol : columnMap[storedCol];
+        return columnMap == null ? storedCol : columnMap.get(storedCol);
     }
 
     /** Value of entry {@code k}, widened to double. */

@@ -1,6 +1,6 @@
 package org.flashdeconv.engine.represent;
 
-/** Gene amplitudes from leverage (ALGORITHM §6.1), shared by both representations. */
+/** Gene amplitudes from leverage (docs/algorithm.md §6.1), shared by both representations. */
 final class Amplitudes {
     private Amplitudes() {
     }

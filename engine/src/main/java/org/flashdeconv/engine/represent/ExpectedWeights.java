@@ -1,7 +1,7 @@
 package org.flashdeconv.engine.represent;
 
 /**
- * The {@code expected} gene weights (ALGORITHM §6.1, §6.2): gene g's expected absolute weight in a
+ * The {@code expected} gene weights (docs/algorithm.md §6.1, §6.2): gene g's expected absolute weight in a
  * bucket-normalised CountSketch with d buckets, by the normative 3000-node trapezoid rule in log t.
  *
  * <p>Nodes are visited in order and only p-length arrays are kept (no p x 3000 table): O(p) memory,

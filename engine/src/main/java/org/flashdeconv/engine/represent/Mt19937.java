@@ -1,7 +1,7 @@
 package org.flashdeconv.engine.represent;
 
 /**
- * The 32-bit Mersenne Twister with numpy's legacy bounded integers (ALGORITHM §6.4), bit-exact with
+ * The 32-bit Mersenne Twister with numpy's legacy bounded integers (docs/algorithm.md §6.4), bit-exact with
  * {@code numpy.random.RandomState(seed)}. Not thread-safe.
  */
 public final class Mt19937 {

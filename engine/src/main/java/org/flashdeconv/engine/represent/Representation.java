@@ -1,26 +1,85 @@
 package org.flashdeconv.engine.represent;
 
 /**
- * What the solver needs besides H: the represented reference and its Gram matrix (ALGORITHM §6.5). Small, on
- * the heap.
- *
- * @param dim     r, the representation dimension: p for {@code expected}, d for {@code countsketch}
- * @param xr      Xr, K x dim
- * @param gram    Xr·Xrᵀ, K x K
- * @param weights w in S order for {@code expected}, else null
- * @param sketch  the draws and Ω for {@code countsketch}, else null
+ * What the solver needs besides H: the represented reference and its Gram matrix (docs/algorithm.md §6.5), either by
+ * expected gene weights ({@link Weighted}, §6.2) or by a CountSketch ({@link Sketched}, §6.3). Small, on the heap.
  */
-public record Representation(int dim, double[][] xr, double[][] gram, double[] weights, SketchDraws sketch) {
+public sealed interface Representation {
+
+    /** r, the representation dimension: p for {@link Weighted}, d for {@link Sketched}. */
+    int dim();
+
+    /** Xr, K x r. */
+    double[][] xr();
+
+    /** Xr·Xrᵀ, K x K. */
+    double[][] gram();
+
+    /** p, the number of selected genes the representation maps. */
+    int genes();
+
+    /** K, the number of cell types. */
+    default int types() {
+        return xr().length;
+    }
 
     /**
-     * Checks that exactly one of weights and sketch is given and the shapes agree.
+     * Every selected gene kept, scaled by its weight: Xr = X[:, S]·diag(w).
      *
-     * @throws IllegalArgumentException if the shapes disagree or not exactly one of weights / sketch is set
+     * @param xr      Xr, K x p
+     * @param gram    Xr·Xrᵀ, K x K
+     * @param weights w in S order, p values
      */
-    public Representation {
-        if ((weights == null) == (sketch == null)) {
-            throw new IllegalArgumentException("a representation holds either expected weights or a sketch");
+    record Weighted(double[][] xr, double[][] gram, double[] weights) implements Representation {
+        /**
+         * Checks the shapes.
+         *
+         * @throws IllegalArgumentException if Xr, the Gram matrix and the weights disagree
+         */
+        public Weighted {
+            checkShapes(xr, gram, weights.length);
         }
+
+        @Override
+        public int dim() {
+            return weights.length;
+        }
+
+        @Override
+        public int genes() {
+            return weights.length;
+        }
+    }
+
+    /**
+     * The selected genes hashed into d buckets: Xr = X[:, S]·Ωᵀ.
+     *
+     * @param xr     Xr, K x d
+     * @param gram   Xr·Xrᵀ, K x K
+     * @param sketch the draws and Ω
+     */
+    record Sketched(double[][] xr, double[][] gram, SketchDraws sketch) implements Representation {
+        /**
+         * Checks the shapes.
+         *
+         * @throws IllegalArgumentException if Xr, the Gram matrix and the sketch disagree
+         */
+        public Sketched {
+            checkShapes(xr, gram, sketch.dim());
+        }
+
+        @Override
+        public int dim() {
+            return sketch.dim();
+        }
+
+        @Override
+        public int genes() {
+            return sketch.bucket().length;
+        }
+    }
+
+    private static void checkShapes(double[][] xr, double[][] gram, int dim) {
         int types = xr.length;
         if (gram.length != types) {
             throw new IllegalArgumentException("representation: Xr has " + types + " rows but the Gram matrix "
@@ -33,14 +92,5 @@ public record Representation(int dim, double[][] xr, double[][] gram, double[] w
                         + " and " + gram[k].length);
             }
         }
-        if (weights != null ? weights.length != dim : sketch.dim() != dim) {
-            throw new IllegalArgumentException("representation: dimension " + dim + " does not match the "
-                    + (weights != null ? weights.length + " weights" : "sketch of dimension " + sketch.dim()));
-        }
-    }
-
-    /** K, the number of cell types. */
-    public int types() {
-        return xr.length;
     }
 }

@@ -2,15 +2,18 @@ package org.flashdeconv.engine.represent;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import org.flashdeconv.engine.GeneWeighting;
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.genes.MappedRows;
+import org.flashdeconv.engine.matrix.ColumnMap;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * Preprocessing and representation (ALGORITHM §5, §6, §14.1): {@link #prepare} builds the represented
+ * Preprocessing and representation (docs/algorithm.md §5, §6, §14.1): {@link #prepare} builds the represented
  * reference Xr and its Gram matrix; {@link #project} streams the spots once and writes the solver's input
  * H (spot-major, h_i = Xr·yr_i) and ‖Yr‖²_F. Nothing of size spots x genes or spots x sketch_dim exists.
  */
@@ -63,7 +66,7 @@ public final class RepresentationPass {
                     xr[k][j] = xt[k][j] * w[j];
                 }
             }
-            rep = new Representation(p, xr, gram(xr), w, null);
+            rep = new Representation.Weighted(xr, gram(xr), w);
         } else {
             SketchDraws s = SketchDraws.draw(sel.leverage(), sketchDim, seed);
             xr = new double[types][sketchDim];
@@ -72,7 +75,7 @@ public final class RepresentationPass {
                     xr[k][s.bucket()[j]] += xt[k][j] * s.value()[j];
                 }
             }
-            rep = new Representation(sketchDim, xr, gram(xr), null, s);
+            rep = new Representation.Sketched(xr, gram(xr), s);
         }
         return rep;
     }
@@ -133,10 +136,9 @@ public final class RepresentationPass {
         }
         int[] s = sel.selected();
         int p = s.length;
-        boolean expected = rep.weights() != null;
-        if (expected ? rep.dim() != p : rep.sketch().bucket().length != p) {
-            throw new IllegalArgumentException("representation pass: the representation covers "
-                    + (expected ? rep.dim() : rep.sketch().bucket().length) + " genes but the selection " + p);
+        if (rep.genes() != p) {
+            throw new IllegalArgumentException("representation pass: the representation covers " + rep.genes()
+                    + " genes but the selection " + p);
         }
         int[] position = new int[stats.genes()];
         Arrays.fill(position, -1);
@@ -148,16 +150,17 @@ public final class RepresentationPass {
         double[] coef = new double[Math.multiplyExact(p, types)];
         for (int j = 0; j < p; j++) {
             for (int k = 0; k < types; k++) {
-                coef[j * types + k] = expected ? rep.xr()[k][j]
-                        : rep.xr()[k][rep.sketch().bucket()[j]] * rep.sketch().value()[j];
+                coef[j * types + k] = switch (rep) {
+                    case Representation.Weighted w -> w.xr()[k][j];
+                    case Representation.Sketched c -> c.xr()[k][c.sketch().bucket()[j]] * c.sketch().value()[j];
+                };
             }
         }
         double[] blockNorm = new double[BlockExecutor.blockCount(spots, blockSpots)];
         progress.start("representation", spots);
         try {
             ex.forEachBlock(spots, blockSpots, (block, start, end) -> {
-                SpotProjector worker = new SpotProjector(pp, types, storedPosition, sigma, coef, rep.weights(),
-                        rep.sketch());
+                SpotProjector worker = new SpotProjector(pp, types, storedPosition, sigma, coef, rep);
                 blockNorm[block] = worker.run(y, start, end, hOut, noCountsOut);
                 MappedRows.release(y, start, end);
                 progress.advance(end - start);
@@ -176,13 +179,13 @@ public final class RepresentationPass {
      * Stored column -> model gene (the view's column map, if any) -> position in S; -1 for a kept gene outside S,
      * {@link SpotProjector#LEFT_OUT} for a column the view leaves out.
      */
-    private static int[] storedPositions(int[] map, int[] position) {
+    private static int[] storedPositions(ColumnMap map, int[] position) {
         if (map == null) {
             return position;
         }
-        int[] out = new int[map.length];
-        for (int c = 0; c < map.length; c++) {
-            out[c] = map[c] < 0 ? SpotProjector.LEFT_OUT : position[map[c]];
+        int[] out = new int[map.storedColumns()];
+        for (int c = 0; c < out.length; c++) {
+            out[c] = map.get(c) < 0 ? SpotProjector.LEFT_OUT : position[map.get(c)];
         }
         return out;
     }

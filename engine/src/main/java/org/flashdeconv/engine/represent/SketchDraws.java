@@ -1,7 +1,7 @@
 package org.flashdeconv.engine.represent;
 
 /**
- * The legacy CountSketch Ω of ALGORITHM §6.3: one non-zero per selected gene, Ω_{g, bucket_g} = value_g.
+ * The legacy CountSketch Ω of docs/algorithm.md §6.3: one non-zero per selected gene, Ω_{g, bucket_g} = value_g.
  *
  * @param dim    d, the number of buckets (columns of Ω)
  * @param bucket h_g in [0, d) per gene, in S order

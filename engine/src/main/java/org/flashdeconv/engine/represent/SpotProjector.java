@@ -3,13 +3,14 @@ package org.flashdeconv.engine.represent;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.genes.ScaledLog;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
 
 /**
- * The per-spot work of the projection pass (ALGORITHM §5, §6, §14.1): gather a spot's entries on S, preprocess
+ * The per-spot work of the projection pass (docs/algorithm.md §5, §6, §14.1): gather a spot's entries on S, preprocess
  * them, represent them, and write h_i = Xr·yr_i. One instance per block; it holds the worker's scratch, so the
  * spots of a block allocate nothing.
  */
@@ -42,17 +43,17 @@ final class SpotProjector {
      *                   off S, {@link #LEFT_OUT} for a column the view leaves out
      * @param sigma      pearson: σY per position in S, else null
      * @param coef       p x K, position-major: Xrᵀ (expected) or Mᵀ = (Xr·Ωᵀ)ᵀ (countsketch)
-     * @param weight     expected: w per position, else null
-     * @param sketch     countsketch: the draws, else null
+     * @param rep        the representation: its weights, or its sketch's buckets and Ω
      */
-    SpotProjector(Preprocess preprocess, int types, int[] position, double[] sigma, double[] coef, double[] weight,
-                  SketchDraws sketch) {
+    SpotProjector(Preprocess preprocess, int types, int[] position, double[] sigma, double[] coef,
+                  Representation rep) {
         this.preprocess = preprocess;
         this.types = types;
         this.position = position;
         this.sigma = sigma;
         this.coef = coef;
-        this.weight = weight;
+        SketchDraws sketch = rep instanceof Representation.Sketched c ? c.sketch() : null;
+        this.weight = rep instanceof Representation.Weighted w ? w.weights() : null;
         this.bucket = sketch == null ? null : sketch.bucket();
         this.omega = sketch == null ? null : sketch.value();
         this.h = new double[types];

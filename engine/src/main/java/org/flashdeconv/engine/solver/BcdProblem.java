@@ -4,8 +4,8 @@ import java.lang.foreign.MemorySegment;
 import org.flashdeconv.engine.matrix.Layouts;
 
 /**
- * The data of one non-negative, L1 and graph-Laplacian penalised regression (spec §9, §10.1). A view: it owns
- * nothing; the segments stay valid as long as their owner keeps them.
+ * The data of one non-negative, L1 and graph-Laplacian penalised regression (docs/algorithm.md §9, §10.1). A view: it
+ * owns nothing; the segments stay valid as long as their owner keeps them.
  *
  * <p>Layout: {@code h} is H transposed, N x K f64 spot-major (element {@code i*K + k} is H[k, i] = x_k·yr_i);
  * {@code gram} is Xr·Xrᵀ as a flat row-major K x K array (element {@code k*K + l}); the graph is a CSR

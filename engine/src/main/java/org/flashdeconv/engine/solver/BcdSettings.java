@@ -1,7 +1,7 @@
 package org.flashdeconv.engine.solver;
 
 /**
- * Resolved solver parameters (spec §10).
+ * Resolved solver parameters (docs/algorithm.md §10).
  *
  * @param lambda  λ, the resolved spatial strength (≥ 0)
  * @param rhoEff  ρ_eff = rho_sparsity · mean diag(Gram) (≥ 0)

@@ -4,12 +4,13 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.List;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * A faster solver for the objective of spec §9: exact per-spot block minimisation, Gauss-Seidel across spots
- * in colour order, and spots whose neighbourhood has stopped moving left out.
+ * A faster solver for the objective of docs/algorithm.md §9: exact per-spot block minimisation, Gauss-Seidel across
+ * spots in colour order, and spots whose neighbourhood has stopped moving left out.
  *
  * <ul>
  *   <li><b>Exact blocks.</b> Each visit replaces a spot's K values by the exact minimiser of the objective
@@ -19,7 +20,7 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  *   <li><b>Gauss-Seidel across spots by colour.</b> The graph is coloured greedily ({@link Coloring}); a sweep
  *       visits the colours in order, and the spots of one colour (which share no edge) in parallel, each
  *       reading its neighbours' latest values. Every visit is an exact minimisation over one block, so the
- *       objective never increases (up to rounding), unlike the reference's Jacobi sweeps (spec §18.6). The
+ *       objective never increases (up to rounding), unlike the reference's Jacobi sweeps (docs/algorithm.md §18.6). The
  *       result does not depend on the thread count: within a colour no spot reads what another writes.</li>
  *   <li><b>Skipping settled spots.</b> A spot's exact minimiser depends only on its neighbours' values. Each
  *       spot records how far it moved at its last visit (max |Δβ|); a spot whose neighbours together moved at
@@ -27,12 +28,15 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  *       accumulated, so small moves cannot add up unseen).</li>
  * </ul>
  *
- * <p>The stopping rule, the iteration count and the objective recording are those of spec §10.3-10.4: rel =
- * max |β^{t+1} − β^t| / (max |β^t| + 1e-10) after every sweep. β is updated in place; {@code work} holds the
+ * <p>The stopping rule, the iteration count and the objective recording are those of docs/algorithm.md §10.3-10.4: rel
+ * = max |β^{t+1} − β^t| / (max |β^t| + 1e-10) after every sweep. β is updated in place; {@code work} holds the
  * colours (i32[N]) and the movement records (f32[N] twice): {@link #workBytes} is 12 bytes per spot; with less
  * (at least 4) every spot is visited in every sweep.
  */
 final class BlockBcd implements Solver {
+
+    /** The one instance (stateless). */
+    static final BlockBcd INSTANCE = new BlockBcd();
 
     /** Spots per parallel block (fixed: block boundaries must not depend on the thread count). */
     static final long BLOCK = 4096;
@@ -58,18 +62,18 @@ final class BlockBcd implements Solver {
         long n = problem.spots();
         int kk = problem.types();
         long bytes = problem.cells() * Double.BYTES;
-        ReferenceBcd.requireSize("beta", beta, bytes);
+        SolverArithmetic.requireSize("beta", beta, bytes);
         if (work.byteSize() < Math.multiplyExact(n, (long) Integer.BYTES)) {
             throw new IllegalArgumentException("work needs " + n * Integer.BYTES + " bytes (" + workBytes(n, kk)
                     + " to skip settled spots), found " + work.byteSize());
         }
         if (start != null) {
-            ReferenceBcd.requireSize("start", start, bytes);
+            SolverArithmetic.requireSize("start", start, bytes);
         }
         if (n == 0 || kk == 0) {
             return new SolveInfo(true, 0, 0, 0, List.of());
         }
-        ReferenceBcd.initialise(start, beta, problem.cells(), kk);
+        SolverArithmetic.initialise(start, beta, problem.cells(), kk);
         MemorySegment color = work.asSlice(0, n * Integer.BYTES);
         boolean skipping = work.byteSize() >= 3 * n * Integer.BYTES;
         MemorySegment moved = skipping ? work.asSlice(n * Integer.BYTES, n * Float.BYTES) : null;
@@ -82,7 +86,7 @@ final class BlockBcd implements Solver {
         int blocks = BlockExecutor.blockCount(n, BLOCK);
         double[] maxDiff = new double[blocks];
         double[] maxNew = new double[blocks];
-        double[] gramColumns = ReferenceBcd.transpose(problem.gram(), kk);
+        double[] gramColumns = SolverArithmetic.transpose(problem.gram(), kk);
         BlockPhase.Shared shared = new BlockPhase.Shared(problem, settings, gramColumns, beta, color, moved,
                 pending);
         double scale = maxAbs(beta, n, kk, executor, maxNew);
@@ -105,7 +109,7 @@ final class BlockBcd implements Solver {
                     diff = Math.max(diff, maxDiff[b]);
                     next = Math.max(next, maxNew[b]);
                 }
-                double change = diff / (scale + ReferenceBcd.REL_GUARD);
+                double change = diff / (scale + SolverArithmetic.REL_GUARD);
                 scale = next;
                 if (record.sweepDone(t, change, beta)) {
                     break;

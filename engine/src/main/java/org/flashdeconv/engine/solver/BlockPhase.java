@@ -149,8 +149,8 @@ final class BlockPhase {
     }
 
     /**
-     * The fallback for a numerically singular block: one pass of the reference's coordinate updates (§10.2)
-     * from {@code old} into {@code x}, with {@code lin} = h + λ·nsum − ρ; never increases the objective.
+     * The fallback for a numerically singular block: one pass of the reference's coordinate updates (docs/algorithm.md
+     * §10.2) from {@code old} into {@code x}, with {@code lin} = h + λ·nsum − ρ; never increases the objective.
      */
     private void coordinatePass(double lambdaDeg, double rho, boolean hasNeighbours) {
         double[] g = d.problem().gram();
@@ -168,7 +168,7 @@ final class BlockPhase {
             double gkk = g[k * kk + k];
             double c = lin[k] + rho - r[k] + gkk * x[k];
             double den = gkk + (hasNeighbours ? lambdaDeg : 0);
-            double updated = den > ReferenceBcd.DEN_GUARD ? Math.max(0.0, ReferenceBcd.soft(c, rho) / den) : 0;
+            double updated = den > SolverArithmetic.DEN_GUARD ? Math.max(0.0, SolverArithmetic.soft(c, rho) / den) : 0;
             double delta = updated - x[k];
             if (delta != 0) {
                 for (int l = 0; l < kk; l++) {

@@ -5,7 +5,7 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * The reported objective of spec §9, in its expansion form:
+ * The reported objective of docs/algorithm.md §9, in its expansion form:
  * ½·(‖Yr‖² − 2·Σ β_ik·H_ki + Σ_kl (βᵀβ)_kl·Gram_kl) + ½·λ·Σ β_ik·(Lβ)_ik + ρ_eff·Σ|β_ik|.
  *
  * <p>The four sums are accumulated per spot block and combined in block order, so the value does not depend

@@ -1,7 +1,7 @@
 package org.flashdeconv.engine.solver;
 
 /**
- * The penalty strengths of spec §8 (λ) and §10.1 (ρ_eff), computed from the Gram matrix and the graph.
+ * The penalty strengths of docs/algorithm.md §8 (λ) and §10.1 (ρ_eff), computed from the Gram matrix and the graph.
  */
 public final class Penalties {
 

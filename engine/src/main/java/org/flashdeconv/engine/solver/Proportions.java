@@ -6,7 +6,7 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * Normalises β into proportions and dominant types (spec §11.1): P_ik = β_ik / max(Σ_k β_ik, 1e-10), a row
+ * Normalises β into proportions and dominant types (docs/algorithm.md §11.1): P_ik = β_ik / max(Σ_k β_ik, 1e-10), a row
  * whose sum is exactly 0 gets the uniform 1/K, dominant = row argmax (first index on ties).
  *
  * <p>Departure from the reference (issue 7): a spot flagged as having no counts gets a NaN proportion row and

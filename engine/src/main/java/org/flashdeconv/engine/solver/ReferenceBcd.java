@@ -3,27 +3,25 @@ package org.flashdeconv.engine.solver;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * The block coordinate descent of spec §10.2, with its exact order of operations: Jacobi across spots (every
- * spot reads its neighbours' previous-sweep values from one buffer and writes the other), Gauss-Seidel across
+ * The block coordinate descent of docs/algorithm.md §10.2, with its exact order of operations: Jacobi across spots
+ * (every spot reads its neighbours' previous-sweep values from one buffer and writes the other), Gauss-Seidel across
  * types in index order with the maintained residual r = Gram·b. The relative change uses the previous
  * iterate's max |β| + 1e-10; both maxima are exact reductions, so β is bit-identical for any thread count.
  *
- * <p>Stateless and thread-safe; use {@link SolverType#REFERENCE}.
+ * <p>Stateless and thread-safe; use {@link Solver#reference()}.
  */
 final class ReferenceBcd implements Solver {
 
+    /** The one instance (stateless). */
+    static final ReferenceBcd INSTANCE = new ReferenceBcd();
+
     /** Spots per parallel block (fixed: block boundaries must not depend on the thread count). */
     static final long BLOCK = 2048;
-
-    /** Denominator guard of the coordinate update (§10.2). */
-    static final double DEN_GUARD = 1e-10;
-
-    /** Added to max |β| in the relative-change denominator (§10.2). */
-    static final double REL_GUARD = 1e-10;
 
     /** Objective recording period in sweeps (§10.4). */
     static final int RECORD_EVERY = 10;
@@ -34,17 +32,17 @@ final class ReferenceBcd implements Solver {
         long n = problem.spots();
         int kk = problem.types();
         long bytes = problem.cells() * Double.BYTES;
-        requireSize("beta", beta, bytes);
-        requireSize("work", work, bytes);
+        SolverArithmetic.requireSize("beta", beta, bytes);
+        SolverArithmetic.requireSize("work", work, bytes);
         if (start != null) {
-            requireSize("start", start, bytes);
+            SolverArithmetic.requireSize("start", start, bytes);
         }
         if (n == 0 || kk == 0) {
             return new SolveInfo(true, 0, 0, 0, List.of());
         }
-        initialise(start, beta, problem.cells(), kk);
+        SolverArithmetic.initialise(start, beta, problem.cells(), kk);
 
-        double[] gramColumns = transpose(problem.gram(), kk);
+        double[] gramColumns = SolverArithmetic.transpose(problem.gram(), kk);
         int blocks = BlockExecutor.blockCount(n, BLOCK);
         double[] maxDiff = new double[blocks];
         double[] maxPrev = new double[blocks];
@@ -66,7 +64,7 @@ final class ReferenceBcd implements Solver {
                 }
                 prev = to;
                 next = from;
-                if (record.sweepDone(t, diff / (scale + REL_GUARD), prev)) {
+                if (record.sweepDone(t, diff / (scale + SolverArithmetic.REL_GUARD), prev)) {
                     break;
                 }
             }
@@ -77,28 +75,6 @@ final class ReferenceBcd implements Solver {
             MemorySegment.copy(prev, 0, beta, 0, bytes);
         }
         return record.result(beta);
-    }
-
-    /** β⁰ = 1/K everywhere, or the warm start clipped at 0 (NaN taken as 0). */
-    static void initialise(MemorySegment start, MemorySegment beta, long cells, int kk) {
-        if (start == null) {
-            double v = 1.0 / kk;
-            for (long c = 0; c < cells; c++) {
-                beta.setAtIndex(Layouts.F64, c, v);
-            }
-            return;
-        }
-        for (long c = 0; c < cells; c++) {
-            double v = start.getAtIndex(Layouts.F64, c);
-            beta.setAtIndex(Layouts.F64, c, v > 0 ? v : 0.0);
-        }
-    }
-
-    static void requireSize(String name, MemorySegment seg, long bytes) {
-        if (seg.byteSize() < bytes) {
-            throw new IllegalArgumentException(name + " needs " + bytes + " bytes for N x K doubles, found "
-                    + seg.byteSize());
-        }
     }
 
     /** One Jacobi sweep over spots [s, e): reads {@code prev}, writes {@code next}, records the block maxima. */
@@ -152,8 +128,8 @@ final class ReferenceBcd implements Solver {
                 }
                 double den = gkk + lambdaDeg;
                 double updated = 0;
-                if (den > DEN_GUARD) {
-                    updated = Math.max(0.0, soft(c, rho) / den);
+                if (den > SolverArithmetic.DEN_GUARD) {
+                    updated = Math.max(0.0, SolverArithmetic.soft(c, rho) / den);
                 }
                 double delta = updated - b[k];
                 if (delta != 0) {
@@ -173,27 +149,5 @@ final class ReferenceBcd implements Solver {
         }
         maxDiff[block] = diff;
         maxPrev[block] = scale;
-    }
-
-    /** Column-major copy of a K x K matrix, so that r += δ·Gram[:, k] reads contiguously. */
-    static double[] transpose(double[] g, int kk) {
-        double[] t = new double[kk * kk];
-        for (int a = 0; a < kk; a++) {
-            for (int b = 0; b < kk; b++) {
-                t[b * kk + a] = g[a * kk + b];
-            }
-        }
-        return t;
-    }
-
-    /** Soft threshold; a NaN argument gives 0 (both comparisons fail). */
-    static double soft(double x, double rho) {
-        if (x > rho) {
-            return x - rho;
-        }
-        if (x < -rho) {
-            return x + rho;
-        }
-        return 0;
     }
 }

@@ -2,13 +2,28 @@ package org.flashdeconv.engine.solver;
 
 import java.lang.foreign.MemorySegment;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * Minimises the objective of spec §9 for one λ. Implementations must give bit-identical results for any
- * thread count of the executor. See {@link SolverType} for the available implementations.
+ * Minimises the objective of docs/algorithm.md §9 for one λ. Implementations must give bit-identical results for any
+ * thread count of the executor. Two implementations: {@link #reference()} and {@link #block()}.
  */
 public interface Solver {
+
+    /** The block coordinate descent of docs/algorithm.md §10, bit for bit (the parity solver); stateless and
+     * thread-safe. */
+    static Solver reference() {
+        return ReferenceBcd.INSTANCE;
+    }
+
+    /**
+     * The same objective solved faster: exact per-spot block solves, Gauss-Seidel across spots in colour order,
+     * settled spots skipped; stateless and thread-safe.
+     */
+    static Solver block() {
+        return BlockBcd.INSTANCE;
+    }
 
     /**
      * Solves {@code problem}. The caller owns every segment; the solver allocates nothing off-heap.

@@ -1,7 +1,7 @@
 package org.flashdeconv.engine.solver;
 
 /**
- * The exact minimiser of one spot's part of the objective of spec §9 with its neighbours held fixed:
+ * The exact minimiser of one spot's part of the objective of docs/algorithm.md §9 with its neighbours held fixed:
  * min over b ≥ 0 of ½·bᵀ(Gram + s·I)b − cᵀb, with s = λ·deg_i and c = h_i + λ·nsum_i − ρ_eff. It is what the
  * reference's coordinate updates (§10.2) converge to when repeated within one spot.
  *
@@ -140,7 +140,7 @@ final class SpotQp {
     }
 
     private boolean usable(int k, double shift) {
-        return gram[k * kk + k] + shift > ReferenceBcd.DEN_GUARD;
+        return gram[k * kk + k] + shift > SolverArithmetic.DEN_GUARD;
     }
 
     /** Lower Cholesky factor of (Gram + shift·I) restricted to index[0..m), row-major m x m in chol. */

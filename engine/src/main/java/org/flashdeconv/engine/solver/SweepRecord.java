@@ -4,11 +4,12 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
- * The bookkeeping every solver does after a sweep (spec §10.3-10.4): count it, record F(β) after sweeps 0, 10,
- * 20, ... and the last allowed one when verbose, report the sweep to the progress listener and test the relative
+ * The bookkeeping every solver does after a sweep (docs/algorithm.md §10.3-10.4): count it, record F(β) after sweeps 0,
+ * 10, 20, ... and the last allowed one when verbose, report the sweep to the progress listener and test the relative
  * change against tol; at the end, the final objective and the {@link SolveInfo}.
  */
 final class SweepRecord {

@@ -1,6 +1,6 @@
 /**
- * The solver stage (spec §8-§11.1): the spatial strength λ and ρ_eff, the objective of §9, two solvers behind
- * the {@link org.flashdeconv.engine.solver.Solver} interface ({@code REFERENCE}: the block coordinate descent
+ * The solver stage (docs/algorithm.md §8-§11.1): the spatial strength λ and ρ_eff, the objective of §9, two solvers
+ * behind the {@link org.flashdeconv.engine.solver.Solver} interface ({@code REFERENCE}: the block coordinate descent
  * of §10 bit for bit; {@code BLOCK}, the default: exact per-spot block solves, Gauss-Seidel across spots in
  * colour order, settled spots skipped), and the normalisation of β into proportions and dominant types.
  *

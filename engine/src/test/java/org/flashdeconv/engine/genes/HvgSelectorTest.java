@@ -127,7 +127,7 @@ class HvgSelectorTest {
         return y;
     }
 
-    /** §4.1 written the plain way on a dense matrix, with lists and boxed sorting. */
+    /** docs/algorithm.md §4.1 written the plain way on a dense matrix, with lists and boxed sorting. */
     private static final class Naive {
         final double[] mean;
         final double[] var;

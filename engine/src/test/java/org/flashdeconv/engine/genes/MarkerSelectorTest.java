@@ -65,7 +65,7 @@ class MarkerSelectorTest {
         assertEquals(0, MarkerSelector.select(new double[][] {{1, 2}, {3, 4}}, 0).length);
     }
 
-    /** §4.2 written the plain way: a dense fraction matrix, lists and boxed sorting. */
+    /** docs/algorithm.md §4.2 written the plain way: a dense fraction matrix, lists and boxed sorting. */
     static int[] naive(double[][] x, int n) {
         int types = x.length;
         int genes = x[0].length;

@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Brute-force O(N^2) versions of ALGORITHM §7 over plain arrays, the oracle of the graph tests. */
+/** Brute-force O(N^2) versions of docs/algorithm.md §7 over plain arrays, the oracle of the graph tests. */
 final class GraphOracle {
     private GraphOracle() {
     }

@@ -1,5 +1,6 @@
 package org.flashdeconv.engine.represent;
 
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.genes.GeneStats;
 
 /**
@@ -37,8 +38,16 @@ final class NaiveRepresentation {
         int[] column = new int[p];
         double[] omega = new double[p];
         for (int j = 0; j < p; j++) {
-            column[j] = rep.weights() != null ? j : rep.sketch().bucket()[j];
-            omega[j] = rep.weights() != null ? rep.weights()[j] : rep.sketch().value()[j];
+            switch (rep) {
+                case Representation.Weighted w -> {
+                    column[j] = j;
+                    omega[j] = w.weights()[j];
+                }
+                case Representation.Sketched c -> {
+                    column[j] = c.sketch().bucket()[j];
+                    omega[j] = c.sketch().value()[j];
+                }
+            }
         }
         yr = new double[n][r];
         for (int i = 0; i < n; i++) {

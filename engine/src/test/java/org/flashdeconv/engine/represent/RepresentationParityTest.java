@@ -7,6 +7,8 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.flashdeconv.engine.GeneWeighting;
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.genes.GeneStats;
@@ -57,13 +59,15 @@ class RepresentationParityTest {
             if (gw == GeneWeighting.EXPECTED) {
                 assertEquals(sel.size(), rep.dim());
                 assertArrayEquals(sel.selected(), e.intColumn("gene_weights.csv", 0));
-                assertRelative(e.doubleColumn("gene_weights.csv", 1), rep.weights(), 1e-10, "weights");
+                assertRelative(e.doubleColumn("gene_weights.csv", 1), ((Representation.Weighted) rep).weights(), 1e-10,
+                        "weights");
             } else {
                 assertEquals(d, rep.dim());
                 assertArrayEquals(sel.selected(), e.intColumn("sketch.csv", 0));
-                assertArrayEquals(e.intColumn("sketch.csv", 1), rep.sketch().bucket(), "buckets");
-                assertArrayEquals(e.intColumn("sketch.csv", 2), rep.sketch().sign(), "signs");
-                assertRelative(e.doubleColumn("sketch.csv", 3), rep.sketch().value(), 1e-10, "sketch values");
+                SketchDraws sketch = ((Representation.Sketched) rep).sketch();
+                assertArrayEquals(e.intColumn("sketch.csv", 1), sketch.bucket(), "buckets");
+                assertArrayEquals(e.intColumn("sketch.csv", 2), sketch.sign(), "signs");
+                assertRelative(e.doubleColumn("sketch.csv", 3), sketch.value(), 1e-10, "sketch values");
             }
             double[][] gram = e.table("gram.csv").values();
             for (int k = 0; k < types; k++) {

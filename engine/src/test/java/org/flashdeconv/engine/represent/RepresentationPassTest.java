@@ -2,13 +2,15 @@ package org.flashdeconv.engine.represent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Random;
+import org.flashdeconv.engine.GeneWeighting;
+import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.genes.GeneStats;
@@ -143,16 +145,16 @@ class RepresentationPassTest {
         int[] s = sel.selected();
         for (Preprocess pp : Preprocess.values()) {
             double[][] xt = naiveReference(x, s, pp);
-            Representation e = RepresentationPass.prepare(x, sel, stats, pp, GeneWeighting.EXPECTED, 8, 0);
-            assertNull(e.sketch());
+            Representation.Weighted e = assertInstanceOf(Representation.Weighted.class,
+                    RepresentationPass.prepare(x, sel, stats, pp, GeneWeighting.EXPECTED, 8, 0));
             assertEquals(s.length, e.dim());
             for (int k = 0; k < 3; k++) {
                 for (int j = 0; j < s.length; j++) {
                     assertEquals(xt[k][j] * e.weights()[j], e.xr()[k][j], 0);
                 }
             }
-            Representation c = RepresentationPass.prepare(x, sel, stats, pp, GeneWeighting.COUNTSKETCH, 8, 0);
-            assertNull(c.weights());
+            Representation.Sketched c = assertInstanceOf(Representation.Sketched.class,
+                    RepresentationPass.prepare(x, sel, stats, pp, GeneWeighting.COUNTSKETCH, 8, 0));
             assertEquals(8, c.dim());
             for (int k = 0; k < 3; k++) {
                 for (int b = 0; b < 8; b++) {

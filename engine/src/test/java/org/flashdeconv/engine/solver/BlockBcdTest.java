@@ -9,6 +9,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class BlockBcdTest {
 
-    private static final Solver BLOCK = SolverType.BLOCK.solver();
-    private static final Solver REFERENCE = SolverType.REFERENCE.solver();
+    private static final Solver BLOCK = Solver.block();
+    private static final Solver REFERENCE = Solver.reference();
 
     @ParameterizedTest(name = "seed {0}: n={1} k={2} edgeProb={3} isolated={4} lambda={5} rho={6} shared={7} dup={8}")
     @CsvSource({

@@ -3,7 +3,7 @@ package org.flashdeconv.engine.solver;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain double[][] transcription of spec §10.2 and §9 (dense Laplacian), the oracle of the tests. */
+/** A plain double[][] transcription of docs/algorithm.md §10.2 and §9 (dense Laplacian), the oracle of the tests. */
 final class NaiveBcd {
     double[][] beta;
     int iterations;

@@ -10,15 +10,16 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ReferenceBcdTest {
 
-    private static final Solver BCD = SolverType.REFERENCE.solver();
+    private static final Solver BCD = Solver.reference();
 
     private static SolverRun run(RandomProblem p, BcdSettings s, int threads, double[][] start) {
         return SolverRun.of(BCD, p, s, threads, start);

@@ -3,6 +3,7 @@ package org.flashdeconv.engine.solver;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 

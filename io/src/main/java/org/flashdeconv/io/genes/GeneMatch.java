@@ -5,8 +5,8 @@ import org.flashdeconv.io.reference.Reference;
 import org.flashdeconv.io.source.CountSource;
 
 /**
- * The genes shared by the spatial data and the reference, aligned: the working gene order of §15 of the
- * specification, sorted by (spatial) gene name.
+ * The genes shared by the spatial data and the reference, aligned: the working gene order of docs/algorithm.md §15,
+ * sorted by (spatial) gene name.
  *
  * @param genes              the aligned gene names (the spatial side's names), sorted
  * @param spatialIndex       for aligned gene i, its column in the spatial data

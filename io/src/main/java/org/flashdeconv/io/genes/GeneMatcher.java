@@ -13,7 +13,7 @@ import org.flashdeconv.io.source.CountSource;
  * Matches spatial genes to reference genes, in three rules applied in turn to the genes still unmatched:
  * exact name; name ignoring case; gene id (only when both sides have ids). A duplicated name on either side
  * takes part only by its first occurrence (with a warning). Each gene matches at most one on the other side.
- * The result is sorted by the spatial gene name, the working gene order of §15 of the specification.
+ * The result is sorted by the spatial gene name, the working gene order of docs/algorithm.md §15.
  */
 public final class GeneMatcher {
     /** The default least number of matched genes ({@code --min-overlap}). */

@@ -1,5 +1,5 @@
 /**
- * Aligning the spatial and reference genes (§15 of the specification): {@link org.flashdeconv.io.genes.GeneMatcher}
+ * Aligning the spatial and reference genes (docs/algorithm.md §15): {@link org.flashdeconv.io.genes.GeneMatcher}
  * matches by name, then ignoring case, then by id, and reports the overlap
  * ({@link org.flashdeconv.io.genes.OverlapReport}).
  */

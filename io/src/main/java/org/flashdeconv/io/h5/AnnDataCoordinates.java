@@ -7,10 +7,10 @@ import java.util.Optional;
 import org.flashdeconv.io.source.CountSource;
 
 /**
- * Finds an AnnData file's spot coordinates, in the order of the reference package's loader (§15 of the
- * specification): {@code obsm/spatial}, then {@code obsm/X_spatial}, then the {@code obs} columns
- * {@code x},{@code y}, then {@code array_row},{@code array_col}; or {@code obsm/<key>} when a key is given.
- * An {@code obsm} matrix is read in row slices; {@code obs} columns are read whole (two doubles per spot).
+ * Finds an AnnData file's spot coordinates, in the order of the reference package's loader (docs/algorithm.md §15):
+ * {@code obsm/spatial}, then {@code obsm/X_spatial}, then the {@code obs} columns {@code x},{@code y}, then {@code
+ * array_row},{@code array_col}; or {@code obsm/<key>} when a key is given. An {@code obsm} matrix is read in row
+ * slices; {@code obs} columns are read whole (two doubles per spot).
  */
 final class AnnDataCoordinates {
     private AnnDataCoordinates() {
@@ -53,33 +53,15 @@ final class AnnDataCoordinates {
                     + Arrays.toString(shape));
         }
         int dim = (int) shape[1];
-        return new CountSource.Coordinates() {
-            @Override
-            public int dim() {
-                return dim;
-            }
-
-            @Override
-            public void read(long first, int count, double[] out) throws H5FormatException {
-                m.readRows(first, count, out);
-            }
-        };
+        return CountSource.Coordinates.of(dim, m::readRows);
     }
 
     private static CountSource.Coordinates columns(double[] first, double[] second) {
-        return new CountSource.Coordinates() {
-            @Override
-            public int dim() {
-                return 2;
+        return CountSource.Coordinates.of(2, (from, count, out) -> {
+            for (int i = 0; i < count; i++) {
+                out[2 * i] = first[(int) from + i];
+                out[2 * i + 1] = second[(int) from + i];
             }
-
-            @Override
-            public void read(long from, int count, double[] out) {
-                for (int i = 0; i < count; i++) {
-                    out[2 * i] = first[(int) from + i];
-                    out[2 * i + 1] = second[(int) from + i];
-                }
-            }
-        };
+        });
     }
 }

@@ -17,12 +17,13 @@ public final class JsonWriter {
     private final Deque<boolean[]> stack = new ArrayDeque<>();
     private boolean afterName;
 
+    /** An empty document. */
+    public JsonWriter() {
+    }
+
     /** Opens an object. */
     public JsonWriter beginObject() {
-        beforeValue();
-        out.append('{');
-        stack.push(new boolean[1]);
-        return this;
+        return open('{');
     }
 
     /** Closes the innermost object. */
@@ -32,8 +33,12 @@ public final class JsonWriter {
 
     /** Opens an array. */
     public JsonWriter beginArray() {
+        return open('[');
+    }
+
+    private JsonWriter open(char bracket) {
         beforeValue();
-        out.append('[');
+        out.append(bracket);
         stack.push(new boolean[1]);
         return this;
     }
@@ -87,6 +92,30 @@ public final class JsonWriter {
     public JsonWriter value(boolean v) {
         beforeValue();
         out.append(v);
+        return this;
+    }
+
+    /**
+     * Writes a value of a parameter map: null, {@link String}, {@link Boolean}, an integral {@link Number} (as a
+     * long), another {@link Number} (as a double) or a {@link java.util.List} of these.
+     *
+     * @throws IllegalArgumentException for any other type
+     */
+    public JsonWriter value(Object v) {
+        switch (v) {
+            case null -> value((String) null);
+            case String s -> value(s);
+            case Boolean b -> value(b.booleanValue());
+            case Integer n -> value(n.longValue());
+            case Long n -> value(n.longValue());
+            case Number n -> value(n.doubleValue());
+            case java.util.List<?> list -> {
+                beginArray();
+                list.forEach(this::value);
+                endArray();
+            }
+            default -> throw new IllegalArgumentException("JSON value of type " + v.getClass().getName());
+        }
         return this;
     }
 

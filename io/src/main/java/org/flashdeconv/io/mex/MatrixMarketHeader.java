@@ -3,6 +3,7 @@ package org.flashdeconv.io.mex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.flashdeconv.io.text.LineReader;
 
 /**
  * The banner and size line of a Matrix Market file: {@code %%MatrixMarket matrix coordinate FIELD general},
@@ -26,7 +27,7 @@ record MatrixMarketHeader(long rows, long cols, long entries, boolean pattern, l
     static MatrixMarketHeader read(LineReader reader) throws IOException {
         Path file = reader.file();
         if (!reader.next()) {
-            throw new MexFormatException(file + ": empty file (expected a %%MatrixMarket banner)");
+            throw new MexFormatException(file, "empty file (expected a %%MatrixMarket banner)");
         }
         String[] banner = reader.line().trim().toLowerCase(Locale.ROOT).split("\\s+");
         if (banner.length != 5 || !banner[0].equals("%%matrixmarket") || !banner[1].equals("matrix")) {
@@ -47,7 +48,7 @@ record MatrixMarketHeader(long rows, long cols, long entries, boolean pattern, l
         }
         while (true) {
             if (!reader.next()) {
-                throw new MexFormatException(file + ": ended before the size line 'rows cols entries'");
+                throw new MexFormatException(file, "ended before the size line 'rows cols entries'");
             }
             if (!reader.startsWith('%') && !reader.blank()) {
                 break;

@@ -1,21 +1,19 @@
 package org.flashdeconv.io.mex;
 
-import java.io.IOException;
+import java.nio.file.Path;
+import org.flashdeconv.io.InputFormatException;
 
 /**
- * A Matrix Market, features, barcodes or coordinates file is malformed or truncated. The message is one line
- * that names the file and, where there is one, the line: {@code "matrix.mtx line 3: expected 3 fields, found 2"}.
+ * A MEX folder or Matrix Market file that does not fit together: a missing features or barcodes file, counts that
+ * disagree between the files, a missing banner or size line. The message is one line that names the file:
+ * {@code "barcodes.tsv: 2 barcodes, but matrix.mtx has 3 columns"}. A malformed line is an
+ * {@link InputFormatException} of the line reader, naming the line.
  */
-public final class MexFormatException extends IOException {
+public final class MexFormatException extends InputFormatException {
     private static final long serialVersionUID = 1L;
 
-    /** @param message one line: file (and line), then what is wrong */
-    public MexFormatException(String message) {
-        super(message);
-    }
-
-    /** @param message one line: file (and line), then what is wrong; {@code cause} the underlying error */
-    public MexFormatException(String message, Throwable cause) {
-        super(message, cause);
+    /** A problem with a file or folder as a whole. */
+    public MexFormatException(Path path, String problem) {
+        super(path, problem);
     }
 }

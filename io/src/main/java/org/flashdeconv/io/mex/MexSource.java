@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.text.LineReader;
 
 /**
  * A {@link CountSource} over a 10x-style MEX folder or a plain Matrix Market file.
@@ -46,7 +47,7 @@ public final class MexSource implements CountSource {
         long geneCount = transpose ? header.cols() : header.rows();
         this.spots = transpose ? header.rows() : header.cols();
         if (geneCount > Integer.MAX_VALUE - 8) {
-            throw new MexFormatException(matrix + ": " + geneCount + " genes exceed the limit of 2^31 - 9");
+            throw new MexFormatException(matrix, geneCount + " genes exceed the limit of 2^31 - 9");
         }
         List<String> names = new ArrayList<>();
         List<String> ids = new ArrayList<>();
@@ -57,7 +58,7 @@ public final class MexSource implements CountSource {
         } else {
             readFeatures(features, names, ids);
             if (names.size() != geneCount) {
-                throw new MexFormatException(features + ": " + names.size() + " features, but " + matrix + " has "
+                throw new MexFormatException(features, names.size() + " features, but " + matrix + " has "
                         + geneCount + (transpose ? " columns" : " rows") + " (expected one feature per gene)");
             }
         }
@@ -67,7 +68,7 @@ public final class MexSource implements CountSource {
             long[] n = {0};
             forEachBarcode(b -> n[0]++);
             if (n[0] != spots) {
-                throw new MexFormatException(barcodes + ": " + n[0] + " barcodes, but " + matrix + " has " + spots
+                throw new MexFormatException(barcodes, n[0] + " barcodes, but " + matrix + " has " + spots
                         + (transpose ? " rows" : " columns") + " (expected one barcode per spot)");
             }
         }
@@ -85,7 +86,7 @@ public final class MexSource implements CountSource {
             Path mtx = find(input, true, "matrix.mtx");
             Path features = find(input, false, "features.tsv", "genes.tsv");
             if (features == null) {
-                throw new MexFormatException(input + ": no features.tsv[.gz] or genes.tsv[.gz] in the folder");
+                throw new MexFormatException(input, "no features.tsv[.gz] or genes.tsv[.gz] in the folder");
             }
             return new MexSource(mtx, features, find(input, true, "barcodes.tsv"), transpose);
         }
@@ -105,7 +106,7 @@ public final class MexSource implements CountSource {
             }
         }
         if (required) {
-            throw new MexFormatException(dir + ": no " + names[0] + "[.gz] in the folder");
+            throw new MexFormatException(dir, "no " + names[0] + "[.gz] in the folder");
         }
         return null;
     }
@@ -250,8 +251,8 @@ public final class MexSource implements CountSource {
                 }
             }
             if (seen < limit && seen < header.entries()) {
-                throw new MexFormatException(matrix + " line " + r.lineNumber() + ": the file ends after " + seen
-                        + " of the " + header.entries() + " entries promised by the size line (truncated?)");
+                throw r.error("the file ends after " + seen + " of the " + header.entries()
+                        + " entries promised by the size line (truncated?)");
             }
         }
     }

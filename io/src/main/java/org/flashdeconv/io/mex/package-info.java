@@ -1,7 +1,6 @@
 /**
- * Text inputs: 10x-style MEX folders and plain Matrix Market files ({@link org.flashdeconv.io.mex.MexSource}),
- * plain or gzip-compressed, and coordinate tables matched to spots by barcode
- * ({@link org.flashdeconv.io.mex.CoordinatesCsv}). Parsing works on bytes in large buffers, without a String
- * per number.
+ * 10x-style MEX folders and plain Matrix Market files ({@link org.flashdeconv.io.mex.MexSource}), plain or
+ * gzip-compressed, read with {@link org.flashdeconv.io.text.LineReader}: parsing works on bytes in large buffers,
+ * without a String per number.
  */
 package org.flashdeconv.io.mex;

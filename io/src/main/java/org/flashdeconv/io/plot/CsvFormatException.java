@@ -1,14 +1,14 @@
 package org.flashdeconv.io.plot;
 
-import java.io.IOException;
 import java.nio.file.Path;
+import org.flashdeconv.io.InputFormatException;
 
 /** A CSV file that does not have the expected shape; the message names the file and the line. */
-public final class CsvFormatException extends IOException {
+public final class CsvFormatException extends InputFormatException {
     private static final long serialVersionUID = 1L;
 
     /** {@code file line N: problem}. */
     public CsvFormatException(Path file, long line, String problem) {
-        super(file + " line " + line + ": " + problem);
+        super(file, line, problem);
     }
 }

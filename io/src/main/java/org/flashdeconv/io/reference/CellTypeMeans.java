@@ -9,7 +9,7 @@ import java.util.TreeMap;
 import org.flashdeconv.io.source.CountSource;
 
 /**
- * Per-cell-type mean expression from single cells (§15 of the specification): the types are the distinct
+ * Per-cell-type mean expression from single cells (docs/algorithm.md §15): the types are the distinct
  * labels sorted by name, and each signature is the mean over that type's cells of the values supplied (no
  * normalisation). Streams the cells once, accumulating a K x G table of sums; the cell matrix is never
  * densified.

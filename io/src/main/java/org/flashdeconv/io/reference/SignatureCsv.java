@@ -8,7 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.flashdeconv.io.mex.TextInput;
+import org.flashdeconv.io.text.TextInput;
 
 /**
  * Reads reference signatures from a CSV file. {@link Orientation#TYPES_BY_GENES}: a header

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.flashdeconv.io.h5.H5adSource;
 import org.flashdeconv.io.mex.MexSource;
-import org.flashdeconv.io.mex.TextInput;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.text.TextInput;
 
 /**
  * Builds reference signatures from single cells: an AnnData file with a cell-type column in {@code obs}, or any

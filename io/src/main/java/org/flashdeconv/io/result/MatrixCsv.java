@@ -17,6 +17,7 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  * fixed blocks and written in order, so the bytes do not depend on the thread count. The file appears under its
  * name only when complete.
  */
+@SuppressWarnings("exports") // BlockExecutor is exported to io and cli, the modules that write results
 public final class MatrixCsv {
     private MatrixCsv() {
     }

@@ -26,6 +26,7 @@ import org.flashdeconv.io.atomic.AtomicOutput;
  * </ul>
  * Every file appears under its name only when complete.
  */
+@SuppressWarnings("exports") // BlockExecutor is exported to io and cli, the modules that write results
 public final class ResultFolder {
     /** The qc value of a spot with counts. */
     public static final String QC_OK = "ok";

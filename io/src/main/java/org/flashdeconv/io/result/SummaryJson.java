@@ -1,6 +1,5 @@
 package org.flashdeconv.io.result;
 
-import java.util.Locale;
 import java.util.function.Consumer;
 import org.flashdeconv.engine.FitResult;
 import org.flashdeconv.engine.FitSummary;
@@ -32,41 +31,10 @@ public final class SummaryJson {
         JsonWriter j = new JsonWriter().beginObject();
         j.field("producer", "flashdeconv-java " + version);
         j.name("parameters").beginObject();
-        j.field("sketch_dim", o.sketchDim());
-        j.name("lambda_spatial").beginArray();
-        o.lambdas().forEach(l -> {
-            if (l.auto()) {
-                j.value("auto");
-            } else {
-                j.value(l.value());
-            }
-        });
-        j.endArray();
-        j.field("rho_sparsity", o.rhoSparsity());
-        j.field("n_hvg", o.nHvg());
-        j.field("n_markers_per_type", o.nMarkersPerType());
-        j.field("spatial_method", lower(o.spatialMethod()));
-        j.field("k_neighbors", o.kNeighbors());
-        j.name("radius");
-        if (o.radius().isPresent()) {
-            j.value(o.radius().getAsDouble());
-        } else {
-            j.value((String) null);
-        }
-        j.field("max_iter", o.maxIter());
-        j.field("tol", o.tol());
-        j.field("preprocess", lower(o.preprocess()));
-        j.field("gene_weighting", lower(o.geneWeighting()));
-        j.name("random_state");
-        if (o.randomState().isPresent()) {
-            j.value(o.randomState().getAsLong());
-        } else {
-            j.value((String) null);
-        }
-        j.field("solver", lower(o.solver()));
-        j.field("threads", o.threads());
+        o.parameters().forEach((name, value) -> j.name(name).value(value));
         j.endObject();
 
+        j.field("lambda_requested", fit.lambdaRequested().toString());
         j.field("n_spots", s.nSpots());
         j.field("n_cell_types", s.nCellTypes());
         j.name("cell_types").beginArray();
@@ -107,9 +75,5 @@ public final class SummaryJson {
         j.endArray();
         extra.accept(j);
         return j.endObject().toString();
-    }
-
-    private static String lower(Enum<?> e) {
-        return e.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -201,24 +201,16 @@ public final class SimulatedSlide implements CountSource {
 
     @Override
     public Optional<Coordinates> coordinates() {
-        return Optional.of(new Coordinates() {
-            @Override
-            public int dim() {
-                return 2;
+        return Optional.of(Coordinates.of(2, (first, count, out) -> {
+            if (first < 0 || count < 0 || first + count > options.spots()) {
+                throw new IllegalArgumentException("coordinates [" + first + ", " + (first + count)
+                        + ") outside [0, " + options.spots() + ")");
             }
-
-            @Override
-            public void read(long first, int count, double[] out) {
-                if (first < 0 || count < 0 || first + count > options.spots()) {
-                    throw new IllegalArgumentException("coordinates [" + first + ", " + (first + count)
-                            + ") outside [0, " + options.spots() + ")");
-                }
-                for (int i = 0; i < count; i++) {
-                    out[2 * i] = layout.x(first + i);
-                    out[2 * i + 1] = layout.y(first + i);
-                }
+            for (int i = 0; i < count; i++) {
+                out[2 * i] = layout.x(first + i);
+                out[2 * i + 1] = layout.y(first + i);
             }
-        });
+        }));
     }
 
     /** Nothing to release. */

@@ -2,6 +2,7 @@ package org.flashdeconv.io.source;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -42,6 +43,45 @@ public interface CountSource extends AutoCloseable {
          * @throws IOException on a read error or a missing coordinate (message names the spot)
          */
         void read(long first, int count, double[] out) throws IOException;
+
+        /** How {@link #of} reads rows: as {@link #read}. */
+        @FunctionalInterface
+        interface RowReader {
+            /**
+             * Reads rows {@code [first, first + count)} into {@code out}.
+             *
+             * @throws IOException on a read error
+             */
+            void read(long first, int count, double[] out) throws IOException;
+        }
+
+        /** {@code dim} columns read by {@code reader}. */
+        static Coordinates of(int dim, RowReader reader) {
+            return new Coordinates() {
+                @Override
+                public int dim() {
+                    return dim;
+                }
+
+                @Override
+                public void read(long first, int count, double[] out) throws IOException {
+                    reader.read(first, count, out);
+                }
+            };
+        }
+
+        /**
+         * {@code dim} columns held row-major in {@code rows} (not copied).
+         *
+         * @throws IndexOutOfBoundsException from {@link #read} for rows outside the array
+         */
+        static Coordinates ofRows(int dim, double[] rows) {
+            return of(dim, (first, count, out) -> {
+                int from = Math.toIntExact(first * dim);
+                Objects.checkFromIndexSize(from, count * dim, rows.length);
+                System.arraycopy(rows, from, out, 0, count * dim);
+            });
+        }
     }
 
     /** A short name for messages, usually the path. */

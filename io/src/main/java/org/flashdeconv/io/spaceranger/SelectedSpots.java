@@ -67,17 +67,7 @@ final class SelectedSpots extends ForwardingSource {
 
     @Override
     public Optional<Coordinates> coordinates() {
-        return Optional.of(new Coordinates() {
-            @Override
-            public int dim() {
-                return dim;
-            }
-
-            @Override
-            public void read(long first, int count, double[] out) {
-                System.arraycopy(coords, Math.toIntExact(first * dim), out, 0, count * dim);
-            }
-        });
+        return Optional.of(Coordinates.ofRows(dim, coords));
     }
 
 }

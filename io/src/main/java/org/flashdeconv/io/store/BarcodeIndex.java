@@ -16,6 +16,10 @@ public final class BarcodeIndex {
     private int[] table = new int[2048];
     private int size;
 
+    /** An empty index. */
+    public BarcodeIndex() {
+    }
+
     /** Number of barcodes added. */
     public long size() {
         return size;

@@ -97,7 +97,8 @@ public final class CountStore implements AutoCloseable {
      *
      * @throws StoreFormatException   if the file is not a valid store
      * @throws StoreChecksumException if {@code verifyChecksums} and a checksum does not match
-     * @throws IOException            if the file cannot be read
+     * @throws IOException            if the file cannot be read, or cannot be mapped (the message says which
+     *                                limits to check: {@code ulimit -v}, {@code vm.max_map_count})
      */
     public static CountStore open(Path path, boolean verifyChecksums) throws IOException {
         Arena arena = Arena.ofShared();
@@ -111,7 +112,7 @@ public final class CountStore implements AutoCloseable {
                     throw new StoreFormatException(path, "header", size, "truncated: the file has " + size
                             + " bytes, shorter than the " + StoreHeader.HEADER_BYTES + "-byte header");
                 }
-                file = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+                file = MapFailure.mapReadOnly(ch, path, size, arena);
             }
             StoreHeader h = StoreHeader.read(path, file, size);
             if (verifyChecksums) {

@@ -1,32 +1,35 @@
 package org.flashdeconv.io.store;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
+import org.flashdeconv.engine.FitInput;
 import org.flashdeconv.engine.genes.GeneStats;
+import org.flashdeconv.engine.matrix.ColumnMap;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 
 /**
- * The per-gene statistics of the first pass over the counts ({@link GeneStats}), cached in the store as an extra
- * section so that a later run on the same store and the same gene selection skips that pass.
+ * The per-gene statistics of the first pass over the counts ({@link GeneStats}), kept in the store as an extra
+ * section written with the store ({@link #encode}), so that a run on that store and the same gene selection skips
+ * that pass. A store is immutable once written: nothing here (or anywhere) writes into an existing store, and a
+ * store without the section, or with one for another selection, simply runs the pass.
  *
  * <p>The statistics depend on the column selection, not only on the counts: the library size of a spot is summed
  * over the genes the column map keeps (the genes shared with the reference). The cache is therefore keyed by the
  * complete column map (stored in full and compared exactly, so no hash can collide), the model gene count, the
- * spot count and {@link GeneStats#ALGORITHM_VERSION}; any difference is a miss. One selection is cached at a time:
- * writing another replaces it.
+ * spot count and {@link GeneStats#ALGORITHM_VERSION}; any difference is a miss. A store holds at most one
+ * selection.
  *
  * <p>Section layout (little-endian): i32 magic "FDGS", i32 layout version, i32 algorithm version, i32 stored
  * genes S, i32 model genes G, i32 map flag (0 = identity, 1 = map follows), i64 spots, i64 spots without counts,
  * then i32[S] column map (when flagged, padded to 8 bytes), then f64[G] Σ log, f64[G] Σ log², f64[G] Σ raw.
  *
  * <p>Integrity: the section's CRC32C (in the store's section table) is checked on every read; a damaged cache
- * is ignored (and recomputed by the caller), never an error.
+ * is ignored (the caller computes the statistics), never an error.
  */
+@SuppressWarnings("exports") // GeneStats is exported to this module only: the statistics stay between store and engine
 public final class GeneStatsCache {
 
     /** The extra section kind holding the cache. */
@@ -51,7 +54,7 @@ public final class GeneStatsCache {
             return Optional.empty();
         }
         MemorySegment s = found.get();
-        int[] map = counts.columnMap();
+        ColumnMap map = counts.columnMap();
         int storedGenes = Math.toIntExact(store.genes());
         int modelGenes = Math.toIntExact(counts.cols());
         long mapBytes = map == null ? 0 : pad8((long) storedGenes * Integer.BYTES);
@@ -65,7 +68,7 @@ public final class GeneStatsCache {
         }
         if (map != null) {
             int[] cached = s.asSlice(HEAD, (long) storedGenes * Integer.BYTES).toArray(Layouts.I32);
-            if (!Arrays.equals(cached, map)) {
+            if (map.storedColumns() != storedGenes || !Arrays.equals(cached, map.toArray())) {
                 return Optional.empty();
             }
         }
@@ -82,42 +85,51 @@ public final class GeneStatsCache {
     }
 
     /**
-     * Caches {@code stats} (computed from {@code counts}, a view of the store at {@code storePath} with
-     * {@code storedGenes} genes) in that store, replacing any earlier cache.
+     * {@code input} with the per-gene statistics of its counts when {@code store} holds them for exactly that
+     * selection ({@link #read}), else {@code input} unchanged (the engine then computes them).
      *
-     * @throws IllegalArgumentException if the statistics do not have the shape of {@code counts}
-     * @throws IOException              if the store cannot be written (for example a read-only file)
+     * @param input a fit input whose counts are a view of {@code store}'s counts
      */
-    public static void write(Path storePath, long storedGenes, CsrView counts, GeneStats stats) throws IOException {
+    public static FitInput withStoredStats(CountStore store, FitInput input) {
+        return read(store, input.counts()).map(input::withKnownStats).orElse(input);
+    }
+
+    /**
+     * The section that holds {@code stats} (computed from {@code counts}, a view with {@code storedGenes} stored
+     * genes), for a store being written: give it to {@link StoreWriter#addSection} with {@link #KIND}. A store is
+     * never changed once written, so the statistics go in when the store is made, or not at all.
+     *
+     * @param arena where the section's bytes are allocated
+     * @throws IllegalArgumentException if the statistics do not have the shape of {@code counts}
+     */
+    public static MemorySegment encode(long storedGenes, CsrView counts, GeneStats stats, Arena arena) {
         if (stats.spots() != counts.rows() || stats.genes() != counts.cols()) {
             throw new IllegalArgumentException("gene statistics cache: statistics of " + stats.spots() + " x "
                     + stats.genes() + " counts do not describe the " + counts.rows() + " x " + counts.cols()
                     + " counts");
         }
-        int[] map = counts.columnMap();
+        ColumnMap map = counts.columnMap();
         int stored = Math.toIntExact(storedGenes);
         int genes = stats.genes();
         long mapBytes = map == null ? 0 : pad8((long) stored * Integer.BYTES);
         long len = (long) genes * Double.BYTES;
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment s = arena.allocate(HEAD + mapBytes + 3 * len, Long.BYTES);
-            s.setAtIndex(Layouts.I32, 0, MAGIC);
-            s.setAtIndex(Layouts.I32, 1, LAYOUT);
-            s.setAtIndex(Layouts.I32, 2, GeneStats.ALGORITHM_VERSION);
-            s.setAtIndex(Layouts.I32, 3, stored);
-            s.setAtIndex(Layouts.I32, 4, genes);
-            s.setAtIndex(Layouts.I32, 5, map == null ? 0 : 1);
-            s.set(Layouts.I64, 24, stats.spots());
-            s.set(Layouts.I64, 32, stats.zeroCountSpots());
-            if (map != null) {
-                MemorySegment.copy(map, 0, s, Layouts.I32, HEAD, stored);
-            }
-            long at = HEAD + mapBytes;
-            MemorySegment.copy(stats.sumLog(), 0, s, Layouts.F64, at, genes);
-            MemorySegment.copy(stats.sumLogSq(), 0, s, Layouts.F64, at + len, genes);
-            MemorySegment.copy(stats.sumRaw(), 0, s, Layouts.F64, at + 2 * len, genes);
-            StoreWriter.appendSection(storePath, KIND, genes, s);
+        MemorySegment s = arena.allocate(HEAD + mapBytes + 3 * len, Long.BYTES);
+        s.setAtIndex(Layouts.I32, 0, MAGIC);
+        s.setAtIndex(Layouts.I32, 1, LAYOUT);
+        s.setAtIndex(Layouts.I32, 2, GeneStats.ALGORITHM_VERSION);
+        s.setAtIndex(Layouts.I32, 3, stored);
+        s.setAtIndex(Layouts.I32, 4, genes);
+        s.setAtIndex(Layouts.I32, 5, map == null ? 0 : 1);
+        s.set(Layouts.I64, 24, stats.spots());
+        s.set(Layouts.I64, 32, stats.zeroCountSpots());
+        if (map != null) {
+            MemorySegment.copy(map.toArray(), 0, s, Layouts.I32, HEAD, stored);
         }
+        long at = HEAD + mapBytes;
+        MemorySegment.copy(stats.sumLog(), 0, s, Layouts.F64, at, genes);
+        MemorySegment.copy(stats.sumLogSq(), 0, s, Layouts.F64, at + len, genes);
+        MemorySegment.copy(stats.sumRaw(), 0, s, Layouts.F64, at + 2 * len, genes);
+        return s;
     }
 
     private static long pad8(long bytes) {

@@ -3,9 +3,8 @@ package org.flashdeconv.io.store;
 /**
  * The kind of a section of a {@code .fdstore} file, a 32-bit code in the section table. Codes 1 to 255 are the
  * format's own; codes from {@link #FIRST_EXTRA} up are free for extra sections (cached per-gene statistics,
- * cached results) that later versions add with {@link StoreWriter#addSection} or
- * {@link StoreWriter#appendSection}. Readers ignore kinds they do not know, so adding a kind never breaks an
- * old reader.
+ * cached results) that later versions add with {@link StoreWriter#addSection} when the store is written. Readers
+ * ignore kinds they do not know, so adding a kind never breaks an old reader.
  *
  * @param code the code stored in the section table, at least 1
  */

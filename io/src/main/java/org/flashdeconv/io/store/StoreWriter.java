@@ -2,15 +2,12 @@ package org.flashdeconv.io.store;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 import org.flashdeconv.engine.matrix.ValueType;
 import org.flashdeconv.io.atomic.AtomicOutput;
 
@@ -324,63 +321,6 @@ public final class StoreWriter implements AutoCloseable {
             sink.put(b);
         }
         return sink.end();
-    }
-
-    /**
-     * Adds or replaces an extra section of an existing store in place: the bytes go after the current end
-     * (aligned) and are flushed to disk before the header is rewritten, so a crash leaves either the old store
-     * or the new one (a torn header is caught by its checksum). Readers that already opened the file keep their
-     * view. Meant for caches (per-gene statistics) that later runs compute once.
-     *
-     * @param kind  an extra kind ({@link SectionKind#extra})
-     * @param items element count recorded in the section table
-     * @throws IllegalArgumentException if {@code kind} is built in or the section table is full
-     * @throws StoreFormatException     if {@code store} is not a valid store
-     * @throws IOException              on a read or write error
-     */
-    public static void appendSection(Path store, SectionKind kind, long items, MemorySegment data)
-            throws IOException {
-        if (kind.builtIn()) {
-            throw new IllegalArgumentException("appendSection: " + kind + " is a built-in section kind");
-        }
-        try (FileChannel ch = FileChannel.open(store, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            ByteBuffer head = ByteBuffer.allocateDirect(StoreHeader.HEADER_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            while (head.hasRemaining() && ch.read(head, head.position()) > 0) {
-                // read the whole header
-            }
-            StoreHeader h = StoreHeader.read(store, MemorySegment.ofBuffer(head.clear()), ch.size());
-            List<SectionEntry> table = new ArrayList<>(h.sections());
-            table.removeIf(e -> e.kind().equals(kind));
-            if (table.size() >= StoreHeader.MAX_SECTIONS) {
-                throw new IllegalArgumentException("appendSection: " + store + " already holds "
-                        + StoreHeader.MAX_SECTIONS + " sections");
-            }
-            long offset = StoreHeader.align(h.fileLength());
-            // through a byte[] chunk: asByteBuffer() fails on heap segments over long[], double[], ...
-            byte[] chunk = new byte[SpillFile.BUFFER_BYTES];
-            CRC32C crc = new CRC32C();
-            for (long at = 0; at < data.byteSize(); ) {
-                int n = (int) Math.min(chunk.length, data.byteSize() - at);
-                MemorySegment.copy(data, at, MemorySegment.ofArray(chunk), 0, n);
-                crc.update(chunk, 0, n);
-                ByteBuffer buf = ByteBuffer.wrap(chunk, 0, n);
-                while (buf.hasRemaining()) {
-                    ch.write(buf, offset + at + buf.position());
-                }
-                at += n;
-            }
-            table.add(new SectionEntry(kind, (int) crc.getValue(), offset, data.byteSize(), items));
-            long length = offset + data.byteSize();
-            ch.truncate(Math.max(length, StoreHeader.HEADER_BYTES));
-            ch.force(true);
-            StoreHeader updated = new StoreHeader(h.version(), h.flags(), h.spots(), h.genes(), h.nnz(),
-                    h.valueType(), h.coordDim(), length, table);
-            ByteBuffer bytes = ByteBuffer.wrap(updated.encode());
-            while (bytes.hasRemaining()) {
-                ch.write(bytes, bytes.position());
-            }
-            ch.force(true);
-        }
     }
 
     /** Deletes the temporary files; without a successful {@link #finish()}, nothing appears at the target. */

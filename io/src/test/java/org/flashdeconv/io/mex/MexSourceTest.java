@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.matrix.ValueType;
+import org.flashdeconv.io.InputFormatException;
+import org.flashdeconv.io.coords.CoordinatesCsv;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.store.CountStore;
 import org.flashdeconv.io.store.InputException;
@@ -24,6 +26,7 @@ import org.flashdeconv.io.store.StoreConverter;
 import org.flashdeconv.io.store.StoreSummary;
 import org.flashdeconv.io.testing.SparseFixture;
 import org.flashdeconv.io.testing.StoreAssertions;
+import org.flashdeconv.io.text.LineReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -184,12 +187,14 @@ class MexSourceTest {
         Path mtx = mex.resolve("matrix.mtx.gz");
         byte[] b = Files.readAllBytes(mtx);
         Files.write(mtx, Arrays.copyOf(b, b.length / 2));
-        MexFormatException e = assertThrows(MexFormatException.class,
+        InputFormatException e = assertThrows(InputFormatException.class,
                 () -> convert(MexSource.open(mex, false), dir.resolve("t.fdstore")));
         assertTrue(e.getMessage().startsWith(mtx + ": truncated or corrupt gzip data"), e.getMessage());
         Files.write(mtx, Arrays.copyOf(b, 5));
-        e = assertThrows(MexFormatException.class, () -> MexSource.open(mex, false));
+        e = assertThrows(InputFormatException.class, () -> MexSource.open(mex, false));
         assertTrue(e.getMessage().startsWith(mtx + ": truncated or corrupt gzip"), e.getMessage());
+        assertEquals(mtx.toString(), e.input());
+        assertEquals(0, e.line());
     }
 
     @Test

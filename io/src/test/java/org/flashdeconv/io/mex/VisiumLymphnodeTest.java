@@ -14,6 +14,7 @@ import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
+import org.flashdeconv.io.coords.CoordinatesCsv;
 import org.flashdeconv.io.store.CountStore;
 import org.flashdeconv.io.store.StoreConverter;
 import org.flashdeconv.io.testing.TestData;

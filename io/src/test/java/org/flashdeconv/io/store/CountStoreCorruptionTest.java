@@ -173,9 +173,9 @@ class CountStoreCorruptionTest {
 
     @Test
     void unknownSectionKindsAreIgnored() throws IOException {
-        byte[] b = bytes.clone();
-        Path p = damaged(b);
-        StoreWriter.appendSection(p, SectionKind.extra(999), 1, MemorySegment.ofArray(new byte[] {1, 2, 3}));
+        Path p = dir.resolve("extra.fdstore");
+        StoreWriterTest.write(new SparseFixture(30, 20, 0.3, true, 7), p, true,
+                w -> w.addSection(SectionKind.extra(999), 1, MemorySegment.ofArray(new byte[] {1, 2, 3})));
         try (CountStore s = CountStore.open(p)) {
             assertEquals(header.nnz(), s.nnz());
             assertEquals(3, s.section(SectionKind.extra(999)).orElseThrow().byteSize());

@@ -53,13 +53,13 @@ class CountStoreFuzzTest {
     @BeforeEach
     void writeGoodStore() throws IOException {
         good = dir.resolve("good.fdstore");
-        StoreWriterTest.write(new SparseFixture(300, 40, 0.1, true, 11), good, true);
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment extra = arena.allocate(Layouts.F64, 37);
             for (int i = 0; i < 37; i++) {
                 extra.setAtIndex(Layouts.F64, i, i * 0.5);
             }
-            StoreWriter.appendSection(good, EXTRA, 37, extra);
+            StoreWriterTest.write(new SparseFixture(300, 40, 0.1, true, 11), good, true,
+                    w -> w.addSection(EXTRA, 37, extra));
         }
         bytes = Files.readAllBytes(good);
         try (CountStore s = CountStore.open(good)) {

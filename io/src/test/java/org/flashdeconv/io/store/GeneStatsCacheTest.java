@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -57,17 +59,32 @@ class GeneStatsCacheTest {
         assertArrayEquals(want.sumRaw(), got.sumRaw(), 0.0);
     }
 
-    @Test
-    void aCachedSelectionReadsBackBitForBitAndAnyOtherSelectionMisses() throws IOException {
-        int[] map = everyOtherReversed(fixture.genes());
-        GeneStats stats;
+    /** The statistics of {@code map} (null: every gene) over the fixture's store. */
+    private GeneStats statsOf(int[] map, int genes) throws IOException {
         try (CountStore s = CountStore.open(store)) {
-            CsrView y = s.csr().withColumnMap(map, 20);
-            assertEquals(Optional.empty(), GeneStatsCache.read(s, y));
-            stats = compute(y);
-            GeneStatsCache.write(store, s.genes(), y, stats);
+            return compute(map == null ? s.csr() : s.csr().withColumnMap(map, genes));
         }
+    }
+
+    /** A second store of the same counts, written with the statistics of {@code map} as its section. */
+    private Path storeWithStats(String name, int[] map, int genes, GeneStats stats) throws IOException {
+        Path p = dir.resolve(name);
+        try (CountStore s = CountStore.open(store); Arena arena = Arena.ofConfined()) {
+            CsrView y = map == null ? s.csr() : s.csr().withColumnMap(map, genes);
+            MemorySegment section = GeneStatsCache.encode(s.genes(), y, stats, arena);
+            StoreWriterTest.write(fixture, p, true, w -> w.addSection(GeneStatsCache.KIND, genes, section));
+        }
+        return p;
+    }
+
+    @Test
+    void aStoredSelectionReadsBackBitForBitAndAnyOtherSelectionMisses() throws IOException {
+        int[] map = everyOtherReversed(fixture.genes());
+        GeneStats stats = statsOf(map, 20);
         try (CountStore s = CountStore.open(store)) {
+            assertEquals(Optional.empty(), GeneStatsCache.read(s, s.csr().withColumnMap(map, 20)));
+        }
+        try (CountStore s = CountStore.open(storeWithStats("with.fdstore", map, 20, stats))) {
             assertTrue(s.verified());
             assertSame(stats, GeneStatsCache.read(s, s.csr().withColumnMap(map, 20)).orElseThrow());
             // the library sizes depend on the kept genes: any other selection is a miss
@@ -85,50 +102,33 @@ class GeneStatsCacheTest {
     }
 
     @Test
-    void theIdentitySelectionIsCachedAndReplacesAnEarlierOne() throws IOException {
-        try (CountStore s = CountStore.open(store)) {
-            CsrView mapped = s.csr().withColumnMap(everyOtherReversed(fixture.genes()), 20);
-            GeneStatsCache.write(store, s.genes(), mapped, compute(mapped));
-        }
-        GeneStats full;
-        try (CountStore s = CountStore.open(store)) {
-            full = compute(s.csr());
-            GeneStatsCache.write(store, s.genes(), s.csr(), full);
-        }
-        try (CountStore s = CountStore.open(store)) {
+    void theIdentitySelectionIsStoredWithoutAMap() throws IOException {
+        GeneStats full = statsOf(null, fixture.genes());
+        try (CountStore s = CountStore.open(storeWithStats("full.fdstore", null, fixture.genes(), full))) {
             assertSame(full, GeneStatsCache.read(s, s.csr()).orElseThrow());
             assertEquals(Optional.empty(),
                     GeneStatsCache.read(s, s.csr().withColumnMap(everyOtherReversed(fixture.genes()), 20)));
-            assertEquals(1, s.header().sections().stream().filter(e -> e.kind().equals(GeneStatsCache.KIND)).count());
         }
     }
 
     @Test
-    void aDamagedCacheIsCaughtByItsChecksumIgnoredAndDoesNotFailTheStore() throws IOException {
+    void aDamagedSectionIsCaughtByItsChecksumIgnoredAndDoesNotFailTheStore() throws IOException {
+        Path p = storeWithStats("damaged.fdstore", null, fixture.genes(), statsOf(null, fixture.genes()));
         long offset;
-        try (CountStore s = CountStore.open(store)) {
-            GeneStatsCache.write(store, s.genes(), s.csr(), compute(s.csr()));
-        }
-        try (CountStore s = CountStore.open(store)) {
+        try (CountStore s = CountStore.open(p)) {
             offset = s.header().find(GeneStatsCache.KIND).offset();
         }
-        try (FileChannel ch = FileChannel.open(store, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             ByteBuffer b = ByteBuffer.allocate(1);
             long at = offset + 100; // inside the sums
             ch.read(b, at);
             b.put(0, (byte) (b.get(0) ^ 0x10)).rewind();
             ch.write(b, at);
         }
-        try (CountStore s = CountStore.open(store)) {
+        try (CountStore s = CountStore.open(p)) {
             assertTrue(s.verified());
             assertEquals(Optional.empty(), s.checkedSection(GeneStatsCache.KIND));
             assertEquals(Optional.empty(), GeneStatsCache.read(s, s.csr()));
-            // recomputed and written again, the cache is whole once more
-            GeneStats again = compute(s.csr());
-            GeneStatsCache.write(store, s.genes(), s.csr(), again);
-        }
-        try (CountStore s = CountStore.open(store)) {
-            assertTrue(GeneStatsCache.read(s, s.csr()).isPresent());
         }
     }
 
@@ -151,10 +151,10 @@ class GeneStatsCacheTest {
 
     @Test
     void statisticsOfOtherCountsAreRejected() throws IOException {
-        try (CountStore s = CountStore.open(store)) {
+        try (CountStore s = CountStore.open(store); Arena arena = Arena.ofConfined()) {
             GeneStats small = new GeneStats(3, 40, new double[40], new double[40], new double[40], 0);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> GeneStatsCache.write(store, s.genes(), s.csr(), small));
+                    () -> GeneStatsCache.encode(s.genes(), s.csr(), small, arena));
             assertTrue(e.getMessage().contains("3 x 40"), e.getMessage());
         }
     }

@@ -210,20 +210,12 @@ public final class SparseFixture {
                 if (!withCoords) {
                     return Optional.empty();
                 }
-                return Optional.of(new Coordinates() {
-                    @Override
-                    public int dim() {
-                        return 2;
+                return Optional.of(Coordinates.of(2, (first, count, out) -> {
+                    for (int i = 0; i < count; i++) {
+                        out[2 * i] = coords[(int) first + i][0];
+                        out[2 * i + 1] = coords[(int) first + i][1];
                     }
-
-                    @Override
-                    public void read(long first, int count, double[] out) {
-                        for (int i = 0; i < count; i++) {
-                            out[2 * i] = coords[(int) first + i][0];
-                            out[2 * i + 1] = coords[(int) first + i][1];
-                        }
-                    }
-                });
+                }));
             }
 
             @Override

@@ -13,7 +13,8 @@ import org.flashdeconv.io.mex.MexSource;
 import org.flashdeconv.io.spaceranger.SpaceRangerSource;
 
 /**
- * Opens any supported spatial input as a {@link CountSource}, detecting its kind:
+ * Opens any supported count input (spatial, or a single-cell reference) as a {@link CountSource}, detecting its
+ * kind:
  * <ul>
  * <li>an HDF5 file holding {@code X}/{@code obs}: AnnData ({@link H5adSource}, with the layer and spatial key
  * of the options);</li>
@@ -25,7 +26,7 @@ import org.flashdeconv.io.spaceranger.SpaceRangerSource;
  * {@code transpose} reads it as spots x genes).</li>
  * </ul>
  */
-public final class SpatialInputs {
+public final class CountSources {
 
     /**
      * How to read the input.
@@ -35,23 +36,23 @@ public final class SpatialInputs {
      * @param binSizeUm  the Visium HD bin size (2, 8, 16) to pick from {@code binned_outputs/}, or null for 8
      * @param transpose  read a Matrix Market file as spots x genes instead of genes x spots
      */
-    public record Options(String layer, String spatialKey, Integer binSizeUm, boolean transpose) {
+    public record ReadOptions(String layer, String spatialKey, Integer binSizeUm, boolean transpose) {
         /** Defaults everywhere. */
-        public static final Options DEFAULT = new Options(null, null, null, false);
+        public static final ReadOptions DEFAULT = new ReadOptions(null, null, null, false);
 
         /**
          * Checks the bin size.
          *
          * @throws IllegalArgumentException if the bin size is not positive
          */
-        public Options {
+        public ReadOptions {
             if (binSizeUm != null && binSizeUm <= 0) {
                 throw new IllegalArgumentException("bin size: expected 2, 8 or 16 (µm), found " + binSizeUm);
             }
         }
     }
 
-    private SpatialInputs() {
+    private CountSources() {
     }
 
     /**
@@ -63,7 +64,7 @@ public final class SpatialInputs {
      * @throws IOException         if the input is of no known kind (the message lists the kinds), or a
      *                             reader fails
      */
-    public static CountSource open(Path input, Options options) throws IOException {
+    public static CountSource open(Path input, ReadOptions options) throws IOException {
         if (Files.isDirectory(input)) {
             if (SpaceRangerSource.isSpaceRanger(input)) {
                 return SpaceRangerSource.open(input, options.binSizeUm());

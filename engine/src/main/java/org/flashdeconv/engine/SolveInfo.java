@@ -1,9 +1,9 @@
-package org.flashdeconv.engine.solver;
+package org.flashdeconv.engine;
 
 import java.util.List;
 
 /**
- * How a solve ended (spec §10.3, §10.4). Not converging within {@code max_iter} is a normal outcome.
+ * How a solve ended (docs/algorithm.md §10.3, §10.4). Not converging within {@code max_iter} is a normal outcome.
  *
  * @param converged      true iff the relative change fell below tol
  * @param iterations     sweeps done

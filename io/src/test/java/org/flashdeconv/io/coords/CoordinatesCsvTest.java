@@ -1,4 +1,4 @@
-package org.flashdeconv.io.mex;
+package org.flashdeconv.io.coords;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.flashdeconv.io.InputFormatException;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.testing.SparseFixture;
 import org.junit.jupiter.api.Test;
@@ -55,17 +56,19 @@ class CoordinatesCsvTest {
 
     @Test
     void missingBarcodeBadValueAndRepeatedRowAreErrors() throws IOException {
-        MexFormatException e = assertThrows(MexFormatException.class,
+        InputFormatException e = assertThrows(InputFormatException.class,
                 () -> attach("barcode,x,y\n" + bc(0) + ",1,2\n" + bc(1) + ",1,2\n" + bc(3) + ",1,2\n"));
         assertTrue(e.getMessage().endsWith("c.csv: no row for barcode '" + bc(2) + "' (spot 3 of 4)"), e.getMessage());
-        e = assertThrows(MexFormatException.class, () -> attach("barcode,x,y\n" + bc(0) + ",1,2\n" + bc(1) + ",NaN,2\n"));
+        e = assertThrows(InputFormatException.class, () -> attach("barcode,x,y\n" + bc(0) + ",1,2\n" + bc(1) + ",NaN,2\n"));
         assertTrue(e.getMessage().endsWith("c.csv line 3: coordinate x of barcode '" + bc(1)
                 + "' is 'NaN' (expected a finite number)"), e.getMessage());
-        e = assertThrows(MexFormatException.class, () -> attach("barcode,x,y\n" + bc(0) + ",1,\n"));
+        assertEquals(3, e.line());
+        assertTrue(e.input().endsWith("c.csv"), e.input());
+        e = assertThrows(InputFormatException.class, () -> attach("barcode,x,y\n" + bc(0) + ",1,\n"));
         assertTrue(e.getMessage().contains("line 2: coordinate y"), e.getMessage());
-        e = assertThrows(MexFormatException.class, () -> attach("barcode,x,y\n" + bc(0) + ",1,2\n" + bc(0) + ",1,2\n"));
+        e = assertThrows(InputFormatException.class, () -> attach("barcode,x,y\n" + bc(0) + ",1,2\n" + bc(0) + ",1,2\n"));
         assertTrue(e.getMessage().contains("line 3: barcode '" + bc(0) + "' appears a second time"), e.getMessage());
-        e = assertThrows(MexFormatException.class, () -> attach("barcode,x\n"));
+        e = assertThrows(InputFormatException.class, () -> attach("barcode,x\n"));
         assertTrue(e.getMessage().contains("line 1: expected a header"), e.getMessage());
     }
 }

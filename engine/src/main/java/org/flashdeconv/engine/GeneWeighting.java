@@ -1,9 +1,9 @@
-package org.flashdeconv.engine.represent;
+package org.flashdeconv.engine;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** How the selected genes are represented (ALGORITHM §6). */
+/** How the selected genes are represented (docs/algorithm.md §6). */
 public enum GeneWeighting {
     /** Every gene kept, scaled by its expected CountSketch weight (§6.2; the default). */
     EXPECTED("expected"),

@@ -25,13 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SpatialInputsTest {
+class CountSourcesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"h5ad/csr_gzip.h5ad", "tenx/filtered_feature_bc_matrix.h5", "spaceranger/visium",
             "spaceranger/visium_list/outs", "spaceranger/visium_mex"})
     void everyKindReadsTheSameSpots(String input) throws IOException {
-        try (CountSource s = SpatialInputs.open(path(input), SpatialInputs.Options.DEFAULT)) {
+        try (CountSource s = CountSources.open(path(input), CountSources.ReadOptions.DEFAULT)) {
             assertEquals(List.of(truth("genes")), s.geneNames());
             assertEquals(List.of(truth("barcodes")), barcodes(s));
             assertArrayEquals(truthMatrix("counts", 9), dense(s));
@@ -41,20 +41,20 @@ class SpatialInputsTest {
 
     @Test
     void detectsTheReaderAndPassesTheOptions() throws IOException {
-        try (CountSource s = SpatialInputs.open(path("h5ad/dense_layer.h5ad"),
-                new SpatialInputs.Options("counts", null, null, false))) {
+        try (CountSource s = CountSources.open(path("h5ad/dense_layer.h5ad"),
+                new CountSources.ReadOptions("counts", null, null, false))) {
             assertTrue(s instanceof H5adSource h && h.matrixPath().equals("layers/counts"));
         }
-        try (CountSource s = SpatialInputs.open(path("tenx/filtered_feature_bc_matrix.h5"),
-                SpatialInputs.Options.DEFAULT)) {
+        try (CountSource s = CountSources.open(path("tenx/filtered_feature_bc_matrix.h5"),
+                CountSources.ReadOptions.DEFAULT)) {
             assertTrue(s instanceof TenxH5Source);
         }
-        try (CountSource s = SpatialInputs.open(path("reference/mex"), SpatialInputs.Options.DEFAULT)) {
+        try (CountSource s = CountSources.open(path("reference/mex"), CountSources.ReadOptions.DEFAULT)) {
             assertTrue(s instanceof MexSource);
             assertEquals(80, s.spots());
         }
-        try (CountSource s = SpatialInputs.open(path("spaceranger/visium_hd/outs"),
-                new SpatialInputs.Options(null, null, 16, false))) {
+        try (CountSource s = CountSources.open(path("spaceranger/visium_hd/outs"),
+                new CountSources.ReadOptions(null, null, 16, false))) {
             assertTrue(barcodes(s).get(0).startsWith("s_016um_"));
         }
     }
@@ -66,19 +66,19 @@ class SpatialInputsTest {
             f.putDataset("numbers", new int[] {1, 2, 3});
         }
         H5FormatException e = assertThrows(H5FormatException.class,
-                () -> SpatialInputs.open(other, SpatialInputs.Options.DEFAULT));
+                () -> CountSources.open(other, CountSources.ReadOptions.DEFAULT));
         assertTrue(e.getMessage().contains("an HDF5 file that is not AnnData"), e.getMessage());
         Path misnamed = Files.copy(other, dir.resolve("x.h5ad"));
-        e = assertThrows(H5FormatException.class, () -> SpatialInputs.open(misnamed, SpatialInputs.Options.DEFAULT));
+        e = assertThrows(H5FormatException.class, () -> CountSources.open(misnamed, CountSources.ReadOptions.DEFAULT));
         assertEquals(misnamed + ": not an AnnData file: no group 'X'", e.getMessage());
         assertThrows(NoSuchFileException.class,
-                () -> SpatialInputs.open(dir.resolve("missing.h5ad"), SpatialInputs.Options.DEFAULT));
+                () -> CountSources.open(dir.resolve("missing.h5ad"), CountSources.ReadOptions.DEFAULT));
         Path text = Files.writeString(dir.resolve("counts.txt"), "hello");
-        IOException io = assertThrows(IOException.class, () -> SpatialInputs.open(text, SpatialInputs.Options.DEFAULT));
+        IOException io = assertThrows(IOException.class, () -> CountSources.open(text, CountSources.ReadOptions.DEFAULT));
         assertTrue(io.getMessage().contains("not a recognised input"), io.getMessage());
         Path empty = Files.createDirectory(dir.resolve("empty"));
-        io = assertThrows(IOException.class, () -> SpatialInputs.open(empty, SpatialInputs.Options.DEFAULT));
+        io = assertThrows(IOException.class, () -> CountSources.open(empty, CountSources.ReadOptions.DEFAULT));
         assertTrue(io.getMessage().contains("not a recognised input folder"), io.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new SpatialInputs.Options(null, null, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> new CountSources.ReadOptions(null, null, 0, false));
     }
 }

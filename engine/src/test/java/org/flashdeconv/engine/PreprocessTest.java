@@ -1,4 +1,4 @@
-package org.flashdeconv.engine.represent;
+package org.flashdeconv.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

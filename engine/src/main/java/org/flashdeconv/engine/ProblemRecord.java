@@ -5,13 +5,13 @@ import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.represent.Representation;
 
 /**
- * The immutable, heap-only part of a prepared problem that every {@link FitResult} of it reports: the options,
+ * The record of a prepared problem (immutable, heap-only) that every {@link FitResult} of it shares: the options,
  * the selected genes, the representation, the graph summary, the warnings and the stage times before the solver.
  */
-record Preparation(FlashDeconvOptions options, List<String> cellTypeNames, GeneSelection selection,
-                   Representation representation, GraphSummary graph, double[] gram, double gramDiagMean,
-                   double yrSqNorm, long randomStateUsed, long spotsWithoutCounts, List<String> warnings,
-                   long geneStatisticsMs, long selectionMs, long representationMs, long graphMs) {
+record ProblemRecord(FlashDeconvOptions options, List<String> cellTypeNames, GeneSelection selection,
+                     Representation representation, GraphSummary graph, double[] gram, double gramDiagMean,
+                     double yrSqNorm, long randomStateUsed, long spotsWithoutCounts, List<String> warnings,
+                     long geneStatisticsMs, long selectionMs, long representationMs, long graphMs) {
 
     /** Number of cell types K. */
     int types() {

@@ -1,4 +1,4 @@
-package org.flashdeconv.io.mex;
+package org.flashdeconv.io.text;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import org.flashdeconv.io.InputFormatException;
 
 /**
  * Reads a text file (plain or gzip) line by line into a reusable byte buffer, and parses the fields of the
@@ -13,7 +14,7 @@ import java.util.Arrays;
  * Market values are parsed exactly; anything else falls back to {@link Double#parseDouble}). Lines end at
  * {@code \n}; a trailing {@code \r} is dropped. Errors name the file and line.
  */
-final class LineReader implements Closeable {
+public final class LineReader implements Closeable {
     private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
         1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
@@ -28,13 +29,13 @@ final class LineReader implements Closeable {
     private int end;
     private int pos;
 
-    LineReader(Path file) throws IOException {
+    public LineReader(Path file) throws IOException {
         this.file = file;
         this.in = TextInput.open(file);
     }
 
     /** Moves to the next line; false at the end of the file. */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         while (true) {
             for (int i = next; i < filled; i++) {
                 if (buf[i] == '\n') {
@@ -80,22 +81,22 @@ final class LineReader implements Closeable {
     }
 
     /** 1-based number of the current line. */
-    long lineNumber() {
+    public long lineNumber() {
         return lineNumber;
     }
 
     /** The file being read. */
-    Path file() {
+    public Path file() {
         return file;
     }
 
     /** The current line as a String. */
-    String line() {
+    public String line() {
         return new String(buf, start, end - start, StandardCharsets.UTF_8);
     }
 
     /** True if the current line is empty or only blanks. */
-    boolean blank() {
+    public boolean blank() {
         for (int i = start; i < end; i++) {
             if (buf[i] != ' ' && buf[i] != '\t') {
                 return false;
@@ -105,13 +106,13 @@ final class LineReader implements Closeable {
     }
 
     /** True if the current line starts with {@code c}. */
-    boolean startsWith(char c) {
+    public boolean startsWith(char c) {
         return end > start && buf[start] == c;
     }
 
     /** An error at the current line. */
-    MexFormatException error(String detail) {
-        return new MexFormatException(file + " line " + lineNumber + ": " + detail);
+    public InputFormatException error(String detail) {
+        return new InputFormatException(file, lineNumber, detail);
     }
 
     private void skipBlanks() {
@@ -121,7 +122,7 @@ final class LineReader implements Closeable {
     }
 
     /** True if only blanks remain on the line. */
-    boolean atEnd() {
+    public boolean atEnd() {
         skipBlanks();
         return pos >= end;
     }
@@ -137,9 +138,9 @@ final class LineReader implements Closeable {
     /**
      * The next blank-separated token as a signed integer.
      *
-     * @throws MexFormatException if there is none or it is not an integer ({@code what} names it)
+     * @throws InputFormatException if there is none or it is not an integer ({@code what} names it)
      */
-    long nextLong(String what) throws MexFormatException {
+    public long nextLong(String what) throws InputFormatException {
         skipBlanks();
         int to = tokenEnd();
         int i = pos;
@@ -165,9 +166,9 @@ final class LineReader implements Closeable {
     /**
      * The next blank-separated token as a double; accepts NaN/Inf spellings so callers can reject them by value.
      *
-     * @throws MexFormatException if there is none or it is not a number
+     * @throws InputFormatException if there is none or it is not a number
      */
-    double nextDouble(String what) throws MexFormatException {
+    public double nextDouble(String what) throws InputFormatException {
         skipBlanks();
         int to = tokenEnd();
         double v = parseDouble(pos, to, what);
@@ -176,7 +177,7 @@ final class LineReader implements Closeable {
     }
 
     /** Parses {@code buf[from, to)} as a double. */
-    double parseDouble(int from, int to, String what) throws MexFormatException {
+    public double parseDouble(int from, int to, String what) throws InputFormatException {
         int i = from;
         boolean neg = i < to && buf[i] == '-';
         if (i < to && (buf[i] == '-' || buf[i] == '+')) {
@@ -254,7 +255,7 @@ final class LineReader implements Closeable {
      * The next field up to {@code sep} (or the end of the line), as a String; the separator is consumed.
      * Returns null when the line has no more fields.
      */
-    String nextField(char sep) {
+    public String nextField(char sep) {
         if (pos > end) {
             return null;
         }
@@ -268,7 +269,7 @@ final class LineReader implements Closeable {
     }
 
     /** Starts field parsing again at the beginning of the current line. */
-    void rewind() {
+    public void rewind() {
         pos = start;
     }
 

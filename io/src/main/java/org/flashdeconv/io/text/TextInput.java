@@ -1,21 +1,22 @@
-package org.flashdeconv.io.mex;
+package org.flashdeconv.io.text;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.EOFException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.flashdeconv.io.InputFormatException;
 
 /**
  * Opens a text input, plain or gzip-compressed (recognised by its magic bytes, whatever the name), with large
- * buffers. A truncated or corrupt gzip stream raises a {@link MexFormatException} naming the file instead of a
+ * buffers. A truncated or corrupt gzip stream raises a {@link InputFormatException} naming the file instead of a
  * bare {@link EOFException}.
  */
 public final class TextInput {
@@ -42,7 +43,7 @@ public final class TextInput {
                 try {
                     in = new Guard(new GZIPInputStream(raw, BUFFER_BYTES), file);
                 } catch (EOFException | ZipException e) {
-                    throw new MexFormatException(file + ": truncated or corrupt gzip header (" + e.getMessage() + ")",
+                    throw new InputFormatException(file, "truncated or corrupt gzip header (" + e.getMessage() + ")",
                             e);
                 }
             }
@@ -73,8 +74,8 @@ public final class TextInput {
             this.file = file;
         }
 
-        private MexFormatException wrap(IOException e) {
-            return new MexFormatException(file + ": truncated or corrupt gzip data (" + e.getMessage() + ")", e);
+        private InputFormatException wrap(IOException e) {
+            return new InputFormatException(file, "truncated or corrupt gzip data (" + e.getMessage() + ")", e);
         }
 
         @Override

@@ -1,9 +1,9 @@
-package org.flashdeconv.engine.represent;
+package org.flashdeconv.engine;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The transformation applied to the spatial counts and the reference on the selected genes (ALGORITHM §5). */
+/** The transformation applied to the spatial counts and the reference on the selected genes (docs/algorithm.md §5). */
 public enum Preprocess {
     /** log1p of counts per 10 thousand, library over the selected genes (§5.1; the default). */
     LOG_CPM("log_cpm"),

@@ -1,13 +1,15 @@
-package org.flashdeconv.io.mex;
+package org.flashdeconv.io.coords;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Locale;
 import java.util.Optional;
+import org.flashdeconv.io.InputFormatException;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.source.ForwardingSource;
 import org.flashdeconv.io.store.BarcodeIndex;
+import org.flashdeconv.io.text.LineReader;
 
 /**
  * Spot coordinates from a CSV file ({@code barcode,x,y[,z]}, plain or gzip), matched to a source's spots by
@@ -29,7 +31,7 @@ public final class CoordinatesCsv {
      * Reads {@code csv}, matches it to {@code source} and returns a source that is {@code source} with these
      * coordinates (closing it closes {@code source}).
      *
-     * @throws MexFormatException if the header has too few columns, a row is malformed, a coordinate is not a
+     * @throws InputFormatException if the header has too few columns, a row is malformed, a coordinate is not a
      *                            finite number, a barcode appears twice, or a spot has no row (names the line or
      *                            the barcode)
      * @throws IOException        if a file cannot be read
@@ -43,7 +45,7 @@ public final class CoordinatesCsv {
         }
         try (LineReader r = new LineReader(csv)) {
             if (!r.next()) {
-                throw new MexFormatException(csv + ": empty file (expected a header 'barcode,x,y[,z]')");
+                throw new InputFormatException(csv, "empty file (expected a header 'barcode,x,y[,z]')");
             }
             int[] columns = coordinateColumns(r);
             int dim = columns.length;
@@ -91,7 +93,7 @@ public final class CoordinatesCsv {
                         name[0] = b;
                     }
                 });
-                throw new MexFormatException(csv + ": no row for barcode '" + name[0] + "' (spot " + (missing + 1)
+                throw new InputFormatException(csv, "no row for barcode '" + name[0] + "' (spot " + (missing + 1)
                         + " of " + spots + ")");
             }
             return new WithCoordinates(source, dim, xyz);
@@ -99,7 +101,7 @@ public final class CoordinatesCsv {
     }
 
     /** Column indices of x, y[, z] from the header line. */
-    private static int[] coordinateColumns(LineReader r) throws MexFormatException {
+    private static int[] coordinateColumns(LineReader r) throws InputFormatException {
         String[] names = r.line().split(",", -1);
         int x = -1;
         int y = -1;
@@ -140,21 +142,7 @@ public final class CoordinatesCsv {
 
         @Override
         public Optional<Coordinates> coordinates() {
-            return Optional.of(new Coordinates() {
-                @Override
-                public int dim() {
-                    return dim;
-                }
-
-                @Override
-                public void read(long first, int count, double[] out) {
-                    if (first < 0 || count < 0 || first + count > inner.spots()) {
-                        throw new IndexOutOfBoundsException("coordinates of spots [" + first + ", " + (first + count)
-                                + ") of " + inner.spots());
-                    }
-                    System.arraycopy(xyz, (int) first * dim, out, 0, count * dim);
-                }
-            });
+            return Optional.of(Coordinates.ofRows(dim, xyz));
         }
     }
 }

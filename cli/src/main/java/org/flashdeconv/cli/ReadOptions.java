@@ -1,0 +1,38 @@
+package org.flashdeconv.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.CountSources;
+import picocli.CommandLine.Option;
+
+/**
+ * How to read a count input that is not a store: the options shared by {@code convert}, {@code deconvolve} and
+ * {@code validate} (a picocli argument group), handed to {@link CountSources}.
+ */
+final class ReadOptions {
+    @Option(names = "--transpose", description = "A Matrix Market input is spots x genes (default: genes x spots).")
+    boolean transpose;
+
+    @Option(names = "--layer", paramLabel = "NAME", description = "AnnData layer to read instead of X.")
+    String layer;
+
+    @Option(names = "--spatial-key", paramLabel = "KEY",
+            description = "AnnData obsm key of the coordinates (default: spatial, X_spatial, obs x/y, "
+                    + "array_row/array_col).")
+    String spatialKey;
+
+    @Option(names = "--bin-size", paramLabel = "UM",
+            description = "Visium HD bin size to read from a Space Ranger outs/ folder: 2, 8 or 16 (default: 8).")
+    Integer binSize;
+
+    /**
+     * Opens a count input: an AnnData .h5ad, a 10x .h5, a Space Ranger folder, a MEX folder or a Matrix Market
+     * file, read with these options.
+     *
+     * @throws IOException if it cannot be read, naming the file
+     */
+    CountSource open(Path path) throws IOException {
+        return CountSources.open(path, new CountSources.ReadOptions(layer, spatialKey, binSize, transpose));
+    }
+}

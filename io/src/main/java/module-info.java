@@ -1,0 +1,29 @@
+/**
+ * File formats of FlashDeconv: the memory-mapped count store, the readers of spatial and reference inputs, the
+ * writers of results, plots and the simulator. jHDF and Chronicle Bytes are automatic modules ({@code io.jhdf},
+ * {@code chronicle.bytes}); {@code H5File} hands jHDF's groups and datasets to this module's readers, and
+ * the plots hand out AWT images.
+ */
+@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+module org.flashdeconv.io {
+    requires transitive org.flashdeconv.engine;
+    requires transitive io.jhdf;
+    requires chronicle.bytes;
+    requires transitive java.desktop;
+
+    exports org.flashdeconv.io;
+    exports org.flashdeconv.io.atomic;
+    exports org.flashdeconv.io.coords;
+    exports org.flashdeconv.io.genes;
+    exports org.flashdeconv.io.h5;
+    exports org.flashdeconv.io.json;
+    exports org.flashdeconv.io.mex;
+    exports org.flashdeconv.io.plot;
+    exports org.flashdeconv.io.reference;
+    exports org.flashdeconv.io.result;
+    exports org.flashdeconv.io.simulate;
+    exports org.flashdeconv.io.source;
+    exports org.flashdeconv.io.spaceranger;
+    exports org.flashdeconv.io.store;
+    exports org.flashdeconv.io.text;
+}
