@@ -11,8 +11,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.flashdeconv.engine.matrix.CsrView;
+import org.flashdeconv.io.reference.LoadedReference;
+import org.flashdeconv.io.reference.SingleCellReference;
 import org.flashdeconv.io.store.CountStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +63,33 @@ class SimulateCommandTest {
             assertEquals(-1, x.values().mismatch(y.values()));
         }
         assertEquals(-1, Files.mismatch(a.resolve("truth_proportions.csv.gz"), b.resolve("truth_proportions.csv.gz")));
+    }
+
+    @Test
+    void realisticScenarioWritesBothTruthsAndASingleCellReference(@TempDir Path dir) throws IOException {
+        assertEquals(0, run("simulate", "-o", dir.toString(), "--spots", "400", "--genes", "300", "--types", "4",
+                "--profile", "hd8", "--scenario", "realistic", "--reference-cells", "20", "--seed", "2", "-q"),
+                err.toString());
+        assertEquals(4, Files.readAllLines(dir.resolve("signatures.csv")).size(), "header + 3 reference types");
+        for (String truth : new String[] {"truth_proportions.csv.gz", "truth_cell_fractions.csv.gz"}) {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(
+                    new GZIPInputStream(Files.newInputStream(dir.resolve(truth))), StandardCharsets.UTF_8))) {
+                assertEquals("barcode,B_cell,T_CD4,T_CD8,NK", r.readLine(), "the missing type stays in the truth");
+                assertEquals(400, r.lines().count());
+            }
+        }
+        String json = Files.readString(dir.resolve("simulation.json"));
+        assertTrue(json.contains("\"scenario\": \"realistic\"") && json.contains("\"platform_sigma\": 0.4"), json);
+        LoadedReference cells = SingleCellReference.fromMex(dir.resolve("reference_cells"),
+                dir.resolve("reference_cells/cell_types.csv"), 10);
+        assertEquals(List.of("B_cell", "T_CD4", "T_CD8"), cells.reference().cellTypes());
+        assertEquals(20, cells.reference().cellCounts()[0]);
+        try (CountStore store = CountStore.open(dir.resolve("slide.fdstore"))) {
+            assertEquals(400, store.spots());
+            assertEquals(300, store.genes());
+        }
+        assertEquals(1, run("simulate", "-o", dir.toString(), "--spots", "10", "--depth", "20-5000", "-q"));
+        assertTrue(err.toString().contains("--depth must be MIN:MAX"), err.toString());
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
  * the reads, most are rare), every type scales it by its own log-normal factor (σ = 0.5), and every type gets
  * {@value #MARKERS_PER_TYPE} marker genes (distinct across types, drawn among the genes above the median base
  * level) multiplied by U(5, 20). Rows are normalised to sum 1. Everything is drawn from the slide seed alone.
+ * {@link #distorted} makes the slide's profiles under platform effects: every gene's column times its factor, rows
+ * normalised again.
  *
  * <p>Sampling: {@link #sampleGene} draws a gene of one type from 44 random bits in O(1) with Walker's alias
  * method; each table entry packs the alias (high 20 bits) and the acceptance threshold (low 44 bits) in one long
@@ -57,6 +59,55 @@ final class ReferenceProfiles {
         for (int k = 0; k < types; k++) {
             buildAlias(profile[k], k * genes);
         }
+    }
+
+    private ReferenceProfiles(double[][] profile) {
+        this.types = profile.length;
+        this.genes = profile[0].length;
+        this.profile = profile;
+        alias = new long[Math.multiplyExact(types, genes)];
+        for (int k = 0; k < types; k++) {
+            buildAlias(profile[k], k * genes);
+        }
+    }
+
+    /**
+     * These profiles with gene g multiplied by {@code factors[g]} in every type, each type normalised to sum 1 again.
+     *
+     * @throws IllegalArgumentException if factors does not hold one positive finite value per gene
+     */
+    ReferenceProfiles distorted(double[] factors) {
+        if (factors.length != genes) {
+            throw new IllegalArgumentException("platform factors: expected " + genes + ", found " + factors.length);
+        }
+        double[][] out = new double[types][genes];
+        for (int k = 0; k < types; k++) {
+            double sum = 0;
+            for (int g = 0; g < genes; g++) {
+                if (!(factors[g] > 0 && factors[g] < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException("platform factor of gene " + g + " is " + factors[g]);
+                }
+                out[k][g] = profile[k][g] * factors[g];
+                sum += out[k][g];
+            }
+            for (int g = 0; g < genes; g++) {
+                out[k][g] /= sum;
+            }
+        }
+        return new ReferenceProfiles(out);
+    }
+
+    /**
+     * Gene-wise platform factors {@code exp(sigma·N(0,1))}, one per gene, drawn from the slide seed alone (all 1 when
+     * sigma is 0).
+     */
+    static double[] platformFactors(int genes, double sigma, long seed) {
+        double[] f = new double[genes];
+        SplittableRandom rng = new SplittableRandom(SpotRandom.mix(seed ^ 0x706C6174666F726DL));
+        for (int g = 0; g < genes; g++) {
+            f[g] = sigma == 0 ? 1.0 : Math.exp(sigma * gaussian(rng));
+        }
+        return f;
     }
 
     private void addMarkers(double[] base, SplittableRandom rng) {

@@ -16,7 +16,9 @@ import org.flashdeconv.io.source.CountSource;
  * <p>Every spot's composition and counts come from its own random stream keyed by (seed, spot), so the entries are
  * the same whatever the block size or thread count. The model (lattice, tissue domains, expression profiles,
  * multinomial counts) is described in {@link TissueLayout}, {@link ReferenceProfiles} and {@link SpotSampler};
- * {@link #proportions} and {@link #expression} expose the truth it was drawn from.
+ * the effects of real data that can be switched on (platform factors, negative binomial counts, a depth range,
+ * types missing from the reference, cell sizes) in {@link SlideEffects}. {@link #proportions} (molecule
+ * fractions), {@link #cellFractions} and {@link #expression} expose the truth it was drawn from.
  *
  * <pre>{@code
  * try (SimulatedSlide slide = new SimulatedSlide(SimulationOptions.of(1_000_000, Profile.HD8, 42))) {
@@ -32,6 +34,9 @@ public final class SimulatedSlide implements CountSource {
     private final SimulationOptions options;
     private final TissueLayout layout;
     private final ReferenceProfiles reference;
+    private final ReferenceProfiles slideProfiles;
+    private final double[] platformFactors;
+    private final CellSizes cellSizes;
     private final int blockSpots;
     private final List<String> geneNames;
     private final List<String> typeNames;
@@ -50,6 +55,11 @@ public final class SimulatedSlide implements CountSource {
         this.blockSpots = blockSpots;
         this.layout = new TissueLayout(options.spots(), options.types(), options.profile(), options.seed());
         this.reference = new ReferenceProfiles(options.genes(), options.types(), options.seed());
+        SlideEffects effects = options.effects();
+        this.platformFactors = ReferenceProfiles.platformFactors(options.genes(), effects.platformSigma(),
+                options.seed());
+        this.slideProfiles = effects.platformSigma() == 0 ? reference : reference.distorted(platformFactors);
+        this.cellSizes = new CellSizes(options.types(), effects, options.seed());
         this.geneNames = new NumberedNames("Gene", options.genes());
         this.typeNames = List.copyOf(new AbstractList<String>() {
             @Override
@@ -73,32 +83,90 @@ public final class SimulatedSlide implements CountSource {
         return options;
     }
 
-    /** Cell type names, in type order (the column order of {@link #proportions} and the signatures). */
+    /** Cell type names of the slide, in type order (the column order of {@link #proportions} and the truth). */
     public List<String> typeNames() {
         return typeNames;
     }
 
     /**
-     * Writes the true proportions of {@code spot} into {@code out} (length types; non-negative multiples of 1e-6
-     * summing to 1, most of them 0).
+     * Cell type names of the reference (the signatures and the reference cells): the slide's types without the
+     * missing ones, which are the last {@link SlideEffects#missingTypes()} types.
+     */
+    public List<String> referenceTypeNames() {
+        return typeNames.subList(0, options.referenceTypes());
+    }
+
+    /**
+     * Writes the true molecule (UMI) fractions of {@code spot} into {@code out} (length types; non-negative
+     * multiples of 1e-6 summing to 1, most of them 0): the fractions the counts were drawn from. Without cell sizes
+     * they are also the cell fractions.
      *
      * @throws IllegalArgumentException if spot is out of range or out is too short
      */
     public void proportions(long spot, double[] out) {
+        fill(newSampler().moleculeComposition(checkOut(spot, out)), out);
+    }
+
+    /**
+     * Writes the true cell fractions of {@code spot} into {@code out} (as {@link #proportions}; they differ from
+     * the molecule fractions only when the types have different cell sizes).
+     *
+     * @throws IllegalArgumentException if spot is out of range or out is too short
+     */
+    public void cellFractions(long spot, double[] out) {
+        fill(newSampler().composition(checkOut(spot, out)), out);
+    }
+
+    /**
+     * Writes the truth of spots {@code first, first + 1, ...} into the rows of {@code out} (one row per spot, each
+     * of length types): molecule fractions, or cell fractions if {@code cells}. Cheaper than one call per spot.
+     *
+     * @throws IllegalArgumentException if a spot is out of range or a row is too short
+     */
+    public void truthRows(long first, double[][] out, boolean cells) {
+        SpotSampler sampler = newSampler();
+        for (int i = 0; i < out.length; i++) {
+            long spot = checkOut(first + i, out[i]);
+            fill(cells ? sampler.composition(spot) : sampler.moleculeComposition(spot), out[i]);
+        }
+    }
+
+    private long checkOut(long spot, double[] out) {
         checkSpot(spot);
         if (out.length < options.types()) {
             throw new IllegalArgumentException("out must hold " + options.types() + " values, found " + out.length);
         }
-        TissueLayout.Mix mix = newSampler().composition(spot);
+        return spot;
+    }
+
+    private void fill(TissueLayout.Mix mix, double[] out) {
         Arrays.fill(out, 0, options.types(), 0.0);
         for (int j = 0; j < mix.count; j++) {
             out[mix.type[j]] = mix.units[j] / (double) TissueLayout.UNITS;
         }
     }
 
-    /** The true expected expression of {@code gene} in {@code type}, scaled so each type sums to 10,000. */
+    /**
+     * The true expected expression of {@code gene} in {@code type} in the reference (no platform effect), scaled
+     * so each type sums to 10,000: the signatures.
+     */
     public double expression(int type, int gene) {
         return reference.fraction(type, gene) * 1e4;
+    }
+
+    /** The expected expression of {@code gene} in {@code type} on the slide (with the platform factors), per 10,000. */
+    public double slideExpression(int type, int gene) {
+        return slideProfiles.fraction(type, gene) * 1e4;
+    }
+
+    /** The platform factor of {@code gene} (1 without platform effects), before the per-type renormalisation. */
+    public double platformFactor(int gene) {
+        return platformFactors[gene];
+    }
+
+    /** Mean molecules per cell of {@code type} ({@link SlideEffects#EQUAL_CELL_SIZE} without cell sizes). */
+    public double cellSize(int type) {
+        return cellSizes.of(type);
     }
 
     /** x of {@code spot} in µm. */
@@ -113,7 +181,18 @@ public final class SimulatedSlide implements CountSource {
 
     /** A sampler for the truth writer: composition only, one per thread. */
     SpotSampler newSampler() {
-        return new SpotSampler(options.seed(), layout, reference, options.profile());
+        return new SpotSampler(options.seed(), layout, slideProfiles, options.profile(), options.effects(),
+                cellSizes);
+    }
+
+    /** The undistorted profiles (what the signatures and the reference cells are drawn from). */
+    ReferenceProfiles referenceProfiles() {
+        return reference;
+    }
+
+    /** A composition holder sized for this slide. */
+    TissueLayout.Mix newMix() {
+        return new TissueLayout.Mix(layout);
     }
 
     int blockSpots() {

@@ -1,40 +1,46 @@
 package org.flashdeconv.io.simulate;
 
-import java.util.Arrays;
-
 /**
- * Draws the counts of spots, one thread's scratch space. For a spot: reseed the generator from (seed, spot),
- * draw the composition, draw the library size L (log-normal around the profile's median, at least 1), then L
- * UMIs: each picks a type by its proportion (20 random bits) and a gene of that type by the alias table (the
- * other 44 bits of the same draw), i.e. counts ~ Multinomial(L, P x X). The UMIs' genes are sorted and
- * run-length encoded, which gives CSR order.
+ * Draws the counts of spots, one thread's scratch space. For a spot: reseed the generator from (seed, spot), draw
+ * the composition (cell fractions), convert it to molecule fractions (the same unless the types have different
+ * cell sizes), draw the expected library size (log-normal around the profile's median, or log-uniform on the
+ * effects' depth range), then the counts ({@link CountDrawer}: multinomial, or negative binomial under
+ * over-dispersion) from the slide's profiles (the reference's, times the platform factors when those are on).
  */
 final class SpotSampler {
-    private static final int TYPE_BITS = 20;
-
     private final long seed;
     private final TissueLayout layout;
-    private final ReferenceProfiles reference;
     private final Profile profile;
+    private final SlideEffects effects;
+    private final CellSizes cellSizes;
+    private final CountDrawer drawer;
     private final SpotRandom rng = new SpotRandom(0);
     private final TissueLayout.Mix mix;
-    private final long[] typeThreshold;
-    private int[] umis = new int[1024];
+    private final TissueLayout.Mix molecules;
 
-    SpotSampler(long seed, TissueLayout layout, ReferenceProfiles reference, Profile profile) {
+    SpotSampler(long seed, TissueLayout layout, ReferenceProfiles slideProfiles, Profile profile,
+                SlideEffects effects, CellSizes cellSizes) {
         this.seed = seed;
         this.layout = layout;
-        this.reference = reference;
         this.profile = profile;
+        this.effects = effects;
+        this.cellSizes = cellSizes.copy();
+        this.drawer = new CountDrawer(slideProfiles, effects.dispersion());
         this.mix = new TissueLayout.Mix(layout);
-        this.typeThreshold = new long[reference.types()];
+        this.molecules = new TissueLayout.Mix(layout);
     }
 
-    /** The true composition of {@code spot} (valid until the next call on this sampler). */
+    /** The true cell fractions of {@code spot} (valid until the next call on this sampler). */
     TissueLayout.Mix composition(long spot) {
         rng.reseed(seed, spot);
         layout.composition(spot, rng, mix);
         return mix;
+    }
+
+    /** The true molecule fractions of {@code spot} (valid until the next call on this sampler). */
+    TissueLayout.Mix moleculeComposition(long spot) {
+        cellSizes.molecules(composition(spot), molecules);
+        return molecules;
     }
 
     /** Generates spots {@code [first, first + count)}. */
@@ -48,54 +54,15 @@ final class SpotSampler {
     }
 
     private void sampleSpot(long spot, SpotBlock block) {
-        composition(spot); // leaves rng positioned after the composition draws
-        int library = (int) Math.max(1, Math.round(
-                profile.medianUmi() * Math.exp(profile.librarySigma() * rng.nextGaussian())));
-        if (library > umis.length) {
-            umis = new int[Math.max(library, umis.length * 2)];
-        }
-        int n = mix.count;
-        long cumulative = 0;
-        for (int j = 0; j < n; j++) {
-            cumulative += mix.units[j];
-            // units of 1e-6 -> thresholds on a 20-bit uniform; the last one is the full range
-            typeThreshold[j] = j == n - 1 ? 1L << TYPE_BITS
-                    : (cumulative << TYPE_BITS) / TissueLayout.UNITS;
-        }
-        int[] buf = umis;
-        if (n == 1) {
-            int type = mix.type[0];
-            for (int u = 0; u < library; u++) {
-                buf[u] = reference.sampleGene(type, rng.nextLong());
-            }
+        moleculeComposition(spot); // leaves rng positioned after the composition draws
+        double expected;
+        if (effects.depthRange()) {
+            double lo = Math.log(effects.depthMin());
+            double hi = Math.log(effects.depthMax());
+            expected = Math.exp(lo + (hi - lo) * rng.nextDouble());
         } else {
-            for (int u = 0; u < library; u++) {
-                long bits = rng.nextLong();
-                long pick = bits >>> (64 - TYPE_BITS);
-                int j = 0;
-                while (pick >= typeThreshold[j]) {
-                    j++;
-                }
-                buf[u] = reference.sampleGene(mix.type[j], bits);
-            }
+            expected = profile.medianUmi() * Math.exp(profile.librarySigma() * rng.nextGaussian());
         }
-        Arrays.sort(buf, 0, library);
-        block.ensure(library);
-        int[] genes = block.genes;
-        int[] counts = block.counts;
-        int size = block.size;
-        int u = 0;
-        while (u < library) {
-            int gene = buf[u];
-            int run = u + 1;
-            while (run < library && buf[run] == gene) {
-                run++;
-            }
-            genes[size] = gene;
-            counts[size] = run - u;
-            size++;
-            u = run;
-        }
-        block.size = size;
+        drawer.draw(rng, molecules, expected, block);
     }
 }

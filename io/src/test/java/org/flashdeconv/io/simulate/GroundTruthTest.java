@@ -81,6 +81,50 @@ class GroundTruthTest {
     }
 
     @Test
+    void missingTypesAreInTheTruthButNotInTheSignatures(@TempDir Path dir) throws IOException {
+        SlideEffects effects = SlideEffects.CLEAN.withMissingTypes(1).withCellSizes(800, 3000);
+        SimulatedSlide slide = new SimulatedSlide(new SimulationOptions(3000, 200, 4, Profile.HD16, 2, 2, effects));
+        Path signatures = dir.resolve("signatures.csv");
+        GroundTruth.writeSignatures(slide, signatures);
+        List<String> rows = Files.readAllLines(signatures);
+        assertEquals(List.of("B_cell", "T_CD4", "T_CD8"), rows.subList(1, rows.size()).stream()
+                .map(r -> r.substring(0, r.indexOf(','))).toList());
+        Path molecules = dir.resolve("m.csv.gz");
+        Path cells = dir.resolve("c.csv.gz");
+        GroundTruth.writeProportions(slide, molecules, Progress.NONE);
+        GroundTruth.writeCellFractions(slide, cells, Progress.NONE);
+        double[] m = new double[4];
+        double[] c = new double[4];
+        double missingShare = 0;
+        try (BufferedReader rm = gunzip(molecules); BufferedReader rc = gunzip(cells)) {
+            assertEquals("barcode,B_cell,T_CD4,T_CD8,NK", rm.readLine());
+            assertEquals("barcode,B_cell,T_CD4,T_CD8,NK", rc.readLine());
+            for (long spot = 0; spot < 3000; spot++) {
+                String[] fm = rm.readLine().split(",");
+                String[] fc = rc.readLine().split(",");
+                slide.proportions(spot, m);
+                slide.cellFractions(spot, c);
+                for (int k = 0; k < 4; k++) {
+                    assertEquals(m[k], Double.parseDouble(fm[k + 1]), 0.0);
+                    assertEquals(c[k], Double.parseDouble(fc[k + 1]), 0.0);
+                }
+                missingShare += m[3];
+            }
+        }
+        assertTrue(missingShare / 3000 > 0.02, "the missing type is present in the slide: " + missingShare / 3000);
+        Path json = dir.resolve("simulation.json");
+        GroundTruth.writeDescription(slide, json, false);
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"missing_types\": 1") && text.contains("\"in_reference\": false")
+                && text.contains("\"scenario\": \"custom\"") && text.contains("molecule (UMI) fractions"), text);
+    }
+
+    private static BufferedReader gunzip(Path file) throws IOException {
+        return new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)),
+                StandardCharsets.UTF_8));
+    }
+
+    @Test
     void unitsAreFormattedExactly() {
         StringBuilder sb = new StringBuilder();
         for (int units : new int[]{0, 1, 10, 250_000, 1_000_000, 999_999, 123_450}) {
