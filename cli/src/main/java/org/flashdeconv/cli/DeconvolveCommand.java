@@ -147,11 +147,12 @@ final class DeconvolveCommand implements Callable<Integer> {
             CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
             FitInput fitInput = GeneStatsCache.withStoredStats(store,
                     FitInput.of(y, match.alignSignatures(ref), xy).withCellTypeNames(ref.cellTypes()));
-            List<String> warnings = inputWarnings(store, loaded, match);
+            List<String> warnings = inputWarnings(input, loaded, match);
             warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
             // engine, then the writers, one λ at a time
             Outputs outputs = new Outputs(store, xy, match.genes(), bars,
-                    j -> extras(j, store, ref, match, warnings, stages), out);
+                    j -> extras(j, input, loaded, match, warnings, stages), out,
+                    match.report().toText().lines().findFirst().orElse(""));
             try (PreparedProblem problem = FlashDeconv.prepare(fitInput, options, stages);
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
                 problem.solveEach(fit -> write(fit, outputs, writer));
@@ -163,15 +164,18 @@ final class DeconvolveCommand implements Callable<Integer> {
 
     /** What the writers of every λ share. */
     private record Outputs(CountStore store, CoordsView xy, List<String> genes, ProgressBars.Handle bars,
-                           Consumer<JsonWriter> extras, PrintWriter out) {
+                           Consumer<JsonWriter> extras, PrintWriter out, String overlap) {
     }
 
-    private List<String> inputWarnings(CountStore store, LoadedReference loaded, GeneMatch match) {
-        List<String> warnings = new ArrayList<>();
-        if (store.nonIntegerValues()) {
-            warnings.add(NonIntegerWarning.of(inputs.spatial.path));
+    private static List<String> inputWarnings(SpatialStore input, LoadedReference loaded, GeneMatch match) {
+        List<String> warnings = new ArrayList<>(input.warnings());
+        if (input.countsProblem() != null) {
+            warnings.add(input.countsProblem());
         }
         warnings.addAll(loaded.warnings());
+        if (loaded.countsProblem() != null) {
+            warnings.add(loaded.countsProblem() + "; the signatures are means of the values as given");
+        }
         warnings.addAll(match.warnings());
         return warnings;
     }
@@ -191,7 +195,7 @@ final class DeconvolveCommand implements Callable<Integer> {
             SlidePlots.write(FitSpotTable.of(fit, o.xy()), PlotOptions.defaults(title == null ? "" : title.toString()),
                     folder.resolve("proportions.png"), folder.resolve("dominant.png"), o.bars().listener());
         }
-        report(o.out(), folder, fit, summary);
+        report(o.out(), folder, fit, summary, o.overlap());
     }
 
     /** The result subfolder of a λ when several are given: lambda_auto, lambda_autox3, lambda_100, lambda_0.5. */
@@ -227,8 +231,10 @@ final class DeconvolveCommand implements Callable<Integer> {
         }
     }
 
-    private void extras(JsonWriter j, CountStore store, Reference ref, GeneMatch match, List<String> warnings,
-                        StageLog stages) {
+    private void extras(JsonWriter j, SpatialStore input, LoadedReference loaded, GeneMatch match,
+                        List<String> warnings, StageLog stages) {
+        CountStore store = input.store();
+        Reference ref = loaded.reference();
         j.name("inputs").beginObject();
         j.field("spatial", inputs.spatial.path.toString());
         j.field("reference", inputs.reference.path.toString());
@@ -249,6 +255,17 @@ final class DeconvolveCommand implements Callable<Integer> {
         j.field("cell_types", inputs.reference.cellTypes == null ? null : inputs.reference.cellTypes.toString());
         j.field("min_cells", inputs.reference.minCells);
         j.field("min_overlap", inputs.minOverlap);
+        j.field("spatial_gene_column", inputs.spatial.reading.geneColumn);
+        j.field("reference_gene_column", inputs.reference.geneColumn);
+        j.name("exclude_types").beginArray();
+        inputs.reference.excludeTypes.forEach(j::value);
+        j.endArray();
+        j.name("spatial_notes").beginArray();
+        input.notes().forEach(j::value);
+        j.endArray();
+        j.name("reference_notes").beginArray();
+        loaded.notes().forEach(j::value);
+        j.endArray();
         j.endObject();
         j.name("gene_overlap");
         match.report().writeJson(j);
@@ -259,7 +276,7 @@ final class DeconvolveCommand implements Callable<Integer> {
         MemoryReport.write(j, stages.peakHeap());
     }
 
-    private void report(PrintWriter out, Path folder, FitResult fit, String summary) {
+    private void report(PrintWriter out, Path folder, FitResult fit, String summary, String geneLine) {
         if (json) {
             out.print(summary);
             return;
@@ -269,6 +286,7 @@ final class DeconvolveCommand implements Callable<Integer> {
                         + "(change %.3g)%n", folder, s.nSpots(), s.nCellTypes(), s.nGenesUsed(), s.lambdaSpatial(),
                 s.converged() ? "converged" : "NOT converged", s.nIterations(), s.finalChange());
         out.println(TopTypes.describe(fit, 5));
+        out.println(geneLine);
         for (String w : fit.warnings()) {
             out.println("warning: " + w);
         }
