@@ -16,8 +16,9 @@ import org.flashdeconv.io.parquet.ParquetWriter;
  * One slide's part of the combined proportions table of a batch: a Parquet file with the columns
  * {@code barcode, x, y, <type>..., dominant, qc}, one row per spot in input order. The slide id is not a column of
  * the file: the file lies in the folder {@code slide_id=<id>/} of a table partitioned by slide (Hive layout, as
- * Spark's {@code partitionBy} writes it), and readers take the column from the folder name. A spot without counts
- * has null proportions and dominant type and {@code qc} {@code no_counts}, as in {@code proportions.csv}.
+ * Spark's {@code partitionBy} writes it), and readers take the column from the folder name. A spot without a result
+ * ({@code qc} {@code no_counts} or {@code no_fit}) has null proportions and dominant type, as in
+ * {@code proportions.csv}.
  */
 public final class ProportionsTable {
     /** The file name of a slide's part. */
@@ -56,15 +57,14 @@ public final class ProportionsTable {
                 i -> dim > 1 ? xy.getAtIndex(Layouts.F64, i * dim + 1) : 0));
         for (int t = 0; t < k; t++) {
             int type = t;
-            columns.add(new ParquetColumn.Doubles(types.get(t), true, i -> !fit.hasNoCounts(i),
+            columns.add(new ParquetColumn.Doubles(types.get(t), true, fit::hasResult,
                     i -> p.getAtIndex(Layouts.F64, i * k + type)));
         }
         columns.add(new ParquetColumn.Strings("dominant", true, i -> {
             int d = dominant.getAtIndex(Layouts.I32, i);
-            return d < 0 || fit.hasNoCounts(i) ? null : types.get(d);
+            return d < 0 || !fit.hasResult(i) ? null : types.get(d);
         }));
-        columns.add(new ParquetColumn.Strings("qc", false,
-                i -> fit.hasNoCounts(i) ? ResultFolder.QC_NO_COUNTS : ResultFolder.QC_OK));
+        columns.add(new ParquetColumn.Strings("qc", false, i -> fit.status(i).label()));
         ParquetWriter.write(file, fit.spots(), columns, createdBy);
     }
 }
