@@ -118,8 +118,8 @@ final class SlideJob {
             List<String> warnings = inputWarnings(input, match);
             warnings.forEach(w -> err.println("warning: " + w));
             // engine, then the writers, one λ at a time
-            Written w = new Written(spatial, outputs, store, xy, match.genes(), bars,
-                    j -> extras(j, spatial, input, match, warnings, stages), out, hook,
+            Written w = new Written(spatial, outputs, input, xy, match, bars,
+                    j -> extras(j, spatial, input, match, warnings, stages), out, err, hook,
                     match.report().toText().lines().findFirst().orElse(""));
             FitSummary[] last = new FitSummary[1];
             try (PreparedProblem problem = FlashDeconv.prepare(fitInput, options, stages);
@@ -135,9 +135,12 @@ final class SlideJob {
     }
 
     /** What the writers of every λ share. */
-    private record Written(SpatialOptions spatial, Outputs outputs, CountStore store, CoordsView xy,
-                           List<String> genes, ProgressBars.Handle bars, Consumer<JsonWriter> extras, PrintWriter out,
-                           FitHook hook, String overlap) {
+    private record Written(SpatialOptions spatial, Outputs outputs, SpatialStore input, CoordsView xy,
+                           GeneMatch match, ProgressBars.Handle bars, Consumer<JsonWriter> extras, PrintWriter out,
+                           PrintWriter err, FitHook hook, String overlap) {
+        CountStore store() {
+            return input.store();
+        }
     }
 
     private List<String> inputWarnings(SpatialStore input, GeneMatch match) {
@@ -160,10 +163,14 @@ final class SlideJob {
         Path output = o.outputs().folder();
         Path folder = several ? output.resolve(name) : output;
         String summary = SummaryJson.of(fit, VersionProvider.version(), o.extras());
-        ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.genes(), summary, writer);
+        ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.match().genes(), summary, writer);
         Path h5adOut = o.outputs().h5adOut();
         if (h5adOut != null) {
-            H5adExport.write(several ? H5adExport.forLambda(h5adOut, name) : h5adOut, fit, o.store(), o.xy());
+            String warning = H5adExport.write(several ? H5adExport.forLambda(h5adOut, name) : h5adOut, fit, o.input(),
+                    o.xy(), o.match());
+            if (warning != null) {
+                o.err().println("warning: " + warning);
+            }
         }
         if (o.outputs().plot()) {
             Path title = folder.toAbsolutePath().normalize().getFileName();
