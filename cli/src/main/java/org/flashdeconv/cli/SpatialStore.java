@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.coords.CoordinatesCsv;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.store.CountStore;
@@ -43,7 +44,7 @@ final class SpatialStore implements AutoCloseable {
             return new SpatialStore(CountStore.open(path), null);
         }
         Files.createDirectories(workDir);
-        Path temp = Files.createTempFile(workDir, ".flashdeconv-input-", ".fdstore.tmp");
+        Path temp = TemporaryFiles.createFile(workDir, ".flashdeconv-input-", ".fdstore.tmp");
         boolean ok = false;
         try {
             try (CountSource raw = options.open(path);
@@ -56,6 +57,7 @@ final class SpatialStore implements AutoCloseable {
         } finally {
             if (!ok) {
                 Files.deleteIfExists(temp);
+                TemporaryFiles.unregister(temp);
             }
         }
     }
@@ -76,6 +78,7 @@ final class SpatialStore implements AutoCloseable {
         store.close();
         if (temporary != null) {
             Files.deleteIfExists(temporary);
+            TemporaryFiles.unregister(temporary);
         }
     }
 }
