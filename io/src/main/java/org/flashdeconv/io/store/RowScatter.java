@@ -59,6 +59,7 @@ final class RowScatter {
             rowStart[s + 1] += rowStart[s];
         }
         long nnz = rowStart[(int) spots];
+        writer.reserveEntries(nnz);
         Path scratch = TemporaryFiles.createFile(scratchDir, ".fdstore-scatter.", ".tmp");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cols = MemorySegment.NULL;
