@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.SpotStatus;
 import org.flashdeconv.engine.graph.SpatialGraph;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
@@ -48,11 +49,13 @@ public final class CountModel {
      * @param noCounts    N u8: in, the spots without counts; out, also those without counts on the model genes
      * @param quality     N x 5 f64 ({@link #QUALITY})
      * @param poorFit     N u8
+     * @param status      N u8, {@link SpotStatus} ordinals: no_counts without counts on the model genes, no_fit when
+     *                    the reference types got no molecule
      * @param scratch     N x (K + 1) f64 scratch
      */
     public record Outputs(MemorySegment beta, MemorySegment background, MemorySegment proportions,
                           MemorySegment dominant, MemorySegment noCounts, MemorySegment quality, MemorySegment poorFit,
-                          MemorySegment scratch) {
+                          MemorySegment status, MemorySegment scratch) {
     }
 
     /**
@@ -279,18 +282,21 @@ public final class CountModel {
 
     private static void write(Outputs out, long i, int k, double[] b, boolean none, boolean cells, double[] sizes,
                               double[] q) {
+        double known = 0;
         double denominator = 0;
         double meanSize = 0;
         for (int t = 0; t < k; t++) {
+            known += b[t];
             denominator += cells ? b[t] / sizes[t] : b[t];
             meanSize += sizes[t] / k;
         }
         denominator += cells ? b[k] / meanSize : b[k];
+        SpotStatus status = none ? SpotStatus.NO_COUNTS : known > 0 ? SpotStatus.OK : SpotStatus.NO_FIT;
         int best = -1;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < k; t++) {
             out.beta().setAtIndex(Layouts.F64, i * k + t, b[t]);
-            double v = none || !(denominator > 0) ? Double.NaN : (cells ? b[t] / sizes[t] : b[t]) / denominator;
+            double v = status != SpotStatus.OK ? Double.NaN : (cells ? b[t] / sizes[t] : b[t]) / denominator;
             out.proportions().setAtIndex(Layouts.F64, i * k + t, v);
             if (v > bestValue) {
                 bestValue = v;
@@ -298,7 +304,8 @@ public final class CountModel {
             }
         }
         out.background().setAtIndex(Layouts.F64, i, b[k]);
-        out.dominant().setAtIndex(Layouts.I32, i, none ? -1 : best);
+        out.dominant().setAtIndex(Layouts.I32, i, status != SpotStatus.OK ? -1 : best);
+        out.status().set(ValueLayout.JAVA_BYTE, i, (byte) status.ordinal());
         for (int c = 0; c < q.length; c++) {
             out.quality().setAtIndex(Layouts.F64, i * q.length + c, q[c]);
         }
