@@ -5,9 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.flashdeconv.io.reference.LoadedReference;
+import org.flashdeconv.io.reference.ReferenceFormatException;
 import org.flashdeconv.io.reference.SignatureCsv;
 import org.flashdeconv.io.reference.SingleCellReference;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.text.TextNames;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,10 +42,20 @@ final class ReferenceInput {
     /**
      * Loads the reference.
      *
+     * @throws ReferenceFormatException if a cell type name is empty, invisible, duplicated or reserved
      * @throws IOException              if the reference cannot be read
      * @throws IllegalArgumentException if an option it needs is missing (naming the option)
      */
     LoadedReference load() throws IOException {
+        LoadedReference loaded = loadUnchecked();
+        String problem = TextNames.cellTypeProblem(loaded.reference().cellTypes());
+        if (problem != null) {
+            throw new ReferenceFormatException(path.toString(), problem);
+        }
+        return loaded;
+    }
+
+    private LoadedReference loadUnchecked() throws IOException {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".h5ad")) {
             if (cellTypeKey == null) {
