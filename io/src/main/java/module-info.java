@@ -13,11 +13,13 @@ module org.flashdeconv.io {
 
     exports org.flashdeconv.io;
     exports org.flashdeconv.io.atomic;
+    exports org.flashdeconv.io.batch;
     exports org.flashdeconv.io.coords;
     exports org.flashdeconv.io.genes;
     exports org.flashdeconv.io.h5;
     exports org.flashdeconv.io.json;
     exports org.flashdeconv.io.mex;
+    exports org.flashdeconv.io.parquet;
     exports org.flashdeconv.io.plot;
     exports org.flashdeconv.io.reference;
     exports org.flashdeconv.io.result;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "flashdeconv", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Spatial transcriptomics deconvolution (FlashDeconv) at atlas scale on a laptop.",
         subcommands = {CommandLine.HelpCommand.class, ConvertCommand.class, InfoCommand.class,
-                SimulateCommand.class, PlotCommand.class, DeconvolveCommand.class,
+                SimulateCommand.class, PlotCommand.class, DeconvolveCommand.class, BatchCommand.class,
                 DemoCommand.class, ValidateCommand.class})
 public final class Main {
 

@@ -23,7 +23,7 @@ final class TopTypes {
         MemorySegment p = fit.proportions();
         MemorySegment d = fit.dominantCellType();
         for (long i = 0; i < n; i++) {
-            if (fit.hasNoCounts(i)) {
+            if (!fit.hasResult(i)) {
                 continue;
             }
             counted++;

@@ -3,6 +3,7 @@ package org.flashdeconv.engine;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.flashdeconv.engine.matrix.Layouts;
@@ -20,10 +21,14 @@ import org.flashdeconv.engine.solver.Proportions;
  * {@link #spotsWithoutCounts()} are views valid until {@link #close()}; the {@code copy...} methods return heap
  * copies for small results. Everything else is on the heap and stays readable after close.
  *
- * <p>Spots whose counts are all zero keep their β (the solver treats them like any spot), but their proportion
- * row is NaN and their dominant type is −1: a departure from the reference, which reports a uniform row.
+ * <p>Spots whose counts are all zero, and spots whose fitted β is all zero, keep their β (the solver treats them like
+ * any spot), but their proportion row is NaN, their dominant type is {@link #NO_DOMINANT} and {@link #status} says
+ * {@code no_counts} or {@code no_fit}: a departure from the reference, which reports a made-up uniform row.
  */
 public final class FitResult implements AutoCloseable {
+
+    /** The dominant type of a spot without a result. */
+    public static final int NO_DOMINANT = Proportions.NO_DOMINANT;
 
     private final Arena arena;
     private final ProblemRecord prep;
@@ -32,6 +37,8 @@ public final class FitResult implements AutoCloseable {
     private final MemorySegment proportions;
     private final MemorySegment dominant;
     private final MemorySegment noCounts;
+    private final MemorySegment status;
+    private final long noFitSpots;
     private final LambdaSpec lambdaRequested;
     private final double lambdaUsed;
     private final double rhoEff;
@@ -47,6 +54,8 @@ public final class FitResult implements AutoCloseable {
         this.proportions = b.proportions;
         this.dominant = b.dominant;
         this.noCounts = b.noCounts;
+        this.status = b.status;
+        this.noFitSpots = b.count(SpotStatus.NO_FIT);
         this.lambdaRequested = lambdaRequested;
         this.lambdaUsed = lambdaUsed;
         this.rhoEff = rhoEff;
@@ -68,6 +77,7 @@ public final class FitResult implements AutoCloseable {
         private final MemorySegment proportions;
         private final MemorySegment dominant;
         private final MemorySegment noCounts;
+        private final MemorySegment status;
 
         private Builder(ProblemRecord prep, long spots, MemorySegment flags) {
             this.prep = prep;
@@ -79,6 +89,7 @@ public final class FitResult implements AutoCloseable {
                 proportions = arena.allocate(Layouts.F64, cells);
                 dominant = arena.allocate(Layouts.I32, spots);
                 noCounts = arena.allocate(ValueLayout.JAVA_BYTE, spots).copyFrom(flags);
+                status = arena.allocate(ValueLayout.JAVA_BYTE, spots);
                 success = true;
             } finally {
                 if (!success) {
@@ -94,9 +105,19 @@ public final class FitResult implements AutoCloseable {
         FitResult finish(LambdaSpec requested, double lambdaUsed, double rhoEff, SolveInfo info,
                          BlockExecutor executor, long startNanos) {
             Proportions.compute(beta, spots, prep.types(), prep.spotsWithoutCounts() > 0 ? noCounts : null,
-                    proportions, dominant, executor);
+                    proportions, dominant, status, executor);
             return new FitResult(this, requested, lambdaUsed, rhoEff, info,
                     (System.nanoTime() - startNanos) / 1_000_000);
+        }
+
+        long count(SpotStatus wanted) {
+            long c = 0;
+            for (long i = 0; i < spots; i++) {
+                if (status.get(ValueLayout.JAVA_BYTE, i) == wanted.ordinal()) {
+                    c++;
+                }
+            }
+            return c;
         }
 
         void abandon() {
@@ -124,12 +145,12 @@ public final class FitResult implements AutoCloseable {
         return beta;
     }
 
-    /** Proportions, N x K f64 spot-major (NaN rows for spots without counts); valid until {@link #close()}. */
+    /** Proportions, N x K f64 spot-major (NaN rows for spots without a result); valid until {@link #close()}. */
     public MemorySegment proportions() {
         return proportions;
     }
 
-    /** Dominant type per spot, i32[N] (−1 for spots without counts); valid until {@link #close()}. */
+    /** Dominant type per spot, i32[N] ({@link #NO_DOMINANT} for spots without a result); valid until {@link #close()}. */
     public MemorySegment dominantCellType() {
         return dominant;
     }
@@ -142,6 +163,21 @@ public final class FitResult implements AutoCloseable {
     /** True if spot {@code i} has no counts (its proportions are NaN). */
     public boolean hasNoCounts(long spot) {
         return noCounts.get(ValueLayout.JAVA_BYTE, spot) != 0;
+    }
+
+    /** What the fit says about spot {@code i}: a result, no counts, or no fit (all abundances zero). */
+    public SpotStatus status(long spot) {
+        return SpotStatus.of(status.get(ValueLayout.JAVA_BYTE, spot));
+    }
+
+    /** True if spot {@code i} has proportions and a dominant type (its status is {@code ok}). */
+    public boolean hasResult(long spot) {
+        return status.get(ValueLayout.JAVA_BYTE, spot) == SpotStatus.OK.ordinal();
+    }
+
+    /** The number of spots with counts whose fitted abundances are all zero (status {@code no_fit}). */
+    public long noFitSpots() {
+        return noFitSpots;
     }
 
     /**
@@ -255,9 +291,15 @@ public final class FitResult implements AutoCloseable {
         return info;
     }
 
-    /** Input warnings (all-zero signatures, spots without counts, k above N − 1, ...). */
+    /** Input warnings (all-zero signatures, spots without counts, k above N − 1, ...) and spots without a fit. */
     public List<String> warnings() {
-        return prep.warnings();
+        if (noFitSpots == 0) {
+            return prep.warnings();
+        }
+        List<String> all = new ArrayList<>(prep.warnings());
+        all.add(noFitSpots + " spot" + (noFitSpots == 1 ? " has" : "s have")
+                + " counts but all fitted abundances zero (qc no_fit: no proportions, no dominant type)");
+        return List.copyOf(all);
     }
 
     /** The options of the fit. */

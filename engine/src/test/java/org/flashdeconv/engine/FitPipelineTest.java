@@ -140,6 +140,30 @@ class FitPipelineTest {
     }
 
     @Test
+    void spotsPushedToZeroAreFlaggedNoFitNeverGivenAUniformRow() {
+        // a huge ρ soft-thresholds every abundance to zero: every spot has counts but no fit
+        for (String solver : List.of("block", "reference")) {
+            FlashDeconvOptions o = FlashDeconvOptions.builder().rhoSparsity(1e9).threads(1)
+                    .solver(SolverType.valueOf(solver.toUpperCase(java.util.Locale.ROOT))).build();
+            try (FitResult r = FlashDeconv.fit(F.counts, F.signatures, F.coords, F.cellTypes, o)) {
+                assertEquals(r.spots(), r.noFitSpots(), solver);
+                assertTrue(r.warnings().stream().anyMatch(w -> w.contains("no_fit")), r.warnings().toString());
+                for (long i = 0; i < r.spots(); i++) {
+                    assertEquals(SpotStatus.NO_FIT, r.status(i));
+                    assertFalse(r.hasResult(i));
+                    assertEquals(FitResult.NO_DOMINANT, r.copyDominantCellType()[(int) i]);
+                    assertTrue(Double.isNaN(r.copyProportions()[(int) i][0]));
+                }
+            }
+        }
+        try (FitResult r = FlashDeconv.fit(F.counts, F.signatures, F.coords, F.cellTypes, OPTIONS)) {
+            assertEquals(0, r.noFitSpots());
+            assertTrue(r.hasResult(0));
+            assertEquals(SpotStatus.OK, r.status(0));
+        }
+    }
+
+    @Test
     void tinyInputsFitWithTheSpecRules() {
         java.util.Random rnd = new java.util.Random(3);
         double[][] counts = new double[4][20];

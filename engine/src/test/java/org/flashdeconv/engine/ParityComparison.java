@@ -109,12 +109,12 @@ final class ParityComparison {
                     Arrays.equals(e.intColumn("marker_idx.csv", 0), r.markerIndices()),
                     Arrays.equals(e.intColumn("gene_idx.csv", 0), r.geneIndices()),
                     edges, draws,
-                    Arrays.equals(e.intColumn("dominant.csv", 1), r.copyDominantCellType()),
+                    Arrays.equals(e.intColumn("dominant.csv", 1), referenceDominant(r)),
                     (Boolean) sum.get("converged") == r.info().converged(),
                     r.info().iterations(), (int) (double) (Double) sum.get("n_iterations"),
                     rel((Double) sum.get("lambda_used"), r.lambdaUsed()),
                     maxAbs(e.table("beta.csv").values(), r.copyAbundances()),
-                    maxAbs(e.table("proportions.csv").values(), r.copyProportions()),
+                    maxAbs(e.table("proportions.csv").values(), referenceProportions(r)),
                     rel((Double) sum.get("final_objective"), r.info().finalObjective()),
                     rel((Double) sum.get("rho_eff"), r.rhoEff()),
                     rel((Double) sum.get("gram_diag_mean"), s.gramDiagMean()),
@@ -125,6 +125,32 @@ final class ParityComparison {
                     (long) (double) (Double) sum.get("graph_n_edges"), (Double) sum.get("graph_mean_degree"),
                     Arrays.stream((double[]) sum.get("graph_degree_histogram")).mapToLong(v -> (long) v).toArray());
         }
+    }
+
+    /**
+     * The proportions as the reference reports them: where we flag a spot {@code no_fit} (all β zero) the reference
+     * makes up the uniform row 1/K; every other row is ours unchanged (a no_fit row anywhere else stays NaN and
+     * fails the comparison).
+     */
+    static double[][] referenceProportions(FitResult r) {
+        double[][] p = r.copyProportions();
+        for (int i = 0; i < p.length; i++) {
+            if (r.status(i) == SpotStatus.NO_FIT) {
+                Arrays.fill(p[i], 1.0 / r.cellTypes());
+            }
+        }
+        return p;
+    }
+
+    /** The dominant types as the reference reports them: the first type for a spot we flag {@code no_fit}. */
+    static int[] referenceDominant(FitResult r) {
+        int[] d = r.copyDominantCellType();
+        for (int i = 0; i < d.length; i++) {
+            if (r.status(i) == SpotStatus.NO_FIT) {
+                d[i] = 0;
+            }
+        }
+        return d;
     }
 
     static int[][] undirectedEdges(SpatialGraph g) {

@@ -28,7 +28,7 @@ public final class FlashDeconvMethod implements Method {
             double[][] proportions = fit.copyProportions();
             boolean[] flagged = new boolean[proportions.length];
             for (int i = 0; i < flagged.length; i++) {
-                flagged[i] = fit.hasNoCounts(i);
+                flagged[i] = !fit.hasResult(i);
             }
             return new Estimate(proportions, flagged);
         }

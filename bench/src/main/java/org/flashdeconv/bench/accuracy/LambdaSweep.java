@@ -129,7 +129,7 @@ public final class LambdaSweep {
             p.solveEach(fit -> {
                 boolean[] flagged = new boolean[truth.length];
                 for (int i = 0; i < flagged.length; i++) {
-                    flagged[i] = fit.hasNoCounts(i);
+                    flagged[i] = !fit.hasResult(i);
                 }
                 Scoring.Score score = Scoring.score(truth, slide.typeNames(),
                         new Estimate(fit.copyProportions(), flagged), slide.typeNames(),

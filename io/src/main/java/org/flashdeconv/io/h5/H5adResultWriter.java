@@ -113,9 +113,10 @@ public final class H5adResultWriter {
         int[] dominant = new int[n];
         for (int i = 0; i < n; i++) {
             MemorySegment.copy(c.proportions(), Layouts.F64, (long) i * k * Double.BYTES, p[i], 0, k);
-            int best = 0;
-            for (int j = 1; j < k; j++) {
-                if (p[i][j] > p[i][best]) {
+            // a NaN row (no counts, no fit) has no dominant type: code -1 is anndata's missing category
+            int best = -1;
+            for (int j = 0; j < k; j++) {
+                if (p[i][j] == p[i][j] && (best < 0 || p[i][j] > p[i][best])) {
                     best = j;
                 }
             }
@@ -131,6 +132,9 @@ public final class H5adResultWriter {
         // jHDF cannot write an empty column-order, and anndata requires the attribute: var gets one column
         long[] dominantSpots = new long[k];
         for (int d : dominant) {
+            if (d < 0) {
+                continue;
+            }
             dominantSpots[d]++;
         }
         WritableGroup var = dataframe(f, "var", types, "n_spots_dominant");

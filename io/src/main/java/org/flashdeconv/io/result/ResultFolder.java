@@ -17,10 +17,11 @@ import org.flashdeconv.io.text.CsvWriter;
 /**
  * Writes the files of one fit into a result folder:
  * <ul>
- *   <li>{@code proportions.csv}: {@code barcode,<type>,...,qc}, rows in spot order; {@code qc} is {@code ok}, or
- *       {@code no_counts} for a spot without counts on the genes used, whose proportions are left empty;</li>
+ *   <li>{@code proportions.csv}: {@code barcode,<type>,...,qc}, rows in spot order; {@code qc} is {@code ok},
+ *       {@code no_counts} for a spot without counts on the genes used, or {@code no_fit} for a spot whose fitted
+ *       abundances are all zero; the proportions of those two are left empty;</li>
  *   <li>{@code abundances.csv}: β in the same layout (no qc column);</li>
- *   <li>{@code dominant.csv}: {@code barcode,dominant_type} (empty for spots without counts);</li>
+ *   <li>{@code dominant.csv}: {@code barcode,dominant_type} (empty for spots without a result);</li>
  *   <li>{@code coordinates.csv}: {@code barcode,x,y[,z]}, what {@code flashdeconv plot} draws with;</li>
  *   <li>{@code genes_used.txt}: the selected genes, one name a line, in model order;</li>
  *   <li>{@code summary.json}: given by the caller.</li>
@@ -33,6 +34,8 @@ public final class ResultFolder {
     public static final String QC_OK = "ok";
     /** The qc value of a spot without counts on the genes used. */
     public static final String QC_NO_COUNTS = "no_counts";
+    /** The qc value of a spot with counts whose fitted abundances are all zero. */
+    public static final String QC_NO_FIT = "no_fit";
 
     private ResultFolder() {
     }
@@ -54,14 +57,14 @@ public final class ResultFolder {
         Files.createDirectories(folder);
         long n = fit.spots();
         List<String> types = fit.cellTypeNames();
-        LongFunction<String> qc = i -> fit.hasNoCounts(i) ? QC_NO_COUNTS : QC_OK;
+        LongFunction<String> qc = i -> fit.status(i).label();
         MatrixCsv.write(folder.resolve("proportions.csv"), types, n, fit.proportions(), barcode, qc, ex);
         MatrixCsv.write(folder.resolve("abundances.csv"), types, n, fit.abundances(), barcode, null, ex);
         MemorySegment dominant = fit.dominantCellType();
         TextTable.write(folder.resolve("dominant.csv"), "barcode,dominant_type", n, (i, sb) -> {
             int k = dominant.getAtIndex(Layouts.I32, i);
             CsvWriter.appendField(sb, barcode.apply(i));
-            CsvWriter.appendField(sb.append(','), k < 0 || fit.hasNoCounts(i) ? "" : types.get(k));
+            CsvWriter.appendField(sb.append(','), k < 0 || !fit.hasResult(i) ? "" : types.get(k));
         }, ex);
         List<String> axes = coords.dim() == 3 ? List.of("x", "y", "z")
                 : coords.dim() == 2 ? List.of("x", "y") : axisNames(coords.dim());

@@ -53,6 +53,7 @@ public final class SummaryJson {
         j.field("final_change", s.finalChange());
         j.field("final_objective", s.finalObjective());
         j.field("n_spots_without_counts", s.zeroCountSpots());
+        j.field("n_spots_no_fit", fit.noFitSpots());
         GraphSummary g = fit.graph();
         j.name("graph").beginObject();
         j.field("n_edges", g.undirectedEdges());

@@ -1,0 +1,104 @@
+package org.flashdeconv.cli;
+
+import java.util.List;
+import org.flashdeconv.engine.FlashDeconvOptions;
+import org.flashdeconv.engine.GeneWeighting;
+import org.flashdeconv.engine.LambdaSpec;
+import org.flashdeconv.engine.Preprocess;
+import org.flashdeconv.engine.SolverType;
+import org.flashdeconv.engine.SpatialMethod;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The model's options (λ, ρ, genes, graph, solver, threads); a picocli mixin shared by {@code deconvolve} and
+ * {@code batch}, turned into the engine's {@link FlashDeconvOptions} by {@link #toOptions}.
+ */
+final class EngineOptions {
+    @Option(names = "--sketch-dim", defaultValue = "512", paramLabel = "D", description = "Default: ${DEFAULT-VALUE}.")
+    int sketchDim;
+
+    @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|auto*F|X[,...]",
+            description = "Spatial strength: auto, a multiple of it (auto*3), a number, or several, each "
+                    + "warm-started from the previous (default: ${DEFAULT-VALUE}; see the README's platform table).")
+    String lambda;
+
+    @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R", description = "L1 weight (default: ${DEFAULT-VALUE}).")
+    double rho;
+
+    @Option(names = "--n-hvg", defaultValue = "2000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    int nHvg;
+
+    @Option(names = "--n-markers", defaultValue = "50", paramLabel = "N",
+            description = "Markers per type (default: ${DEFAULT-VALUE}).")
+    int nMarkers;
+
+    @Option(names = "--spatial-method", defaultValue = "knn", paramLabel = "M",
+            description = "knn, radius or grid (default: ${DEFAULT-VALUE}).")
+    String spatialMethod;
+
+    @Option(names = "--k", defaultValue = "6", paramLabel = "K", description = "Neighbours for knn (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    @Option(names = "--radius", paramLabel = "R", description = "Radius for --spatial-method radius.")
+    Double radius;
+
+    @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    int maxIter;
+
+    @Option(names = "--tol", defaultValue = "1e-4", paramLabel = "T", description = "Default: ${DEFAULT-VALUE}.")
+    double tol;
+
+    @Option(names = "--preprocess", defaultValue = "log_cpm", paramLabel = "P",
+            description = "log_cpm, pearson or raw (default: ${DEFAULT-VALUE}).")
+    String preprocess;
+
+    @Option(names = "--gene-weighting", defaultValue = "expected", paramLabel = "W",
+            description = "expected or countsketch (default: ${DEFAULT-VALUE}).")
+    String geneWeighting;
+
+    @Option(names = "--solver", defaultValue = "block", paramLabel = "S",
+            description = "Solver: block (exact per-spot solves, same objective, far fewer sweeps) or reference "
+                    + "(docs/algorithm.md §10 bit for bit, for parity) (default: ${DEFAULT-VALUE}).")
+    String solver;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
+            description = "Seed of the countsketch draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    /**
+     * The engine options these values describe.
+     *
+     * @throws CommandLine.ParameterException (a usage error of {@code cl}) if a value is not accepted
+     */
+    FlashDeconvOptions toOptions(CommandLine cl) {
+        try {
+            FlashDeconvOptions.Builder b = FlashDeconvOptions.builder()
+                    .sketchDim(sketchDim).lambdas(lambdas()).rhoSparsity(rho).nHvg(nHvg).nMarkersPerType(nMarkers)
+                    .spatialMethod(Choices.parse(SpatialMethod.class, spatialMethod, "--spatial-method"))
+                    .kNeighbors(k).maxIter(maxIter).tol(tol).preprocess(Preprocess.parse(preprocess))
+                    .geneWeighting(GeneWeighting.parse(geneWeighting)).randomState(seed)
+                    .solver(Choices.parse(SolverType.class, solver, "--solver"));
+            if (radius != null) {
+                b.radius(radius);
+            }
+            if (threads != null) {
+                b.threads(threads);
+            }
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(cl, e.getMessage(), e);
+        }
+    }
+
+    private List<LambdaSpec> lambdas() {
+        try {
+            return LambdaSpec.parseList(lambda);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--lambda: " + e.getMessage(), e);
+        }
+    }
+}

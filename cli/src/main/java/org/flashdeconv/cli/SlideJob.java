@@ -1,0 +1,226 @@
+package org.flashdeconv.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.flashdeconv.cli.progress.ProgressBars;
+import org.flashdeconv.engine.FitInput;
+import org.flashdeconv.engine.FitResult;
+import org.flashdeconv.engine.FitSummary;
+import org.flashdeconv.engine.FlashDeconv;
+import org.flashdeconv.engine.FlashDeconvOptions;
+import org.flashdeconv.engine.LambdaSpec;
+import org.flashdeconv.engine.PreparedProblem;
+import org.flashdeconv.engine.matrix.CoordsView;
+import org.flashdeconv.engine.matrix.CsrView;
+import org.flashdeconv.engine.parallel.BlockExecutor;
+import org.flashdeconv.io.genes.GeneMatch;
+import org.flashdeconv.io.genes.GeneMatcher;
+import org.flashdeconv.io.json.JsonWriter;
+import org.flashdeconv.io.plot.FitSpotTable;
+import org.flashdeconv.io.plot.PlotOptions;
+import org.flashdeconv.io.plot.SlidePlots;
+import org.flashdeconv.io.reference.LoadedReference;
+import org.flashdeconv.io.reference.Reference;
+import org.flashdeconv.io.result.ResultFolder;
+import org.flashdeconv.io.result.SummaryJson;
+import org.flashdeconv.io.store.CountStore;
+import org.flashdeconv.io.store.GeneStatsCache;
+
+/**
+ * One slide through the model, the work of {@code deconvolve} and of each slide of {@code batch}: opens the spatial
+ * input, matches its genes with a reference read once by the caller, fits, and writes the result folder (one
+ * {@code lambda_<value>/} folder per λ when several are given), the optional AnnData file and pictures, and the
+ * report on {@code out}. Input warnings go to {@code err}.
+ */
+final class SlideJob {
+    /**
+     * Called with each λ's fit after its folder is written, while the fit and the store are open.
+     */
+    @FunctionalInterface
+    interface FitHook {
+        /**
+         * Takes one fit.
+         *
+         * @throws IOException if what it writes cannot be written
+         */
+        void accept(FitResult fit, CountStore store, CoordsView xy) throws IOException;
+    }
+
+    /**
+     * What a slide gave (of its last λ when several are given).
+     *
+     * @param spots        spots of the slide
+     * @param genesMatched genes shared by the slide and the reference
+     * @param lambdaUsed   the λ the solver used
+     * @param sweeps       solver sweeps
+     * @param converged    whether the solver met its tolerance
+     */
+    record Report(long spots, int genesMatched, double lambdaUsed, int sweeps, boolean converged) {
+    }
+
+    /** Where a run's results go and what is written besides the result folder. */
+    record Outputs(Path folder, Path h5adOut, boolean plot, boolean json) {
+    }
+
+    private final FlashDeconvOptions options;
+    private final ReferenceInput referenceInput;
+    private final LoadedReference loaded;
+    private final int minOverlap;
+
+    /**
+     * A job with these options and this reference.
+     *
+     * @param options        the engine options
+     * @param referenceInput where the reference came from (recorded in {@code summary.json})
+     * @param loaded         the reference as read from {@code referenceInput}
+     * @param minOverlap     the fewest genes a slide must share with the reference
+     */
+    SlideJob(FlashDeconvOptions options, ReferenceInput referenceInput, LoadedReference loaded, int minOverlap) {
+        this.options = options;
+        this.referenceInput = referenceInput;
+        this.loaded = loaded;
+        this.minOverlap = minOverlap;
+    }
+
+    /** The engine options. */
+    FlashDeconvOptions options() {
+        return options;
+    }
+
+    /**
+     * Runs one slide.
+     *
+     * @param spatial the slide and how to read it
+     * @param outputs where to write
+     * @param hook    called with each fit after its folder is written, or null
+     * @throws IOException              if an input cannot be read or an output written
+     * @throws IllegalArgumentException if the inputs do not fit together (too few shared genes, no coordinates)
+     */
+    Report run(SpatialOptions spatial, Outputs outputs, ProgressBars.Handle bars, PrintWriter out, PrintWriter err,
+               FitHook hook) throws IOException {
+        try (SpatialStore input = spatial.open(outputs.folder(), bars.listener())) {
+            // input: the store, the reference on the store's genes, the coordinates
+            StageLog stages = new StageLog(bars.listener());
+            CountStore store = input.store();
+            Reference ref = loaded.reference();
+            GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds())
+                    .requireAtLeast(minOverlap);
+            CoordsView xy = store.coords().orElseThrow(() -> new IllegalArgumentException("--spatial: "
+                    + spatial.path + " has no coordinates; give --coords FILE (or convert with --coords)"));
+            CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
+            FitInput fitInput = GeneStatsCache.withStoredStats(store,
+                    FitInput.of(y, match.alignSignatures(ref), xy).withCellTypeNames(ref.cellTypes()));
+            List<String> warnings = inputWarnings(spatial, store, match);
+            warnings.forEach(w -> err.println("warning: " + w));
+            // engine, then the writers, one λ at a time
+            Written w = new Written(spatial, outputs, store, xy, match.genes(), bars,
+                    j -> extras(j, spatial, store, ref, match, warnings, stages), out, hook);
+            FitSummary[] last = new FitSummary[1];
+            try (PreparedProblem problem = FlashDeconv.prepare(fitInput, options, stages);
+                 BlockExecutor writer = new BlockExecutor(options.threads())) {
+                problem.solveEach(fit -> {
+                    write(fit, w, writer);
+                    last[0] = fit.summary();
+                });
+            }
+            FitSummary s = last[0];
+            return new Report(s.nSpots(), match.size(), s.lambdaSpatial(), s.nIterations(), s.converged());
+        }
+    }
+
+    /** What the writers of every λ share. */
+    private record Written(SpatialOptions spatial, Outputs outputs, CountStore store, CoordsView xy,
+                           List<String> genes, ProgressBars.Handle bars, Consumer<JsonWriter> extras, PrintWriter out,
+                           FitHook hook) {
+    }
+
+    private List<String> inputWarnings(SpatialOptions spatial, CountStore store, GeneMatch match) {
+        List<String> warnings = new ArrayList<>();
+        if (store.nonIntegerValues()) {
+            warnings.add(NonIntegerWarning.of(spatial.path));
+        }
+        warnings.addAll(loaded.warnings());
+        warnings.addAll(match.warnings());
+        return warnings;
+    }
+
+    /** Writes one λ's result folder (and AnnData file and pictures) and reports it. */
+    private void write(FitResult fit, Written o, BlockExecutor writer) throws IOException {
+        boolean several = fit.options().lambdas().size() > 1;
+        String name = folderName(fit.lambdaRequested());
+        Path output = o.outputs().folder();
+        Path folder = several ? output.resolve(name) : output;
+        String summary = SummaryJson.of(fit, VersionProvider.version(), o.extras());
+        ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.genes(), summary, writer);
+        Path h5adOut = o.outputs().h5adOut();
+        if (h5adOut != null) {
+            H5adExport.write(several ? H5adExport.forLambda(h5adOut, name) : h5adOut, fit, o.store(), o.xy());
+        }
+        if (o.outputs().plot()) {
+            Path title = folder.toAbsolutePath().normalize().getFileName();
+            SlidePlots.write(FitSpotTable.of(fit, o.xy()), PlotOptions.defaults(title == null ? "" : title.toString()),
+                    folder.resolve("proportions.png"), folder.resolve("dominant.png"), o.bars().listener());
+        }
+        if (o.hook() != null) {
+            o.hook().accept(fit, o.store(), o.xy());
+        }
+        report(o.out(), o.outputs().json(), folder, fit, summary);
+    }
+
+    /** The result subfolder of a λ when several are given: lambda_auto, lambda_autox3, lambda_100, lambda_0.5. */
+    static String folderName(LambdaSpec lambda) {
+        return "lambda_" + lambda.toString().replace('*', 'x');
+    }
+
+    private void extras(JsonWriter j, SpatialOptions spatial, CountStore store, Reference ref, GeneMatch match,
+                        List<String> warnings, StageLog stages) {
+        j.name("inputs").beginObject();
+        j.field("spatial", spatial.path.toString());
+        j.field("reference", referenceInput.path.toString());
+        j.field("spatial_genes", store.genes());
+        j.field("reference_genes", ref.genes());
+        j.field("coords", spatial.coords == null ? null : spatial.coords.toString());
+        j.field("transpose", spatial.reading.transpose);
+        j.field("layer", spatial.reading.layer);
+        j.field("spatial_key", spatial.reading.spatialKey);
+        if (spatial.reading.binSize == null) {
+            j.field("bin_size", (String) null);
+        } else {
+            j.field("bin_size", spatial.reading.binSize);
+        }
+        j.field("reference_orientation", referenceInput.orientation);
+        j.field("cell_type_key", referenceInput.cellTypeKey);
+        j.field("reference_layer", referenceInput.layer);
+        j.field("cell_types", referenceInput.cellTypes == null ? null : referenceInput.cellTypes.toString());
+        j.field("min_cells", referenceInput.minCells);
+        j.field("min_overlap", minOverlap);
+        j.endObject();
+        j.name("gene_overlap");
+        match.report().writeJson(j);
+        j.name("input_warnings").beginArray();
+        warnings.forEach(j::value);
+        j.endArray();
+        stages.write(j);
+        MemoryReport.write(j, stages.peakHeap());
+    }
+
+    private static void report(PrintWriter out, boolean json, Path folder, FitResult fit, String summary) {
+        if (json) {
+            out.print(summary);
+            return;
+        }
+        var s = fit.summary();
+        out.printf(Locale.ROOT, "%s: %d spots, %d cell types, %d genes, lambda %.6g, %s after %d sweeps "
+                        + "(change %.3g)%n", folder, s.nSpots(), s.nCellTypes(), s.nGenesUsed(), s.lambdaSpatial(),
+                s.converged() ? "converged" : "NOT converged", s.nIterations(), s.finalChange());
+        out.println(TopTypes.describe(fit, 5));
+        for (String w : fit.warnings()) {
+            out.println("warning: " + w);
+        }
+    }
+}
