@@ -15,7 +15,7 @@ import org.flashdeconv.io.text.TextNames;
  * header field is a label and is ignored. Types keep the file's order. The file is RFC 4180 (names with commas
  * or quotes are quoted) and names are kept exactly; every value must be a finite number >= 0 of the
  * {@link org.flashdeconv.io.text.DecimalText} grammar. Type names must be distinct and not a result column
- * ({@link TextNames#cellTypeProblem}), gene names distinct.
+ * ({@link TextNames#cellTypeProblem}); gene names may repeat (the gene matcher warns and uses the first).
  */
 public final class SignatureCsv {
 
@@ -48,7 +48,8 @@ public final class SignatureCsv {
      * Reads a signatures CSV.
      *
      * @throws ReferenceFormatException on a ragged row, a value that is not a finite number >= 0, a duplicated,
-     *                                  empty or reserved type name, a duplicated gene, or a file without data rows
+     *                                  empty or reserved type name, an empty or invisible gene name, or a file
+     *                                  without data rows
      * @throws org.flashdeconv.io.text.CsvFormatException on malformed CSV
      * @throws IOException              if the file cannot be read
      */
@@ -89,7 +90,7 @@ public final class SignatureCsv {
         List<String> genes = orientation == Orientation.TYPES_BY_GENES ? header : rowNames;
         String problem = TextNames.cellTypeProblem(types);
         if (problem == null) {
-            problem = TextNames.firstProblem("gene", genes, true);
+            problem = TextNames.firstProblem("gene", genes, false);
         }
         if (problem != null) {
             throw new ReferenceFormatException(file.toString(), problem);
