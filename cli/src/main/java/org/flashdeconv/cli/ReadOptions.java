@@ -14,13 +14,20 @@ final class ReadOptions {
     @Option(names = "--transpose", description = "A Matrix Market input is spots x genes (default: genes x spots).")
     boolean transpose;
 
-    @Option(names = "--layer", paramLabel = "NAME", description = "AnnData layer to read instead of X.")
+    @Option(names = "--layer", paramLabel = "NAME",
+            description = "AnnData layer to read (raw = raw/X; default: X when it holds integers, else "
+                    + "layers['counts'], else raw/X).")
     String layer;
 
     @Option(names = "--spatial-key", paramLabel = "KEY",
             description = "AnnData obsm key of the coordinates (default: spatial, X_spatial, obs x/y, "
                     + "array_row/array_col).")
     String spatialKey;
+
+    @Option(names = "--spatial-gene-column", paramLabel = "NAME",
+            description = "AnnData var column with the gene names to match (default: var_names, or the symbols in "
+                    + "feature_name/gene_symbols when var_names are Ensembl ids).")
+    String geneColumn;
 
     @Option(names = "--bin-size", paramLabel = "UM",
             description = "Visium HD bin size to read from a Space Ranger outs/ folder: 2, 8 or 16 (default: 8).")
@@ -33,6 +40,7 @@ final class ReadOptions {
      * @throws IOException if it cannot be read, naming the file
      */
     CountSource open(Path path) throws IOException {
-        return CountSources.open(path, new CountSources.ReadOptions(layer, spatialKey, binSize, transpose));
+        return CountSources.open(path, new CountSources.ReadOptions(layer, spatialKey, binSize, transpose,
+                geneColumn));
     }
 }

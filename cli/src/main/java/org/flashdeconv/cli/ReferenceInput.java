@@ -3,8 +3,13 @@ package org.flashdeconv.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import org.flashdeconv.io.reference.LoadedReference;
+import org.flashdeconv.io.reference.PlaceholderTypes;
+import org.flashdeconv.io.reference.Reference;
 import org.flashdeconv.io.reference.ReferenceFormatException;
 import org.flashdeconv.io.reference.SignatureCsv;
 import org.flashdeconv.io.reference.SingleCellReference;
@@ -29,8 +34,19 @@ final class ReferenceInput {
     @Option(names = "--cell-type-key", paramLabel = "KEY", description = "obs column of a .h5ad reference.")
     String cellTypeKey;
 
-    @Option(names = "--reference-layer", paramLabel = "NAME", description = "Layer of a .h5ad reference.")
+    @Option(names = "--reference-layer", paramLabel = "NAME",
+            description = "Layer of a .h5ad reference (raw = raw/X; default: X when it holds integers, else "
+                    + "layers['counts'], else raw/X).")
     String layer;
+
+    @Option(names = "--reference-gene-column", paramLabel = "NAME",
+            description = "var column of a .h5ad reference with the gene names to match (default: var_names, or the "
+                    + "symbols in feature_name/gene_symbols when var_names are Ensembl ids).")
+    String geneColumn;
+
+    @Option(names = "--exclude-types", split = ",", paramLabel = "TYPE",
+            description = "Reference cell types to leave out (e.g. Unknown,unassigned).")
+    List<String> excludeTypes = new ArrayList<>();
 
     @Option(names = "--cell-types", paramLabel = "CSV", description = "'cell,cell_type' for a MEX reference.")
     Path cellTypes;
@@ -47,22 +63,39 @@ final class ReferenceInput {
      * @throws IllegalArgumentException if an option it needs is missing (naming the option)
      */
     LoadedReference load() throws IOException {
-        LoadedReference loaded = loadUnchecked();
-        String problem = TextNames.cellTypeProblem(loaded.reference().cellTypes());
+        LoadedReference loaded = loadAsGiven();
+        Reference ref = loaded.reference();
+        List<String> notes = new ArrayList<>(loaded.notes());
+        if (!excludeTypes.isEmpty()) {
+            try {
+                ref = ref.withoutTypes(new LinkedHashSet<>(excludeTypes));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--exclude-types: " + e.getMessage().replace("exclude types: ", ""),
+                        e);
+            }
+            notes.add("left out (--exclude-types): " + String.join(", ", excludeTypes));
+        }
+        String problem = TextNames.cellTypeProblem(ref.cellTypes());
         if (problem != null) {
             throw new ReferenceFormatException(path.toString(), problem);
         }
-        return loaded;
+        List<String> warnings = new ArrayList<>(loaded.warnings());
+        PlaceholderTypes.warning(ref, "--exclude-types").ifPresent(warnings::add);
+        return new LoadedReference(ref, warnings, notes, loaded.countsProblem());
     }
 
-    private LoadedReference loadUnchecked() throws IOException {
+    private LoadedReference loadAsGiven() throws IOException {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".h5ad")) {
             if (cellTypeKey == null) {
                 throw new IllegalArgumentException("--cell-type-key: the single-cell reference " + path
                         + " needs the obs column that holds the cell types (e.g. --cell-type-key cell_type)");
             }
-            return SingleCellReference.fromH5ad(path, cellTypeKey, layer, minCells);
+            return SingleCellReference.fromH5ad(path, cellTypeKey, layer, geneColumn, minCells);
+        }
+        if (geneColumn != null) {
+            throw new IllegalArgumentException("--reference-gene-column: " + path + " is not an AnnData file (only "
+                    + "AnnData references have var columns)");
         }
         if (Files.isDirectory(path) || name.endsWith(".mtx") || name.endsWith(".mtx.gz")) {
             if (cellTypes == null) {

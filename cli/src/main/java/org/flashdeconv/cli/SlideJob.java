@@ -115,11 +115,12 @@ final class SlideJob {
             CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
             FitInput fitInput = GeneStatsCache.withStoredStats(store,
                     FitInput.of(y, match.alignSignatures(ref), xy).withCellTypeNames(ref.cellTypes()));
-            List<String> warnings = inputWarnings(spatial, store, match);
+            List<String> warnings = inputWarnings(input, match);
             warnings.forEach(w -> err.println("warning: " + w));
             // engine, then the writers, one λ at a time
             Written w = new Written(spatial, outputs, store, xy, match.genes(), bars,
-                    j -> extras(j, spatial, store, ref, match, warnings, stages), out, hook);
+                    j -> extras(j, spatial, input, match, warnings, stages), out, hook,
+                    match.report().toText().lines().findFirst().orElse(""));
             FitSummary[] last = new FitSummary[1];
             try (PreparedProblem problem = FlashDeconv.prepare(fitInput, options, stages);
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
@@ -136,15 +137,18 @@ final class SlideJob {
     /** What the writers of every λ share. */
     private record Written(SpatialOptions spatial, Outputs outputs, CountStore store, CoordsView xy,
                            List<String> genes, ProgressBars.Handle bars, Consumer<JsonWriter> extras, PrintWriter out,
-                           FitHook hook) {
+                           FitHook hook, String overlap) {
     }
 
-    private List<String> inputWarnings(SpatialOptions spatial, CountStore store, GeneMatch match) {
-        List<String> warnings = new ArrayList<>();
-        if (store.nonIntegerValues()) {
-            warnings.add(NonIntegerWarning.of(spatial.path));
+    private List<String> inputWarnings(SpatialStore input, GeneMatch match) {
+        List<String> warnings = new ArrayList<>(input.warnings());
+        if (input.countsProblem() != null) {
+            warnings.add(input.countsProblem());
         }
         warnings.addAll(loaded.warnings());
+        if (loaded.countsProblem() != null) {
+            warnings.add(loaded.countsProblem() + "; the signatures are means of the values as given");
+        }
         warnings.addAll(match.warnings());
         return warnings;
     }
@@ -169,7 +173,7 @@ final class SlideJob {
         if (o.hook() != null) {
             o.hook().accept(fit, o.store(), o.xy());
         }
-        report(o.out(), o.outputs().json(), folder, fit, summary);
+        report(o.out(), o.outputs().json(), folder, fit, summary, o.overlap());
     }
 
     /** The result subfolder of a λ when several are given: lambda_auto, lambda_autox3, lambda_100, lambda_0.5. */
@@ -177,8 +181,10 @@ final class SlideJob {
         return "lambda_" + lambda.toString().replace('*', 'x');
     }
 
-    private void extras(JsonWriter j, SpatialOptions spatial, CountStore store, Reference ref, GeneMatch match,
+    private void extras(JsonWriter j, SpatialOptions spatial, SpatialStore input, GeneMatch match,
                         List<String> warnings, StageLog stages) {
+        CountStore store = input.store();
+        Reference ref = loaded.reference();
         j.name("inputs").beginObject();
         j.field("spatial", spatial.path.toString());
         j.field("reference", referenceInput.path.toString());
@@ -199,6 +205,17 @@ final class SlideJob {
         j.field("cell_types", referenceInput.cellTypes == null ? null : referenceInput.cellTypes.toString());
         j.field("min_cells", referenceInput.minCells);
         j.field("min_overlap", minOverlap);
+        j.field("spatial_gene_column", spatial.reading.geneColumn);
+        j.field("reference_gene_column", referenceInput.geneColumn);
+        j.name("exclude_types").beginArray();
+        referenceInput.excludeTypes.forEach(j::value);
+        j.endArray();
+        j.name("spatial_notes").beginArray();
+        input.notes().forEach(j::value);
+        j.endArray();
+        j.name("reference_notes").beginArray();
+        loaded.notes().forEach(j::value);
+        j.endArray();
         j.endObject();
         j.name("gene_overlap");
         match.report().writeJson(j);
@@ -209,7 +226,8 @@ final class SlideJob {
         MemoryReport.write(j, stages.peakHeap());
     }
 
-    private static void report(PrintWriter out, boolean json, Path folder, FitResult fit, String summary) {
+    private static void report(PrintWriter out, boolean json, Path folder, FitResult fit, String summary,
+                               String geneLine) {
         if (json) {
             out.print(summary);
             return;
@@ -219,6 +237,7 @@ final class SlideJob {
                         + "(change %.3g)%n", folder, s.nSpots(), s.nCellTypes(), s.nGenesUsed(), s.lambdaSpatial(),
                 s.converged() ? "converged" : "NOT converged", s.nIterations(), s.finalChange());
         out.println(TopTypes.describe(fit, 5));
+        out.println(geneLine);
         for (String w : fit.warnings()) {
             out.println("warning: " + w);
         }

@@ -3,24 +3,35 @@ package org.flashdeconv.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.io.coords.CoordinatesCsv;
+import org.flashdeconv.io.h5.H5adSource;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.store.CountStore;
 import org.flashdeconv.io.store.StoreConverter;
 
 /**
  * The spatial counts of a run as an open, read-only store: a {@code .fdstore} file as given, or any input
- * {@code convert} reads, converted once into a temporary store beside the outputs and deleted on close.
+ * {@code convert} reads, converted once into a temporary store beside the outputs and deleted on close; with what
+ * was read from where (an AnnData file's count matrix and gene names) and whether the values look like raw counts.
  */
 final class SpatialStore implements AutoCloseable {
     private final CountStore store;
     private final Path temporary;
+    private final List<String> notes;
+    private final List<String> warnings;
+    private final String countsProblem;
 
-    private SpatialStore(CountStore store, Path temporary) {
+    private SpatialStore(CountStore store, Path temporary, List<String> notes, List<String> warnings,
+                         String countsProblem) {
         this.store = store;
         this.temporary = temporary;
+        this.notes = List.copyOf(notes);
+        this.warnings = List.copyOf(warnings);
+        this.countsProblem = countsProblem;
     }
 
     /**
@@ -40,19 +51,44 @@ final class SpatialStore implements AutoCloseable {
                 throw new IllegalArgumentException("--coords: " + path + " is a store, whose coordinates were fixed"
                         + " by 'flashdeconv convert'; convert the input again with --coords " + coords);
             }
-            return new SpatialStore(CountStore.open(path), null);
+            if (options.geneColumn != null) {
+                throw new IllegalArgumentException("--spatial-gene-column: " + path + " is a store, whose genes were"
+                        + " fixed by 'flashdeconv convert'; convert the input again with --spatial-gene-column "
+                        + options.geneColumn);
+            }
+            CountStore store = CountStore.open(path);
+            return new SpatialStore(store, null, List.of(), List.of(), store.nonIntegerValues()
+                    ? NonIntegerWarning.of(path) : null);
         }
         Files.createDirectories(workDir);
         Path temp = Files.createTempFile(workDir, ".flashdeconv-input-", ".fdstore.tmp");
         boolean ok = false;
         try {
+            List<String> notes = new ArrayList<>();
+            List<String> warnings = new ArrayList<>();
+            String problem = null;
             try (CountSource raw = options.open(path);
                  CountSource src = coords == null ? raw : CoordinatesCsv.attach(raw, coords)) {
+                if (raw instanceof H5adSource h) {
+                    notes.add("counts from " + h.matrixPath());
+                    if (h.countsNote() != null) {
+                        warnings.add(path + ": " + h.countsNote());
+                    }
+                    notes.add("genes: " + h.geneSource());
+                    problem = h.countsProblem() == null ? null : path + ": " + h.countsProblem()
+                            + "; FlashDeconv expects raw counts (give --layer NAME if they are elsewhere)";
+                } else if (options.geneColumn != null) {
+                    throw new IllegalArgumentException("--spatial-gene-column: " + path + " is not an AnnData file "
+                            + "(only AnnData inputs have var columns)");
+                }
                 StoreConverter.convert(src, temp, progress);
             }
             CountStore store = CountStore.open(temp, false);
+            if (problem == null && store.nonIntegerValues()) {
+                problem = NonIntegerWarning.of(path);
+            }
             ok = true;
-            return new SpatialStore(store, temp);
+            return new SpatialStore(store, temp, notes, warnings, problem);
         } finally {
             if (!ok) {
                 Files.deleteIfExists(temp);
@@ -69,6 +105,21 @@ final class SpatialStore implements AutoCloseable {
     /** The open store. */
     CountStore store() {
         return store;
+    }
+
+    /** What was read from where (an AnnData file's count matrix and gene names), one line each. */
+    List<String> notes() {
+        return notes;
+    }
+
+    /** Warnings about the input (counts taken from a layer or raw/X because X is normalised), one line each. */
+    List<String> warnings() {
+        return warnings;
+    }
+
+    /** Why the counts do not look like raw counts (naming where they were looked for), or null. */
+    String countsProblem() {
+        return countsProblem;
     }
 
     @Override

@@ -47,9 +47,13 @@ final class ValidateCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "           counts per spot: min %s, median %s, max %s%n",
                     StoreStats.format(st.totalMin()), StoreStats.format(st.totalMed()),
                     StoreStats.format(st.totalMax()));
+            for (String note : input.notes()) {
+                out.println("           " + note);
+            }
             coordinates(out, store, st, problems);
-            if (store.nonIntegerValues()) {
-                warnings.add(NonIntegerWarning.of(inputs.spatial.path));
+            warnings.addAll(input.warnings());
+            if (input.countsProblem() != null) {
+                problems.add(input.countsProblem());
             }
             if (st.totalMin() == 0) {
                 warnings.add("some spots have no counts; they are kept, flagged no_counts and get no proportions");
@@ -59,6 +63,12 @@ final class ValidateCommand implements Callable<Integer> {
             Reference ref = loaded.reference();
             out.printf(Locale.ROOT, "reference: %s%n           %d cell types x %d genes%n", inputs.reference.path,
                     ref.types(), ref.genes());
+            for (String note : loaded.notes()) {
+                out.println("           " + note);
+            }
+            if (loaded.countsProblem() != null) {
+                problems.add(loaded.countsProblem());
+            }
             for (int t = 0; t < ref.types(); t++) {
                 out.printf(Locale.ROOT, "           %-24s %s%n", ref.cellTypes().get(t),
                         ref.cellCounts().length > 0 ? ref.cellCounts()[t] + " cells" : "");

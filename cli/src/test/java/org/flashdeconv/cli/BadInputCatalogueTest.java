@@ -42,7 +42,7 @@ class BadInputCatalogueTest extends CatalogueCase {
     }
 
     @Test
-    void nonIntegerCountsAreAWarningRecordedInTheStoreAndTheSummary() throws IOException {
+    void nonIntegerCountsAreAWarningForDeconvolveAndAProblemForValidate() throws IOException {
         TinySlide s = new TinySlide(24);
         s.counts.get(3)[5] = 2.5;
         Result c = convert(s);
@@ -58,8 +58,8 @@ class BadInputCatalogueTest extends CatalogueCase {
         Result v = run("validate", "--spatial", dir.resolve("mex").toString(), "--coords",
                 dir.resolve("coords.csv").toString(), "--reference", dir.resolve("signatures.csv").toString(),
                 "--min-overlap", "10");
-        assertEquals(0, v.code(), v.out() + v.err());
-        assertTrue(v.out().contains("warning:   " + dir.resolve("mex") + " holds non-integer values"), v.out());
+        assertEquals(1, v.code(), v.out() + v.err());
+        assertTrue(v.out().contains("problem:   " + dir.resolve("mex") + " holds non-integer values"), v.out());
 
         TinySlide whole = new TinySlide(24);
         assertEquals(0, convert(whole).code());

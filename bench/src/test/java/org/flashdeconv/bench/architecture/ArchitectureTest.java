@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The rules of the module structure, checked on the production classes of every module (bench sees them all):
  * the engine uses the JDK only, dependencies point one way (cli -> io -> engine), nothing depends on the
- * benchmarks, and only the Vector API kernels touch the incubator module.
+ * benchmarks, only the spark module uses Spark, and only the Vector API kernels touch the incubator module.
  */
 class ArchitectureTest {
     private static JavaClasses production;
@@ -51,6 +51,16 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage("org.flashdeconv.io..")
                 .should().dependOnClassesThat().resideInAPackage("org.flashdeconv.cli..")
                 .because("dependencies point one way: cli -> io -> engine"));
+    }
+
+    @Test
+    void onlyTheSparkModuleUsesSparkOrHadoop() {
+        check(noClasses().that().resideInAnyPackage("org.flashdeconv.engine..", "org.flashdeconv.io..",
+                        "org.flashdeconv.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "org.apache.hadoop..",
+                        "scala..")
+                .because("Spark is provided by a cluster to the spark module only: the launcher, the demo and "
+                        + "batch must not need it"));
     }
 
     @Test

@@ -11,8 +11,10 @@ import org.flashdeconv.io.source.CountSource;
 
 /**
  * Matches spatial genes to reference genes, in three rules applied in turn to the genes still unmatched:
- * exact name; name ignoring case; gene id (only when both sides have ids). A duplicated name on either side
- * takes part only by its first occurrence (with a warning). Each gene matches at most one on the other side.
+ * gene id (only when both sides have ids; an Ensembl version suffix is ignored); exact name; name ignoring case.
+ * Ids come first because they are unambiguous where symbols are not (two genes with one symbol, renamed
+ * symbols). A name repeated on one side takes part in the name rules only by its first occurrence; a repeat
+ * that no id matched is left out with a warning. Each gene matches at most one on the other side.
  * The result is sorted by the spatial gene name, the working gene order of docs/algorithm.md §15.
  */
 public final class GeneMatcher {
@@ -45,25 +47,36 @@ public final class GeneMatcher {
         checkIds("spatial", spatialNames, spatialIds);
         checkIds("reference", referenceNames, referenceIds);
         List<String> warnings = new ArrayList<>();
-        boolean[] spatialDup = duplicates("spatial", spatialNames, warnings);
-        boolean[] refDup = duplicates("reference", referenceNames, warnings);
+        boolean[] spatialDup = duplicates(spatialNames);
+        boolean[] refDup = duplicates(referenceNames);
         int[] refOfSpatial = new int[spatialNames.size()];
         Arrays.fill(refOfSpatial, -1);
-        boolean[] refUsed = refDup.clone();
+        boolean[] refUsed = new boolean[referenceNames.size()];
 
-        Map<String, Integer> byName = firstIndex(referenceNames, refUsed, s -> s);
-        int exact = apply(spatialNames, spatialDup, refOfSpatial, refUsed, byName, s -> s);
-        Map<String, Integer> byLower = firstIndex(referenceNames, refUsed, GeneMatcher::lower);
-        int caseInsensitive = apply(spatialNames, spatialDup, refOfSpatial, refUsed, byLower, GeneMatcher::lower);
+        // ids first: they are unambiguous where names are not (two genes with one symbol, renamed symbols)
         int byId = 0;
         if (!spatialIds.isEmpty() && !referenceIds.isEmpty()) {
-            Map<String, Integer> ids = firstIndex(referenceIds, refUsed, s -> s == null || s.isBlank() ? null : s);
-            boolean[] skip = spatialDup.clone();
-            for (int i = 0; i < skip.length; i++) {
-                skip[i] |= refOfSpatial[i] >= 0;
-            }
-            byId = apply(spatialIds, skip, refOfSpatial, refUsed, ids, s -> s == null || s.isBlank() ? null : s);
+            Map<String, Integer> ids = firstIndex(referenceIds, duplicates(referenceIds), GeneMatcher::idKey);
+            byId = apply(spatialIds, duplicates(spatialIds), refOfSpatial, refUsed, ids, GeneMatcher::idKey);
         }
+        boolean[] refTaken = refUsed.clone();
+        for (int j = 0; j < refTaken.length; j++) {
+            refTaken[j] |= refDup[j];
+        }
+        Map<String, Integer> byName = firstIndex(referenceNames, refTaken, s -> s);
+        int exact = apply(spatialNames, spatialDup, refOfSpatial, refTaken, byName, s -> s);
+        Map<String, Integer> byLower = firstIndex(referenceNames, refTaken, GeneMatcher::lower);
+        int caseInsensitive = apply(spatialNames, spatialDup, refOfSpatial, refTaken, byLower, GeneMatcher::lower);
+        // a repeated name is only left out when its id did not match it
+        int spatialLeftOut = warnDuplicates("spatial", spatialNames, spatialDup, refOfSpatial, warnings);
+        int[] spatialOfRef = new int[referenceNames.size()];
+        Arrays.fill(spatialOfRef, -1);
+        for (int i = 0; i < refOfSpatial.length; i++) {
+            if (refOfSpatial[i] >= 0) {
+                spatialOfRef[refOfSpatial[i]] = i;
+            }
+        }
+        int refLeftOut = warnDuplicates("reference", referenceNames, refDup, spatialOfRef, warnings);
 
         Integer[] order = new Integer[spatialNames.size()];
         int matched = 0;
@@ -72,7 +85,10 @@ public final class GeneMatcher {
                 order[matched++] = i;
             }
         }
-        Arrays.sort(order, 0, matched, (a, b) -> spatialNames.get(a).compareTo(spatialNames.get(b)));
+        Arrays.sort(order, 0, matched, (a, b) -> {
+            int c = spatialNames.get(a).compareTo(spatialNames.get(b));
+            return c != 0 ? c : Integer.compare(a, b);
+        });
         List<String> genes = new ArrayList<>(matched);
         int[] spatialIndex = new int[matched];
         int[] referenceIndex = new int[matched];
@@ -91,8 +107,8 @@ public final class GeneMatcher {
         List<String> spatialLeft = unmatched(spatialNames, spatialDup, spatialToAligned);
         List<String> refLeft = unmatched(referenceNames, refDup, referenceToAligned);
         OverlapReport report = new OverlapReport(spatialNames.size(), referenceNames.size(), exact, caseInsensitive,
-                byId, count(spatialDup), count(refDup), spatialLeft.size(), head(spatialLeft), refLeft.size(),
-                head(refLeft));
+                byId, spatialLeftOut, refLeftOut, spatialLeft.size(), head(spatialLeft), refLeft.size(),
+                head(refLeft), !spatialIds.isEmpty() && !referenceIds.isEmpty());
         return new GeneMatch(genes, spatialIndex, referenceIndex, spatialToAligned, referenceToAligned, report,
                 warnings);
     }
@@ -113,25 +129,48 @@ public final class GeneMatcher {
         return s.toLowerCase(Locale.ROOT);
     }
 
-    /** Marks later occurrences of a name; warns once per side. */
-    private static boolean[] duplicates(String side, List<String> names, List<String> warnings) {
-        boolean[] dup = new boolean[names.size()];
+    /** An id as a matching key: blank is none, and an Ensembl-style version suffix (ENSG00000141510.17) is dropped. */
+    private static String idKey(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        int dot = id.lastIndexOf('.');
+        if (dot > 0 && id.startsWith("ENS") && dot + 1 < id.length()
+                && id.substring(dot + 1).chars().allMatch(Character::isDigit)) {
+            return id.substring(0, dot);
+        }
+        return id;
+    }
+
+    /** Marks later occurrences of a value (null values are never duplicates). */
+    private static boolean[] duplicates(List<String> values) {
+        boolean[] dup = new boolean[values.size()];
         Map<String, Integer> seen = new HashMap<>();
-        List<String> examples = new ArrayList<>();
         for (int i = 0; i < dup.length; i++) {
-            if (seen.putIfAbsent(names.get(i), i) != null) {
-                dup[i] = true;
+            String v = values.get(i);
+            dup[i] = v != null && seen.putIfAbsent(v, i) != null;
+        }
+        return dup;
+    }
+
+    /** Warns once per side about repeated names left unmatched; returns how many. */
+    private static int warnDuplicates(String side, List<String> names, boolean[] dup, int[] matchedTo,
+                                      List<String> warnings) {
+        List<String> examples = new ArrayList<>();
+        int n = 0;
+        for (int i = 0; i < dup.length; i++) {
+            if (dup[i] && matchedTo[i] < 0) {
+                n++;
                 if (examples.size() < OverlapReport.EXAMPLES) {
                     examples.add(names.get(i));
                 }
             }
         }
-        int n = count(dup);
         if (n > 0) {
             warnings.add(n + " " + side + " genes repeat an earlier name and are left out (the first occurrence is"
                     + " used): " + String.join(", ", examples) + (n > examples.size() ? ", ..." : ""));
         }
-        return dup;
+        return n;
     }
 
     /** Key -> first reference column not yet used (null keys skipped). */
@@ -180,11 +219,4 @@ public final class GeneMatcher {
         return list.subList(0, Math.min(OverlapReport.EXAMPLES, list.size()));
     }
 
-    private static int count(boolean[] flags) {
-        int n = 0;
-        for (boolean f : flags) {
-            n += f ? 1 : 0;
-        }
-        return n;
-    }
 }

@@ -19,10 +19,12 @@ import org.flashdeconv.io.json.JsonWriter;
  * @param spatialExamples     the first of them
  * @param referenceUnmatched  distinct reference genes left unmatched
  * @param referenceExamples   the first of them
+ * @param idsCompared         whether both sides had gene ids, so that the id rule (applied first) could run
  */
 public record OverlapReport(int spatialGenes, int referenceGenes, int exact, int caseInsensitive, int byId,
                             int spatialDuplicates, int referenceDuplicates, int spatialUnmatched,
-                            List<String> spatialExamples, int referenceUnmatched, List<String> referenceExamples) {
+                            List<String> spatialExamples, int referenceUnmatched, List<String> referenceExamples,
+                            boolean idsCompared) {
     /** How many unmatched genes are listed as examples on each side. */
     public static final int EXAMPLES = 10;
 
@@ -40,8 +42,9 @@ public record OverlapReport(int spatialGenes, int referenceGenes, int exact, int
     /** A few lines for the terminal. */
     public String toText() {
         StringBuilder s = new StringBuilder();
-        s.append("genes: ").append(matched()).append(" matched (").append(exact).append(" by name, ")
-                .append(caseInsensitive).append(" ignoring case, ").append(byId).append(" by id) of ")
+        s.append("genes: ").append(matched()).append(" matched (")
+                .append(idsCompared ? byId + " by id, " : "ids not compared: one side has none; ")
+                .append(exact).append(" by name, ").append(caseInsensitive).append(" ignoring case) of ")
                 .append(spatialGenes).append(" spatial and ").append(referenceGenes).append(" reference genes\n");
         s.append("  spatial genes not in the reference: ").append(spatialUnmatched)
                 .append(examples(spatialExamples, spatialUnmatched)).append('\n');
@@ -65,9 +68,10 @@ public record OverlapReport(int spatialGenes, int referenceGenes, int exact, int
     public JsonWriter writeJson(JsonWriter json) {
         json.beginObject()
                 .field("matched", matched())
+                .field("ids_compared", idsCompared)
+                .field("matched_by_id", byId)
                 .field("matched_exact", exact)
                 .field("matched_case_insensitive", caseInsensitive)
-                .field("matched_by_id", byId)
                 .field("spatial_genes", spatialGenes)
                 .field("reference_genes", referenceGenes)
                 .field("spatial_duplicates", spatialDuplicates)

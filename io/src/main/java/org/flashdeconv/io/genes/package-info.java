@@ -1,6 +1,6 @@
 /**
  * Aligning the spatial and reference genes (docs/algorithm.md §15): {@link org.flashdeconv.io.genes.GeneMatcher}
- * matches by name, then ignoring case, then by id, and reports the overlap
+ * matches by id (when both sides have ids), then by name, then ignoring case, and reports the overlap
  * ({@link org.flashdeconv.io.genes.OverlapReport}).
  */
 package org.flashdeconv.io.genes;

@@ -48,6 +48,11 @@ public final class AnnDataFrame {
         return index;
     }
 
+    /** The dataframe's group path ({@code obs}, {@code var}, {@code raw/var}). */
+    public String groupPath() {
+        return groupPath;
+    }
+
     /** Number of rows. */
     public int length() {
         return index.length;
@@ -129,7 +134,8 @@ public final class AnnDataFrame {
         return out;
     }
 
-    private H5FormatException missing(String name) {
+    /** The error for a missing column {@code name}, listing the columns there are. */
+    H5FormatException missing(String name) {
         List<String> cols;
         try {
             cols = columns();

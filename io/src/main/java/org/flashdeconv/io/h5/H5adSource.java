@@ -20,6 +20,8 @@ import org.flashdeconv.io.source.CountSource;
  */
 public final class H5adSource implements CountSource {
     private static final int DENSE_VALUES_PER_READ = 1 << 20;
+    /** How many leading stored values decide whether a matrix holds counts. */
+    private static final int INTEGER_PROBE = 10_000;
 
     /**
      * What to read from the file.
@@ -27,10 +29,17 @@ public final class H5adSource implements CountSource {
      * @param layer      a layer name ({@code layers/<layer>}), or null for {@code X}
      * @param raw        read {@code raw/X} with the genes of {@code raw/var} (exclusive with a layer)
      * @param spatialKey an {@code obsm} key holding the coordinates, or null for the default lookup
+     * @param geneColumn a var column holding the gene names to match, or null for the default
+     *                   ({@link GeneLabels#of})
      */
-    public record Options(String layer, boolean raw, String spatialKey) {
+    public record Options(String layer, boolean raw, String spatialKey, String geneColumn) {
         /** X, default coordinate lookup. */
-        public static final Options DEFAULT = new Options(null, false, null);
+        public static final Options DEFAULT = new Options(null, false, null, null);
+
+        /** The default gene names. */
+        public Options(String layer, boolean raw, String spatialKey) {
+            this(layer, raw, spatialKey, null);
+        }
 
         /**
          * Checks the combination.
@@ -51,20 +60,22 @@ public final class H5adSource implements CountSource {
     private final AnnDataFrame obs;
     private final List<String> geneNames;
     private final List<String> geneIds;
+    private final String geneSource;
+    private String countsNote;
+    private String countsProblem;
     private final Layout layout;
     private final CompressedMatrix sparse;
     private final NumericArray dense;
     private final Optional<Coordinates> coordinates;
 
-    private H5adSource(H5File file, String matrixPath, AnnDataFrame obs, AnnDataFrame var, Layout layout,
-                       CompressedMatrix sparse, NumericArray dense, Optional<Coordinates> coordinates)
-            throws H5FormatException {
+    private H5adSource(H5File file, String matrixPath, AnnDataFrame obs, GeneLabels genes, Layout layout,
+                       CompressedMatrix sparse, NumericArray dense, Optional<Coordinates> coordinates) {
         this.file = file;
         this.matrixPath = matrixPath;
         this.obs = obs;
-        this.geneNames = List.of(var.index());
-        String idColumn = var.has("gene_ids") ? "gene_ids" : var.has("gene_id") ? "gene_id" : null;
-        this.geneIds = idColumn == null ? List.of() : Arrays.asList(var.strings(idColumn));
+        this.geneNames = genes.names();
+        this.geneIds = genes.ids();
+        this.geneSource = genes.source();
         this.layout = layout;
         this.sparse = sparse;
         this.dense = dense;
@@ -88,6 +99,7 @@ public final class H5adSource implements CountSource {
             String matrixPath = options.layer() != null ? "layers/" + options.layer() : options.raw() ? "raw/X" : "X";
             AnnDataFrame obs = AnnDataFrame.open(file, "obs");
             AnnDataFrame var = AnnDataFrame.open(file, options.raw() ? "raw/var" : "var");
+            GeneLabels labels = GeneLabels.of(var, options.geneColumn());
             int spots = obs.length();
             int genes = var.length();
             Node node = file.find(matrixPath).orElseThrow(() -> new H5FormatException(path, matrixPath,
@@ -112,7 +124,7 @@ public final class H5adSource implements CountSource {
                 CompressedMatrix m = layout == Layout.CSR
                         ? new CompressedMatrix(path, data, indices, indptr, spots, genes)
                         : new CompressedMatrix(path, data, indices, indptr, genes, spots);
-                source = new H5adSource(file, matrixPath, obs, var, layout, m, null,
+                source = new H5adSource(file, matrixPath, obs, labels, layout, m, null,
                         AnnDataCoordinates.find(file, obs, options.spatialKey()));
             } else {
                 NumericArray d = file.numeric(matrixPath, "dense matrix");
@@ -121,7 +133,7 @@ public final class H5adSource implements CountSource {
                     throw new H5FormatException(path, matrixPath, "expected shape [" + spots + ", " + genes
                             + "] (obs x var), found " + Arrays.toString(shape));
                 }
-                source = new H5adSource(file, matrixPath, obs, var, Layout.DENSE, null, d,
+                source = new H5adSource(file, matrixPath, obs, labels, Layout.DENSE, null, d,
                         AnnDataCoordinates.find(file, obs, options.spatialKey()));
             }
             ok = true;
@@ -131,6 +143,90 @@ public final class H5adSource implements CountSource {
                 file.close();
             }
         }
+    }
+
+    /**
+     * Opens the raw counts of an AnnData file, looking for them the same way for spatial data and references:
+     * a layer when one is asked for ({@code raw} means {@code raw/X} unless there is a layer of that name);
+     * otherwise {@code X} if its leading stored values are integers, else {@code layers/counts}, else
+     * {@code raw/X} (with {@code raw/var}'s genes, which may be more than X's), the first whose values are
+     * integers. When none is, {@code X} is opened and {@link #countsProblem()} says where it looked.
+     * {@link #countsNote()} says which matrix was taken when it is not X.
+     *
+     * @throws H5FormatException as {@link #open}, or if an asked-for layer is missing
+     * @throws IOException       if the file cannot be read
+     */
+    public static H5adSource openCounts(Path path, Options options) throws IOException {
+        if (options.raw() || options.layer() != null) {
+            Options asked = options;
+            if ("raw".equals(options.layer())) {
+                try (H5File f = H5File.open(path)) {
+                    if (f.find("layers/raw").isEmpty()) {
+                        asked = new Options(null, true, options.spatialKey(), options.geneColumn());
+                    }
+                }
+            }
+            H5adSource s = open(path, asked);
+            if (!s.leadingValuesAreIntegers(INTEGER_PROBE)) {
+                s.countsProblem = s.matrixPath + " (asked for) holds non-integer values";
+            }
+            return s;
+        }
+        H5adSource x = open(path, options);
+        if (x.leadingValuesAreIntegers(INTEGER_PROBE)) {
+            return x;
+        }
+        boolean ok = false;
+        try {
+            List<String> looked = new java.util.ArrayList<>(List.of("X holds non-integer values"));
+            List<Options> candidates = List.of(
+                    new Options("counts", false, options.spatialKey(), options.geneColumn()),
+                    new Options(null, true, options.spatialKey(), options.geneColumn()));
+            for (Options c : candidates) {
+                String where = c.raw() ? "raw/X" : "layers/counts";
+                boolean present;
+                try (H5File f = H5File.open(path)) {
+                    present = f.find(where).isPresent();
+                }
+                if (!present) {
+                    looked.add("no " + where);
+                    continue;
+                }
+                H5adSource s = open(path, c);
+                if (s.leadingValuesAreIntegers(INTEGER_PROBE)) {
+                    s.countsNote = "X holds non-integer values (normalised data?): using the counts in " + where
+                            + (c.raw() && s.genes() != x.genes() ? " (" + s.genes() + " genes, X has " + x.genes()
+                            + ")" : "");
+                    x.close();
+                    ok = true;
+                    return s;
+                }
+                s.close();
+                looked.add(where + " holds non-integer values");
+            }
+            x.countsProblem = "no raw counts found: " + String.join(", ", looked);
+            ok = true;
+            return x;
+        } finally {
+            if (!ok) {
+                x.close();
+            }
+        }
+    }
+
+    /** Which matrix {@link #openCounts} took instead of X and why, or null when it took X or the asked one. */
+    public String countsNote() {
+        return countsNote;
+    }
+
+    /** Why the matrix read does not look like raw counts (where {@link #openCounts} looked), or null. */
+    public String countsProblem() {
+        return countsProblem;
+    }
+
+    /** Where the gene names and ids came from ({@link GeneLabels#source()}). */
+    public String geneSource() {
+        return geneSource;
     }
 
     private static void checkShape(H5File file, Group g, String matrixPath, int spots, int genes)

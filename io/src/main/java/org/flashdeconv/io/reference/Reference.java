@@ -54,6 +54,38 @@ public record Reference(List<String> cellTypes, List<String> geneNames, List<Str
         return cellTypes.size();
     }
 
+    /**
+     * This reference without the types named in {@code excluded}.
+     *
+     * @throws IllegalArgumentException if a name is not a type of this reference (the message lists the types), or
+     *                                  no type would be left
+     */
+    public Reference withoutTypes(java.util.Collection<String> excluded) {
+        for (String t : excluded) {
+            if (!cellTypes.contains(t)) {
+                throw new IllegalArgumentException("exclude types: the reference has no cell type '" + t
+                        + "' (types: " + String.join(", ", cellTypes) + ")");
+            }
+        }
+        java.util.List<String> types = new java.util.ArrayList<>();
+        java.util.List<double[]> rows = new java.util.ArrayList<>();
+        java.util.List<Long> counts = new java.util.ArrayList<>();
+        for (int k = 0; k < cellTypes.size(); k++) {
+            if (!excluded.contains(cellTypes.get(k))) {
+                types.add(cellTypes.get(k));
+                rows.add(signatures[k]);
+                if (cellCounts.length > 0) {
+                    counts.add(cellCounts[k]);
+                }
+            }
+        }
+        if (types.isEmpty()) {
+            throw new IllegalArgumentException("exclude types: no cell type would be left");
+        }
+        return new Reference(types, geneNames, geneIds, rows.toArray(double[][]::new),
+                counts.stream().mapToLong(Long::longValue).toArray());
+    }
+
     /** Number of genes (G). */
     public int genes() {
         return geneNames.size();

@@ -14,8 +14,8 @@ import org.flashdeconv.io.text.TextNames;
  * {@link Orientation#GENES_BY_TYPES}: a header {@code gene,<type>,<type>,...} then one row per gene. The first
  * header field is a label and is ignored. Types keep the file's order. The file is RFC 4180 (names with commas
  * or quotes are quoted) and names are kept exactly; every value must be a finite number >= 0 of the
- * {@link org.flashdeconv.io.text.DecimalText} grammar. Type names must be distinct and not a result column
- * ({@link TextNames#cellTypeProblem}); gene names may repeat (the gene matcher warns and uses the first).
+ * {@link org.flashdeconv.io.text.DecimalText} grammar. Type names must be distinct, non-empty and visible
+ * ({@link TextNames#problem}; reserved names are refused by the caller); gene names may repeat (the gene matcher warns and uses the first).
  */
 public final class SignatureCsv {
 
@@ -88,7 +88,7 @@ public final class SignatureCsv {
         }
         List<String> types = orientation == Orientation.TYPES_BY_GENES ? rowNames : header;
         List<String> genes = orientation == Orientation.TYPES_BY_GENES ? header : rowNames;
-        String problem = TextNames.cellTypeProblem(types);
+        String problem = TextNames.firstProblem("cell type", types, true);
         if (problem == null) {
             problem = TextNames.firstProblem("gene", genes, false);
         }

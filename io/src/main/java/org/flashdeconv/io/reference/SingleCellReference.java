@@ -18,9 +18,6 @@ import org.flashdeconv.io.text.TextNames;
  * computed by {@link CellTypeMeans}, streaming the cells.
  */
 public final class SingleCellReference {
-    /** How many leading stored values decide whether {@code X} holds counts. */
-    private static final int INTEGER_PROBE = 10_000;
-
     private SingleCellReference() {
     }
 
@@ -39,27 +36,35 @@ public final class SingleCellReference {
      */
     public static LoadedReference fromH5ad(Path file, String cellTypeKey, String layer, int minCells)
             throws IOException {
+        return fromH5ad(file, cellTypeKey, layer, null, minCells);
+    }
+
+    /**
+     * As {@link #fromH5ad(Path, String, String, int)}, with the gene names taken from the var column
+     * {@code geneColumn} (null: var_names, or the symbols beside Ensembl-id var_names; see
+     * {@link org.flashdeconv.io.h5.GeneLabels}). The counts are found by
+     * {@link H5adSource#openCounts}: a layer when given ({@code raw} = {@code raw/X}), else X when it holds
+     * integers, else {@code layers/counts}, else {@code raw/X}.
+     *
+     * @throws org.flashdeconv.io.h5.H5FormatException as the other overload, or if the gene column is missing
+     * @throws ReferenceFormatException                 if no type has at least minCells cells
+     * @throws IOException                              on a read error
+     */
+    public static LoadedReference fromH5ad(Path file, String cellTypeKey, String layer, String geneColumn,
+                                           int minCells) throws IOException {
         List<String> warnings = new ArrayList<>();
-        H5adSource source = H5adSource.open(file, new H5adSource.Options(layer, false, null));
-        try {
-            if (layer == null && !source.leadingValuesAreIntegers(INTEGER_PROBE)) {
-                H5adSource raw = null;
-                try (var probe = org.flashdeconv.io.h5.H5File.open(file)) {
-                    if (probe.find("raw/X").isPresent()) {
-                        raw = H5adSource.open(file, new H5adSource.Options(null, true, null));
-                    }
-                }
-                if (raw != null) {
-                    warnings.add("X holds non-integer values (normalised data?): using the counts in raw/X");
-                    source.close();
-                    source = raw;
-                }
+        List<String> notes = new ArrayList<>();
+        try (H5adSource source = H5adSource.openCounts(file, new H5adSource.Options(layer, false, null, geneColumn))) {
+            if (source.countsNote() != null) {
+                warnings.add(source.countsNote());
             }
+            notes.add("counts from " + source.matrixPath());
+            notes.add("genes: " + source.geneSource());
             String[] labels = source.obs().strings(cellTypeKey);
             Reference ref = CellTypeMeans.compute(source, labels, minCells, warnings);
-            return new LoadedReference(ref, warnings);
-        } finally {
-            source.close();
+            String problem = source.countsProblem() == null ? null : file.getFileName() + ": "
+                    + source.countsProblem();
+            return new LoadedReference(ref, warnings, notes, problem);
         }
     }
 

@@ -29,7 +29,12 @@ public final class ProportionsTable {
 
     /** The folder of a slide's part inside the table folder. */
     public static Path partition(Path table, String slideId) {
-        return table.resolve("slide_id=" + slideId);
+        return table.resolve(partitionFolder(slideId));
+    }
+
+    /** The name of a slide's partition folder: {@code slide_id=<id>}. */
+    public static String partitionFolder(String slideId) {
+        return "slide_id=" + slideId;
     }
 
     /**

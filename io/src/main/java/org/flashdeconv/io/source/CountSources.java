@@ -16,8 +16,8 @@ import org.flashdeconv.io.spaceranger.SpaceRangerSource;
  * Opens any supported count input (spatial, or a single-cell reference) as a {@link CountSource}, detecting its
  * kind:
  * <ul>
- * <li>an HDF5 file holding {@code X}/{@code obs}: AnnData ({@link H5adSource}, with the layer and spatial key
- * of the options);</li>
+ * <li>an HDF5 file holding {@code X}/{@code obs}: AnnData ({@link H5adSource#openCounts}: the raw counts
+ * wherever they are, or the layer, spatial key and gene column of the options);</li>
  * <li>an HDF5 file holding {@code matrix}: a 10x feature-barcode matrix ({@link TenxH5Source}, no
  * coordinates);</li>
  * <li>a Space Ranger folder (an {@code outs/} folder or one with {@code spatial/} or {@code binned_outputs/}):
@@ -31,14 +31,22 @@ public final class CountSources {
     /**
      * How to read the input.
      *
-     * @param layer      an AnnData layer instead of {@code X}, or null
+     * @param layer      an AnnData layer instead of the counts found by {@link H5adSource#openCounts} ({@code raw}
+     *                   = {@code raw/X}), or null
      * @param spatialKey an AnnData {@code obsm} key holding the coordinates, or null for the default lookup
      * @param binSizeUm  the Visium HD bin size (2, 8, 16) to pick from {@code binned_outputs/}, or null for 8
      * @param transpose  read a Matrix Market file as spots x genes instead of genes x spots
+     * @param geneColumn an AnnData var column holding the gene names to match, or null for the default
      */
-    public record ReadOptions(String layer, String spatialKey, Integer binSizeUm, boolean transpose) {
+    public record ReadOptions(String layer, String spatialKey, Integer binSizeUm, boolean transpose,
+                              String geneColumn) {
         /** Defaults everywhere. */
-        public static final ReadOptions DEFAULT = new ReadOptions(null, null, null, false);
+        public static final ReadOptions DEFAULT = new ReadOptions(null, null, null, false, null);
+
+        /** The default gene names. */
+        public ReadOptions(String layer, String spatialKey, Integer binSizeUm, boolean transpose) {
+            this(layer, spatialKey, binSizeUm, transpose, null);
+        }
 
         /**
          * Checks the bin size.
@@ -90,7 +98,8 @@ public final class CountSources {
                 tenx = f.find("matrix").isPresent();
             }
             if (anndata) {
-                return H5adSource.open(input, new H5adSource.Options(options.layer(), false, options.spatialKey()));
+                return H5adSource.openCounts(input, new H5adSource.Options(options.layer(), false,
+                        options.spatialKey(), options.geneColumn()));
             }
             if (name.endsWith(".h5ad")) {
                 throw new H5FormatException(input, "not an AnnData file: no group 'X'");

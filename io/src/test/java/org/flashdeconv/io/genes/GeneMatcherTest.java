@@ -15,25 +15,46 @@ import org.junit.jupiter.api.Test;
 class GeneMatcherTest {
 
     @Test
-    void rulesApplyInTurnAndTheResultIsSortedBySpatialName() {
+    void idsFirstThenNamesThenCaseAndTheResultIsSortedBySpatialName() {
         List<String> spatial = List.of("Zfp1", "actb", "Cd3e", "NoMatch", "Ptprc", "Xist", "Gm1");
         List<String> spatialIds = List.of("E1", "E2", "E3", "E4", "E5", "E6", "E9");
         List<String> ref = List.of("CD3E", "Cd3e", "ACTB", "Zfp1", "Other", "RenamedGm", "Xist");
-        List<String> refIds = List.of("E3", "E3b", "E2", "E1", "E7", "E9", "E6");
+        List<String> refIds = List.of("E3", "E3b", "E2x", "E1x", "E7", "E9", "E6x");
         GeneMatch m = GeneMatcher.match(spatial, spatialIds, ref, refIds);
-        // Zfp1, Cd3e, Xist exact; actb ignoring case; Gm1 by id (E9); NoMatch and Ptprc unmatched
+        // by id: Cd3e -> CD3E (E3, although a "Cd3e" exists), Gm1 -> RenamedGm (E9); by name: Zfp1, Xist;
+        // ignoring case: actb; NoMatch and Ptprc unmatched
         assertEquals(List.of("Cd3e", "Gm1", "Xist", "Zfp1", "actb"), m.genes());
         assertArrayEquals(new int[] {2, 6, 5, 0, 1}, m.spatialIndex());
-        assertArrayEquals(new int[] {1, 5, 6, 3, 2}, m.referenceIndex());
+        assertArrayEquals(new int[] {0, 5, 6, 3, 2}, m.referenceIndex());
         assertArrayEquals(new int[] {3, 4, 0, -1, -1, 2, 1}, m.spatialToAligned());
-        assertArrayEquals(new int[] {-1, 0, 4, 3, -1, 1, 2}, m.referenceToAligned());
+        assertArrayEquals(new int[] {0, -1, 4, 3, -1, 1, 2}, m.referenceToAligned());
         OverlapReport r = m.report();
-        assertEquals(3, r.exact());
+        assertEquals(2, r.byId());
+        assertEquals(2, r.exact());
         assertEquals(1, r.caseInsensitive());
-        assertEquals(1, r.byId());
+        assertTrue(r.idsCompared());
         assertEquals(List.of("NoMatch", "Ptprc"), r.spatialExamples());
-        assertEquals(List.of("CD3E", "Other"), r.referenceExamples());
+        assertEquals(List.of("Cd3e", "Other"), r.referenceExamples());
         assertTrue(m.warnings().isEmpty());
+        assertTrue(r.toText().startsWith("genes: 5 matched (2 by id, 2 by name, 1 ignoring case)"), r.toText());
+    }
+
+    @Test
+    void cellxgeneShapedReferenceMatchesBySymbolsIdsAndVersionlessIds() {
+        // Space Ranger: symbols with ids (two genes share a symbol); CELLxGENE: ids as var_names, symbols beside
+        List<String> spatial = List.of("TBCE", "TBCE", "CD19", "MS4A1");
+        List<String> spatialIds = List.of("ENSG00000285053", "ENSG00000284770", "ENSG00000177455",
+                "ENSG00000156738");
+        List<String> refNames = List.of("MS4A1", "TBCE", "CD19", "TBCE");
+        List<String> refIds = List.of("ENSG00000156738.18", "ENSG00000284770", "ENSG00000177455", "ENSG00000285053");
+        GeneMatch m = GeneMatcher.match(spatial, spatialIds, refNames, refIds);
+        assertEquals(4, m.report().byId());
+        assertEquals(0, m.report().exact());
+        assertEquals(List.of("CD19", "MS4A1", "TBCE", "TBCE"), m.genes());
+        assertArrayEquals(new int[] {2, 3, 0, 1}, m.spatialIndex());
+        assertArrayEquals(new int[] {2, 0, 3, 1}, m.referenceIndex());
+        assertTrue(m.warnings().isEmpty(), m.warnings().toString());
+        assertEquals(0, m.report().spatialDuplicates());
     }
 
     @Test
@@ -106,11 +127,12 @@ class GeneMatcherTest {
         many.add("A");
         OverlapReport r = GeneMatcher.match(many, List.of(), List.of("A", "R\"1"), List.of()).report();
         assertEquals(10, r.spatialExamples().size());
-        assertTrue(r.toText().startsWith("genes: 1 matched (1 by name, 0 ignoring case, 0 by id) of 16 spatial and 2"
-                + " reference genes\n  spatial genes not in the reference: 15 (S0, S1,"), r.toText());
+        assertTrue(r.toText().startsWith("genes: 1 matched (ids not compared: one side has none; 1 by name, 0 "
+                + "ignoring case) of 16 spatial and 2 reference genes\n  spatial genes not in the reference: 15 (S0, S1,"), r.toText());
         assertTrue(r.toText().contains("S9, ...)"), r.toText());
         String json = r.toJson().replaceAll("\\s+", "");
-        assertTrue(json.startsWith("{\"matched\":1,\"matched_exact\":1,"), json);
+        assertTrue(json.startsWith("{\"matched\":1,\"ids_compared\":false,\"matched_by_id\":0,"
+                + "\"matched_exact\":1,"), json);
         assertTrue(json.contains("\"spatial_unmatched\":15,\"spatial_unmatched_examples\":[\"S0\",\"S1\","), json);
         assertTrue(json.endsWith("\"reference_unmatched\":1,\"reference_unmatched_examples\":[\"R\\\"1\"]}"), json);
     }

@@ -5,6 +5,7 @@ import static org.flashdeconv.io.testdata.TestInputs.truth;
 import static org.flashdeconv.io.testdata.TestInputs.truthMatrix;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,9 +85,17 @@ class SingleCellReferenceTest {
     }
 
     @Test
-    void nonIntegerValuesWithoutRawAreWarnedAbout() throws IOException {
-        LoadedReference r = SingleCellReference.fromH5ad(path("h5ad/dense_layer.h5ad"), "array_row", null, 1);
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("are not integers")), r.warnings().toString());
+    void normalisedXFallsBackToTheCountsLayerThenRawAndOtherwiseNamesWhereItLooked() throws IOException {
+        LoadedReference layer = SingleCellReference.fromH5ad(path("h5ad/dense_layer.h5ad"), "array_row", null, 1);
+        assertTrue(layer.warnings().get(0).endsWith("using the counts in layers/counts"), layer.warnings().toString());
+        assertEquals(List.of("counts from layers/counts", "genes: names from var_names, ids from var['gene_ids']"),
+                layer.notes());
+        assertNull(layer.countsProblem());
+        LoadedReference none = SingleCellReference.fromH5ad(path("anndata/spatial_no_counts.h5ad"), "array_row",
+                null, 1);
+        assertEquals("spatial_no_counts.h5ad: no raw counts found: X holds non-integer values, no layers/counts, "
+                + "no raw/X", none.countsProblem());
+        assertTrue(none.warnings().stream().anyMatch(w -> w.contains("are not integers")), none.warnings().toString());
     }
 
     @Test
