@@ -58,6 +58,7 @@ final class RowScatter {
             rowStart[s + 1] += rowStart[s];
         }
         long nnz = rowStart[(int) spots];
+        writer.reserveEntries(nnz);
         Path scratch = Files.createTempFile(scratchDir, ".fdstore-scatter.", ".tmp");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cols = MemorySegment.NULL;
