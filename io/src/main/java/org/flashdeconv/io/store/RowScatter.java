@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.source.CountSource;
 
 /**
@@ -59,7 +60,7 @@ final class RowScatter {
         }
         long nnz = rowStart[(int) spots];
         writer.reserveEntries(nnz);
-        Path scratch = Files.createTempFile(scratchDir, ".fdstore-scatter.", ".tmp");
+        Path scratch = TemporaryFiles.createFile(scratchDir, ".fdstore-scatter.", ".tmp");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cols = MemorySegment.NULL;
             MemorySegment vals = MemorySegment.NULL;
@@ -76,6 +77,7 @@ final class RowScatter {
             writeRows(rowStart, maxRow, cols, vals);
         } finally {
             Files.deleteIfExists(scratch);
+            TemporaryFiles.unregister(scratch);
         }
     }
 
