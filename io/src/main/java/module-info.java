@@ -1,14 +1,13 @@
 /**
  * File formats of FlashDeconv: the memory-mapped count store, the readers of spatial and reference inputs, the
- * writers of results, plots and the simulator. jHDF and Chronicle Bytes are automatic modules ({@code io.jhdf},
- * {@code chronicle.bytes}); {@code H5File} hands jHDF's groups and datasets to this module's readers, and
+ * writers of results, plots and the simulator. jHDF is an automatic module ({@code io.jhdf}); {@code H5File}
+ * hands jHDF's groups and datasets to this module's readers, and
  * the plots hand out AWT images.
  */
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
 module org.flashdeconv.io {
     requires transitive org.flashdeconv.engine;
     requires transitive io.jhdf;
-    requires chronicle.bytes;
     requires transitive java.desktop;
 
     exports org.flashdeconv.io;

@@ -2,9 +2,12 @@ package org.flashdeconv.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flashdeconv.cli.progress.ProgressBars;
+import org.flashdeconv.io.atomic.InputCollision;
 import org.flashdeconv.io.coords.CoordinatesCsv;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.store.StoreConverter;
@@ -55,6 +58,14 @@ final class ConvertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("INPUT", input);
+        inputs.put("--coords", coords);
+        try {
+            InputCollision.requireNotAnInput("-o", output, inputs);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         long t0 = System.nanoTime();
         StoreSummary s;
         try (CountSource raw = reading.open(input);

@@ -56,9 +56,15 @@ final class DeconvolveCommand implements Callable<Integer> {
         FlashDeconvOptions options = engine.toOptions(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         try (ProgressBars.Handle bars = ProgressBars.create(quiet)) {
+            SlideJob.Outputs outputs = new SlideJob.Outputs(output, h5adOut, plot, json);
+            try {
+                SlideJob.requireOutputsApart(options, inputs.spatial, inputs.reference, outputs);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+            }
             LoadedReference loaded = inputs.reference.load();
             SlideJob job = new SlideJob(options, inputs.reference, loaded, inputs.minOverlap);
-            job.run(inputs.spatial, new SlideJob.Outputs(output, h5adOut, plot, json), bars, out,
+            job.run(inputs.spatial, outputs, bars, out,
                     spec.commandLine().getErr(), null);
         }
         out.flush();

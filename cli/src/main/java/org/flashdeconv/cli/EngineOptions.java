@@ -1,6 +1,8 @@
 package org.flashdeconv.cli;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.flashdeconv.engine.FlashDeconvOptions;
 import org.flashdeconv.engine.GeneWeighting;
 import org.flashdeconv.engine.LambdaSpec;
@@ -95,10 +97,33 @@ final class EngineOptions {
     }
 
     private List<LambdaSpec> lambdas() {
+        List<LambdaSpec> specs;
         try {
-            return LambdaSpec.parseList(lambda);
+            specs = LambdaSpec.parseList(lambda);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--lambda: " + e.getMessage(), e);
+        }
+        requireDistinctFolders(specs, lambda.split(",", -1));
+        return specs;
+    }
+
+    /**
+     * Refuses two values that name the same result folder ({@code 0.1,0.10}, {@code auto,auto*1}): the second
+     * result would silently replace the first.
+     *
+     * @throws IllegalArgumentException naming both values and the folder
+     */
+    static void requireDistinctFolders(List<LambdaSpec> specs, String[] texts) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < specs.size(); i++) {
+            String folder = SlideJob.folderName(specs.get(i));
+            Integer first = seen.putIfAbsent(folder, i);
+            if (first != null) {
+                String a = texts.length == specs.size() ? texts[first].strip() : specs.get(first).toString();
+                String b = texts.length == specs.size() ? texts[i].strip() : specs.get(i).toString();
+                throw new IllegalArgumentException("--lambda: '" + a + "' and '" + b + "' are the same value (result "
+                        + "folder " + folder + "); give each value once");
+            }
         }
     }
 }

@@ -2,11 +2,15 @@ package org.flashdeconv.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.flashdeconv.cli.progress.ProgressBars;
 import org.flashdeconv.engine.FitInput;
 import org.flashdeconv.engine.FitResult;
@@ -18,6 +22,8 @@ import org.flashdeconv.engine.PreparedProblem;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
+import org.flashdeconv.io.atomic.InputCollision;
+import org.flashdeconv.io.atomic.StagedFolder;
 import org.flashdeconv.io.genes.GeneMatch;
 import org.flashdeconv.io.genes.GeneMatcher;
 import org.flashdeconv.io.json.JsonWriter;
@@ -103,7 +109,51 @@ final class SlideJob {
      */
     Report run(SpatialOptions spatial, Outputs outputs, ProgressBars.Handle bars, PrintWriter out, PrintWriter err,
                FitHook hook) throws IOException {
-        try (SpatialStore input = spatial.open(outputs.folder(), bars.listener())) {
+        // the result folder describes one run: built under a hidden name, swapped in when complete
+        Path h5ad = outputs.h5adOut() == null ? null : outputs.h5adOut().toAbsolutePath().normalize();
+        Predicate<String> ours = name -> ResultFolder.isResultName(name)
+                || (h5ad != null && name.startsWith(stem(h5ad)) && name.endsWith(".h5ad"));
+        try (StagedFolder staged = StagedFolder.create(outputs.folder(), ours)) {
+            Report report = run(spatial, outputs, staged, bars, out, err, hook);
+            staged.commit();
+            return report;
+        }
+    }
+
+    /**
+     * Refuses outputs that would replace an input: a result folder that is or holds an input, an AnnData file (or
+     * one of its per-λ files) that is an input.
+     *
+     * @throws IllegalArgumentException naming the output option and the input
+     */
+    static void requireOutputsApart(FlashDeconvOptions options, SpatialOptions spatial, ReferenceInput referenceInput,
+                                    Outputs outputs) {
+        Map<String, Path> in = new LinkedHashMap<>();
+        in.put("--spatial", spatial.path);
+        in.put("--coords", spatial.coords);
+        in.put("--reference", referenceInput.path);
+        in.put("--cell-types", referenceInput.cellTypes);
+        InputCollision.requireHoldsNoInput("-o", outputs.folder(), in);
+        Path h5ad = outputs.h5adOut();
+        if (h5ad != null) {
+            InputCollision.requireNotAnInput("--h5ad-out", h5ad, in);
+            if (options.lambdas().size() > 1) {
+                for (LambdaSpec l : options.lambdas()) {
+                    InputCollision.requireNotAnInput("--h5ad-out", H5adExport.forLambda(h5ad, folderName(l)), in);
+                }
+            }
+        }
+    }
+
+    /** The file name of an AnnData output without its extension (its per-λ files start with it). */
+    private static String stem(Path h5ad) {
+        String name = h5ad.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith(".h5ad") ? name.substring(0, name.length() - 5) : name;
+    }
+
+    private Report run(SpatialOptions spatial, Outputs outputs, StagedFolder staged, ProgressBars.Handle bars,
+                       PrintWriter out, PrintWriter err, FitHook hook) throws IOException {
+        try (SpatialStore input = spatial.open(staged.stage(), bars.listener())) {
             // input: the store, the reference on the store's genes, the coordinates
             StageLog stages = new StageLog(bars.listener());
             CountStore store = input.store();
@@ -118,7 +168,7 @@ final class SlideJob {
             List<String> warnings = inputWarnings(input, match);
             warnings.forEach(w -> err.println("warning: " + w));
             // engine, then the writers, one λ at a time
-            Written w = new Written(spatial, outputs, store, xy, match.genes(), bars,
+            Written w = new Written(spatial, outputs, staged, store, xy, match.genes(), bars,
                     j -> extras(j, spatial, input, match, warnings, stages), out, hook,
                     match.report().toText().lines().findFirst().orElse(""));
             FitSummary[] last = new FitSummary[1];
@@ -135,7 +185,8 @@ final class SlideJob {
     }
 
     /** What the writers of every λ share. */
-    private record Written(SpatialOptions spatial, Outputs outputs, CountStore store, CoordsView xy,
+    private record Written(SpatialOptions spatial, Outputs outputs, StagedFolder staged, CountStore store,
+                           CoordsView xy,
                            List<String> genes, ProgressBars.Handle bars, Consumer<JsonWriter> extras, PrintWriter out,
                            FitHook hook, String overlap) {
     }
@@ -157,23 +208,42 @@ final class SlideJob {
     private void write(FitResult fit, Written o, BlockExecutor writer) throws IOException {
         boolean several = fit.options().lambdas().size() > 1;
         String name = folderName(fit.lambdaRequested());
-        Path output = o.outputs().folder();
-        Path folder = several ? output.resolve(name) : output;
+        Path stage = o.staged().stage();
+        Path folder = several ? stage.resolve(name) : stage;
+        Path target = several ? o.outputs().folder().resolve(name) : o.outputs().folder();
         String summary = SummaryJson.of(fit, VersionProvider.version(), o.extras());
         ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.genes(), summary, writer);
         Path h5adOut = o.outputs().h5adOut();
         if (h5adOut != null) {
-            H5adExport.write(several ? H5adExport.forLambda(h5adOut, name) : h5adOut, fit, o.store(), o.xy());
+            H5adExport.write(staged(several ? H5adExport.forLambda(h5adOut, name) : h5adOut, o.staged()), fit,
+                    o.store(), o.xy());
         }
         if (o.outputs().plot()) {
-            Path title = folder.toAbsolutePath().normalize().getFileName();
+            Path title = o.staged().target().resolve(several ? name : "").normalize().getFileName();
             SlidePlots.write(FitSpotTable.of(fit, o.xy()), PlotOptions.defaults(title == null ? "" : title.toString()),
                     folder.resolve("proportions.png"), folder.resolve("dominant.png"), o.bars().listener());
         }
         if (o.hook() != null) {
             o.hook().accept(fit, o.store(), o.xy());
         }
-        report(o.out(), o.outputs().json(), folder, fit, summary, o.overlap());
+        report(o.out(), o.outputs().json(), target, fit, summary, o.overlap());
+    }
+
+    /** Where a file goes while the run lasts: inside the staging folder if its final place is in the result folder. */
+    private static Path staged(Path file, StagedFolder staged) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path parent = abs.getParent();
+        Path realParent = parent != null && Files.isDirectory(parent) ? realPath(parent) : parent;
+        Path real = realParent == null ? abs : realParent.resolve(abs.getFileName());
+        return real.startsWith(staged.target()) ? staged.stage().resolve(staged.target().relativize(real)) : file;
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p;
+        }
     }
 
     /** The result subfolder of a λ when several are given: lambda_auto, lambda_autox3, lambda_100, lambda_0.5. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.coords.CoordinatesCsv;
 import org.flashdeconv.io.h5.H5adSource;
 import org.flashdeconv.io.source.CountSource;
@@ -61,7 +62,7 @@ final class SpatialStore implements AutoCloseable {
                     ? NonIntegerWarning.of(path) : null);
         }
         Files.createDirectories(workDir);
-        Path temp = Files.createTempFile(workDir, ".flashdeconv-input-", ".fdstore.tmp");
+        Path temp = TemporaryFiles.createFile(workDir, ".flashdeconv-input-", ".fdstore.tmp");
         boolean ok = false;
         try {
             List<String> notes = new ArrayList<>();
@@ -92,6 +93,7 @@ final class SpatialStore implements AutoCloseable {
         } finally {
             if (!ok) {
                 Files.deleteIfExists(temp);
+                TemporaryFiles.unregister(temp);
             }
         }
     }
@@ -127,6 +129,7 @@ final class SpatialStore implements AutoCloseable {
         store.close();
         if (temporary != null) {
             Files.deleteIfExists(temporary);
+            TemporaryFiles.unregister(temporary);
         }
     }
 }

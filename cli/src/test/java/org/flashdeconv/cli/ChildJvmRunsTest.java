@@ -161,11 +161,44 @@ class ChildJvmRunsTest {
     }
 
     @Test
+    void sigtermMidwayDeletesEveryTemporary() throws Exception {
+        // SIGTERM (a cluster's time limit; Ctrl-C's SIGINT takes the same path) runs the shutdown hook, which
+        // deletes the temporaries: the converter's scratch and spill files, a staged result folder, the input store
+        Path mex = bigMex(dir.resolve("big"));
+        Path logs = dir.resolve("logs");
+        Path work = Files.createDirectories(dir.resolve("term"));
+        String[][] runs = {
+            {"convert", mex.toString(), "-o", work.resolve("slide.fdstore").toString()},
+            {"deconvolve", "--spatial", mex.toString(), "--reference", shared.resolve("sim/signatures.csv").toString(),
+                "-o", work.resolve("out").toString(), "-q"}};
+        for (int r = 0; r < runs.length; r++) {
+            for (long delayMs : new long[] {0, 300}) {
+                String name = "term" + r + "_" + delayMs;
+                Process k = ChildJvm.start(logs, name, runs[r]);
+                assertTrue(ChildJvm.awaitTemporary(k, work, 60_000), ChildJvm.err(logs, name));
+                Thread.sleep(delayMs);
+                assertTrue(k.isAlive(), name + " still running when terminated");
+                boolean interrupt = delayMs > 0;
+                if (interrupt) { // Ctrl-C
+                    assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(k.pid())).start().waitFor());
+                } else {
+                    k.destroy(); // SIGTERM
+                }
+                assertTrue(k.waitFor(30, TimeUnit.SECONDS));
+                assertEquals(interrupt ? 130 : 143, k.exitValue(), ChildJvm.err(logs, name));
+                assertEquals(List.of(), ChildJvm.temporaries(work), name + ": temporaries left after SIGTERM");
+                assertFalse(Files.exists(work.resolve("slide.fdstore")) || Files.exists(work.resolve("out")), name);
+            }
+        }
+    }
+
+    @Test
     void deconvolveKilledMidwayLeavesOldOrCompleteFiles() throws Exception {
         Path logs = dir.resolve("logs");
         Path full = dir.resolve("full");
         Process p = ChildJvm.start(logs, "full", deconvolveArgs(full));
-        assertTrue(ChildJvm.awaitTemporary(p, full, 120_000), ChildJvm.err(logs, "full"));
+        // the result folder is built under a hidden name beside it (dir/.full.<digits>) and swapped in at the end
+        assertTrue(ChildJvm.awaitTemporary(p, dir, 120_000), ChildJvm.err(logs, "full"));
         long started = System.nanoTime();
         assertEquals(0, p.waitFor(), ChildJvm.err(logs, "full"));
         long writeMs = (System.nanoTime() - started) / 1_000_000;
@@ -186,7 +219,7 @@ class ChildJvmRunsTest {
             Path folder = delayMs == 0 ? empty : out;
             String name = "kill" + delayMs;
             Process k = ChildJvm.start(logs, name, deconvolveArgs(folder));
-            boolean writing = ChildJvm.awaitTemporary(k, folder, 120_000);
+            boolean writing = ChildJvm.awaitTemporary(k, dir, 120_000);
             Thread.sleep(delayMs);
             assertTrue(delayMs > 0 || k.isAlive(), "still writing when killed as the first file appeared");
             k.destroyForcibly();
@@ -203,8 +236,14 @@ class ChildJvmRunsTest {
             Path summary = folder.resolve("summary.json");
             assertTrue(folder == empty && !Files.exists(summary) || Files.readString(summary).equals(oldSummary)
                     || Files.readString(summary).strip().endsWith("}"), folder.toString());
-            assertOnlyHiddenTemporaries(folder, List.of("proportions.csv", "abundances.csv", "dominant.csv",
-                    "coordinates.csv", "genes_used.txt", "summary.json"));
+            if (Files.exists(folder)) {
+                assertOnlyHiddenTemporaries(folder, List.of("proportions.csv", "abundances.csv", "dominant.csv",
+                        "coordinates.csv", "genes_used.txt", "summary.json"));
+            }
+            // the killed run's staging folder stays beside it (only SIGKILL leaves one)
+            for (Path t : ChildJvm.temporaries(dir)) {
+                org.flashdeconv.io.atomic.TemporaryFiles.deleteTree(t);
+            }
         }
         run(deconvolveArgs(out));
         Map<String, byte[]> after = read(out);

@@ -46,7 +46,7 @@ public final class AtomicOutput implements AutoCloseable {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path temp = TemporaryFiles.createFile(dir, "." + abs.getFileName() + ".", ".tmp");
         return new AtomicOutput(abs, temp);
     }
 
@@ -73,6 +73,7 @@ public final class AtomicOutput implements AutoCloseable {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
         committed = true;
+        TemporaryFiles.unregister(temp);
     }
 
     /**
@@ -98,6 +99,7 @@ public final class AtomicOutput implements AutoCloseable {
     public void close() throws IOException {
         if (!committed) {
             Files.deleteIfExists(temp);
+            TemporaryFiles.unregister(temp);
         }
     }
 }

@@ -6,11 +6,12 @@ import java.util.Arrays;
 
 /**
  * A compressed sparse matrix stored as three HDF5 datasets ({@code data}, {@code indices}, {@code indptr}: CSR
- * when the major axis is rows, CSC when it is columns), streamed major by major with a bounded window: at most
- * one major's entries or a block of entries (default {@value #BLOCK}), whichever is larger, are held at a time.
+ * when the major axis is rows, CSC when it is columns), streamed major by major with bounded memory: the entries
+ * are read ahead in windows of whole chunks on worker threads ({@link EntryWindows}), the row pointers in slices of
+ * {@value #BLOCK}; a major whose entries straddle windows is gathered into a buffer of its length.
  */
 final class CompressedMatrix {
-    /** Default entries read per slice; also the indptr slice length. */
+    /** Row pointers read per slice. */
     static final int BLOCK = 1 << 16;
 
     /** Receives one stored entry. */
@@ -27,6 +28,7 @@ final class CompressedMatrix {
     private final int minors;
     private final long nnz;
     private final int block;
+    private final int windowLength;
 
     /**
      * Checks the dataset lengths against the shape.
@@ -35,14 +37,15 @@ final class CompressedMatrix {
      */
     CompressedMatrix(Path file, NumericArray data, NumericArray indices, NumericArray indptr, long majors,
                      int minors) throws H5FormatException {
-        this(file, data, indices, indptr, majors, minors, BLOCK);
+        this(file, data, indices, indptr, majors, minors, BLOCK, EntryWindows.lengthFor(data));
     }
 
-    /** As above, reading {@code block} entries (and pointers) per slice; small blocks exercise the windowing. */
+    /** As above, reading {@code block} row pointers and {@code windowLength} entries per slice (small ones exercise the windowing). */
     CompressedMatrix(Path file, NumericArray data, NumericArray indices, NumericArray indptr, long majors,
-                     int minors, int block) throws H5FormatException {
+                     int minors, int block, int windowLength) throws H5FormatException {
         this.file = file;
         this.block = block;
+        this.windowLength = windowLength;
         this.data = data;
         this.indices = indices;
         this.indptr = indptr;
@@ -77,14 +80,18 @@ final class CompressedMatrix {
      * @throws IOException       as thrown by the visitor
      */
     void forEach(boolean sortMinors, Visitor visitor) throws IOException {
+        try (EntryWindows windows = new EntryWindows(file, data, indices, nnz, windowLength)) {
+            forEach(sortMinors, visitor, windows);
+        }
+    }
+
+    private void forEach(boolean sortMinors, Visitor visitor, EntryWindows windows) throws IOException {
         long[] ptr = new long[block + 1];
         long ptrFirst = -1;
-        int capacity = (int) Math.min(block, Math.max(1, nnz));
-        double[] values = new double[capacity];
-        long[] minor = new long[capacity];
-        long[] order = sortMinors ? new long[capacity] : null;
-        long winStart = 0;
-        long winEnd = 0;
+        EntryWindows.Window win = new EntryWindows.Window(0, 0, new double[0], new long[0]);
+        double[] spanValues = new double[0];
+        long[] spanMinor = new long[0];
+        long[] order = new long[0];
         long start = 0;
         for (long m = 0; m < majors; m++) {
             if (ptrFirst < 0 || m + 1 >= ptrFirst + block + 1) {
@@ -105,21 +112,31 @@ final class CompressedMatrix {
                 throw new H5FormatException(file, indptr.path() + "[" + m + "]", "major " + m + " holds " + len
                         + " entries but there are only " + minors + " minor indices");
             }
-            if (end > winEnd) {
-                if (len > values.length) {
-                    values = new double[len];
-                    minor = new long[len];
-                    if (sortMinors) {
-                        order = new long[len];
-                    }
+            double[] values;
+            long[] minor;
+            int off;
+            if (end <= win.end()) {
+                values = win.values();
+                minor = win.minor();
+                off = (int) (start - win.start());
+            } else { // the major's entries run into the next window(s): gather them
+                if (len > spanValues.length) {
+                    spanValues = new double[len];
+                    spanMinor = new long[len];
                 }
-                int n = (int) Math.min(values.length, nnz - start);
-                data.readDoubles(start, n, values);
-                indices.readLongs(start, n, minor);
-                winStart = start;
-                winEnd = start + n;
+                for (long at = start; at < end; ) {
+                    while (at >= win.end()) {
+                        win = windows.next();
+                    }
+                    int n = (int) (Math.min(end, win.end()) - at);
+                    System.arraycopy(win.values(), (int) (at - win.start()), spanValues, (int) (at - start), n);
+                    System.arraycopy(win.minor(), (int) (at - win.start()), spanMinor, (int) (at - start), n);
+                    at += n;
+                }
+                values = spanValues;
+                minor = spanMinor;
+                off = 0;
             }
-            int off = (int) (start - winStart);
             boolean sorted = true;
             for (int i = 0; i < len; i++) {
                 long j = minor[off + i];
@@ -136,6 +153,9 @@ final class CompressedMatrix {
                     visitor.accept(m, (int) minor[off + i], values[off + i], start + i);
                 }
             } else {
+                if (len > order.length) {
+                    order = new long[len];
+                }
                 for (int i = 0; i < len; i++) {
                     order[i] = minor[off + i] << 32 | i;
                 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
 
@@ -15,8 +16,9 @@ import org.flashdeconv.io.source.CountSource;
  * ({@code X}, {@code layers/<name>} or {@code raw/X}) may be CSR ({@code csr_matrix}, or anndata 0.7's
  * {@code h5sparse_format = csr}), CSC or a dense 2-D dataset, of any numeric type and filter. CSR rows and
  * dense rows are delivered spot by spot with ascending genes ({@link #spotMajor()}); CSC is delivered gene by
- * gene. The datasets are read in slices of {@value CompressedMatrix#BLOCK} entries (dense: about 2^20 values),
- * so memory stays bounded; obs and var names are held on the heap. Owns the open file until {@link #close()}.
+ * gene. The sparse datasets are read ahead in windows of whole chunks on worker threads (dense: about 2^20 values
+ * a read), so memory stays bounded; obs and var names are held on the heap. Owns the open file until
+ * {@link #close()}.
  */
 public final class H5adSource implements CountSource {
     private static final int DENSE_VALUES_PER_READ = 1 << 20;
@@ -354,6 +356,12 @@ public final class H5adSource implements CountSource {
                     + "]";
         }
         return file.path().getFileName() + " " + sparse.dataPath() + "[" + location + "]";
+    }
+
+    /** The stored entries of a sparse matrix. */
+    @Override
+    public OptionalLong entriesAtMost() {
+        return layout == Layout.DENSE ? OptionalLong.empty() : OptionalLong.of(sparse.nnz());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.flashdeconv.io.h5;
 
 import io.jhdf.api.Dataset;
+import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.exceptions.HdfException;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
@@ -11,7 +12,8 @@ import java.util.Arrays;
  * A numeric HDF5 dataset (1-D or 2-D, any integer or floating-point type, any filter jHDF decodes) read in
  * slices, so that only the chunks a slice touches are decompressed and nothing of the dataset's full size is
  * held. Values are converted to {@code double} or {@code long} on the way out. Valid while its
- * {@link H5File} is open.
+ * {@link H5File} is open. Slices may be read from several threads at once (jHDF reads with positional reads and
+ * decodes each chunk into its own buffer).
  */
 public final class NumericArray {
     private final Path file;
@@ -39,6 +41,12 @@ public final class NumericArray {
     /** The dimensions (empty for a scalar). */
     public long[] shape() {
         return shape.clone();
+    }
+
+    /** The chunk length along the first dimension of a chunked dataset, or 0 for a contiguous (or compact) one. */
+    public int chunkLength() {
+        return dataset instanceof ChunkedDataset c && c.getChunkDimensions().length > 0
+                ? c.getChunkDimensions()[0] : 0;
     }
 
     /** The first dimension (the number of elements of a 1-D dataset, rows of a 2-D one). */

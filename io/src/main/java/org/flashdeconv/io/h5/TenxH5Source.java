@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
 
@@ -161,6 +162,12 @@ public final class TenxH5Source implements CountSource {
                 consumer.accept(spot, gene, value, entry);
             }
         });
+    }
+
+    /** The stored entries (features that are not gene expression drop out). */
+    @Override
+    public OptionalLong entriesAtMost() {
+        return OptionalLong.of(matrix.nnz());
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongFunction;
 import org.flashdeconv.engine.FitResult;
 import org.flashdeconv.engine.matrix.CoordsView;
@@ -36,7 +37,19 @@ public final class ResultFolder {
     /** The qc value of a spot with counts whose fitted abundances are all zero. */
     public static final String QC_NO_FIT = "no_fit";
 
+    /** The files a run writes into a result folder (and each {@code lambda_<value>/} folder). */
+    public static final Set<String> FILE_NAMES = Set.of("proportions.csv", "abundances.csv", "dominant.csv",
+            "coordinates.csv", "genes_used.txt", "summary.json", "proportions.png", "dominant.png");
+
     private ResultFolder() {
+    }
+
+    /**
+     * True for a name a run writes in a result folder: one of {@link #FILE_NAMES} or a {@code lambda_<value>} folder.
+     * A result folder that holds anything else is not replaced (see {@link org.flashdeconv.io.atomic.StagedFolder}).
+     */
+    public static boolean isResultName(String name) {
+        return FILE_NAMES.contains(name) || name.startsWith("lambda_");
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -124,6 +125,14 @@ public interface CountSource extends AutoCloseable {
      * A human-readable location for an entry's {@code location}: "matrix.mtx line 1234", "X/data[5678]".
      */
     String describe(long location);
+
+    /**
+     * An upper bound of the number of entries {@link #forEachEntry} delivers (usually the exact number), when the
+     * input tells it before being read; a converter then writes the values straight into their final place.
+     */
+    default OptionalLong entriesAtMost() {
+        return OptionalLong.empty();
+    }
 
     /** Spot coordinates, when the input carries them. */
     default Optional<Coordinates> coordinates() {

@@ -3,6 +3,7 @@ package org.flashdeconv.io.source;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -61,6 +62,12 @@ public abstract class ForwardingSource implements CountSource {
     @Override
     public String describe(long location) {
         return inner.describe(location);
+    }
+
+    /** The wrapped source's bound: a subclass that drops entries keeps it an upper bound. */
+    @Override
+    public OptionalLong entriesAtMost() {
+        return inner.entriesAtMost();
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.source.CountSource;
 
 /**
@@ -58,7 +59,8 @@ final class RowScatter {
             rowStart[s + 1] += rowStart[s];
         }
         long nnz = rowStart[(int) spots];
-        Path scratch = Files.createTempFile(scratchDir, ".fdstore-scatter.", ".tmp");
+        writer.reserveEntries(nnz);
+        Path scratch = TemporaryFiles.createFile(scratchDir, ".fdstore-scatter.", ".tmp");
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment cols = MemorySegment.NULL;
             MemorySegment vals = MemorySegment.NULL;
@@ -75,6 +77,7 @@ final class RowScatter {
             writeRows(rowStart, maxRow, cols, vals);
         } finally {
             Files.deleteIfExists(scratch);
+            TemporaryFiles.unregister(scratch);
         }
     }
 

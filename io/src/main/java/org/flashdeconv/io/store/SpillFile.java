@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.flashdeconv.io.atomic.TemporaryFiles;
 
 /**
  * A temporary append-only file of little-endian primitives, written through a 1 MiB buffer and read back
@@ -29,7 +30,7 @@ final class SpillFile implements AutoCloseable {
     }
 
     SpillFile(Path dir, String prefix, String suffix) throws IOException {
-        this.path = Files.createTempFile(dir, prefix, suffix);
+        this.path = TemporaryFiles.createFile(dir, prefix, suffix);
         this.channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
@@ -106,6 +107,7 @@ final class SpillFile implements AutoCloseable {
             channel.close();
         } finally {
             Files.deleteIfExists(path);
+            TemporaryFiles.unregister(path);
         }
     }
 }

@@ -53,6 +53,7 @@ public final class StoreConverter {
         }
         if (source.spotMajor()) {
             try (StoreWriter w = c.start(target)) {
+                source.entriesAtMost().ifPresent(w::reserveEntries);
                 OnePass pass = c.new OnePass(w, progress);
                 progress.start("convert: reading entries", -1);
                 source.forEachEntry(pass);

@@ -2,6 +2,8 @@ package org.flashdeconv.io.store;
 
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -13,10 +15,13 @@ import org.flashdeconv.io.atomic.AtomicOutput;
 
 /**
  * Writes a {@code .fdstore} file (layout: {@link StoreHeader}) in one streaming pass, rows in spot order:
- * column indices go straight to the output (a Chronicle Bytes {@code MappedBytes}, see {@link ChronicleSink});
- * values, row pointers, totals, barcodes and coordinates go to temporary spill files and are appended at
- * {@link #finish()}, when the value type is known: f32 if every value is exactly a float, else f64. Heap use is
- * a few MiB of buffers whatever the size.
+ * column indices go straight to the output ({@link FileSink}); row pointers, totals, barcodes and coordinates go to
+ * temporary spill files and are appended at {@link #finish()}. The values go straight to the output too, as f32 at
+ * an offset reserved after the column indices, when the writer knows the number of entries in advance
+ * ({@link #reserveEntries}) and every value is exactly a float (raw counts always are); otherwise (no reservation,
+ * more entries than reserved, or the first value that needs f64) they go to a spill file and are appended at
+ * {@link #finish()}, f32 if every value is exactly a float, else f64. Fewer entries than reserved moves the values
+ * down behind the column indices at the end. Heap use is a few MiB of buffers whatever the size.
  *
  * <p>The file is written under a temporary name beside the target ({@link AtomicOutput}) and renamed into place
  * by {@link #finish()}; closing an unfinished writer deletes everything, leaving the target untouched.
@@ -39,7 +44,9 @@ public final class StoreWriter implements AutoCloseable {
     private final List<String> geneIds;
     private final int genes;
     private final int coordDim;
-    private final ChronicleSink sink;
+    private final FileSink sink;
+    private FileSink.Region directValues;
+    private long reserved;
     private final List<AutoCloseable> spills = new ArrayList<>();
     private final SpillFile values;
     private final SpillFile rowPtr;
@@ -76,7 +83,7 @@ public final class StoreWriter implements AutoCloseable {
             this.coords = spill(dir, prefix, ".coords");
             rowPtr.putLong(0);
             barcodeOffsets.putLong(0);
-            this.sink = new ChronicleSink(output.temp());
+            this.sink = new FileSink(output.temp());
             spills.add(sink);
             sink.begin(SectionKind.COL_IDX, 0);
             success = true;
@@ -167,13 +174,80 @@ public final class StoreWriter implements AutoCloseable {
             sum += v;
             allFloat &= (double) (float) v == v;
             allInteger &= v == Math.rint(v);
-            sink.putInt(c);
+            sink.room(Integer.BYTES).putInt(c);
+            if (directValues != null) {
+                if ((double) (float) v == v && nnz + i < reserved) {
+                    directValues.room(Float.BYTES).putFloat((float) v);
+                    continue;
+                }
+                spillDirectValues();
+            }
             this.values.putDouble(v);
         }
         nnz += count;
         rows++;
         rowPtr.putLong(nnz);
         totals.putDouble(sum);
+    }
+
+    /**
+     * Declares how many entries the rows will hold (exactly, or at most: a few more or fewer only cost a copy), so
+     * that the values can be written straight into their section instead of a spill file. Call it before the first
+     * row.
+     *
+     * @throws IllegalStateException    if a row was already added
+     * @throws IllegalArgumentException if {@code entries} is negative
+     */
+    public void reserveEntries(long entries) {
+        if (rows > 0 || directValues != null) {
+            throw new IllegalStateException("store writer: reserveEntries must come before the first row, once");
+        }
+        if (entries < 0) {
+            throw new IllegalArgumentException("store writer: entries must be >= 0, found " + entries);
+        }
+        reserved = entries;
+        directValues = sink.region(StoreHeader.align(sink.position() + Math.multiplyExact(entries, 4L)));
+    }
+
+    /** Leaves the direct path: the f32 values written so far go to the spill file as doubles. */
+    private void spillDirectValues() throws IOException {
+        FileSink.Region region = directValues;
+        directValues = null;
+        region.flush();
+        long count = (region.position() - region.start()) / Float.BYTES;
+        ByteBuffer chunk = ByteBuffer.allocate(FileSink.BLOCK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (long at = 0; at < count; ) {
+            int n = (int) Math.min(chunk.capacity() / Float.BYTES, count - at);
+            chunk.clear().limit(n * Float.BYTES);
+            sink.read(region.start() + at * Float.BYTES, chunk);
+            chunk.flip();
+            for (int i = 0; i < n; i++) {
+                values.putDouble(chunk.getFloat());
+            }
+            at += n;
+        }
+    }
+
+    /** The values section from the direct region: in place, or moved down behind the column indices. */
+    private SectionEntry directValuesSection() throws IOException {
+        FileSink.Region region = directValues;
+        region.flush();
+        long bytes = nnz * Float.BYTES;
+        if (StoreHeader.align(sink.position()) == region.start()) {
+            sink.continueAt(region.start() + bytes);
+            return region.finish(SectionKind.VALUES, nnz);
+        }
+        sink.begin(SectionKind.VALUES, nnz);
+        ByteBuffer chunk = ByteBuffer.allocate(FileSink.BLOCK_BYTES);
+        for (long at = 0; at < bytes; ) {
+            int n = (int) Math.min(chunk.capacity(), bytes - at);
+            chunk.clear().limit(n);
+            sink.read(region.start() + at, chunk);
+            chunk.flip();
+            sink.put(chunk);
+            at += n;
+        }
+        return sink.end();
     }
 
     /**
@@ -252,18 +326,22 @@ public final class StoreWriter implements AutoCloseable {
         List<SectionEntry> table = new ArrayList<>();
         table.add(withItems(sink.end(), nnz));
         ValueType vt = allFloat ? ValueType.F32 : ValueType.F64;
-        sink.begin(SectionKind.VALUES, nnz);
-        values.read(chunk -> {
-            while (chunk.hasRemaining()) {
-                double v = chunk.getDouble();
-                if (vt == ValueType.F32) {
-                    sink.putFloat((float) v);
-                } else {
-                    sink.putDouble(v);
+        if (directValues != null) {
+            table.add(directValuesSection());
+        } else {
+            sink.begin(SectionKind.VALUES, nnz);
+            values.read(chunk -> {
+                while (chunk.hasRemaining()) {
+                    double v = chunk.getDouble();
+                    if (vt == ValueType.F32) {
+                        sink.room(Float.BYTES).putFloat((float) v);
+                    } else {
+                        sink.room(Double.BYTES).putDouble(v);
+                    }
                 }
-            }
-        });
-        table.add(sink.end());
+            });
+            table.add(sink.end());
+        }
         table.add(copy(SectionKind.ROW_PTR, rows + 1, rowPtr));
         table.add(copy(SectionKind.TOTALS, rows, totals));
         sink.begin(SectionKind.BARCODES, rows);
@@ -305,17 +383,17 @@ public final class StoreWriter implements AutoCloseable {
         return sink.end();
     }
 
-    private SectionEntry strings(SectionKind kind, List<String> strings) {
+    private SectionEntry strings(SectionKind kind, List<String> strings) throws IOException {
         List<byte[]> encoded = new ArrayList<>(strings.size());
         for (String s : strings) {
             encoded.add(s.getBytes(StandardCharsets.UTF_8));
         }
         sink.begin(kind, strings.size());
         long at = 0;
-        sink.putLong(0);
+        sink.room(Long.BYTES).putLong(0);
         for (byte[] b : encoded) {
             at += b.length;
-            sink.putLong(at);
+            sink.room(Long.BYTES).putLong(at);
         }
         for (byte[] b : encoded) {
             sink.put(b);

@@ -20,7 +20,7 @@ class CompressedMatrixTest {
         double[][] counts = truthMatrix("counts", 9);
         try (H5File f = H5File.open(path("h5ad/old_style.h5ad"))) {
             CompressedMatrix m = new CompressedMatrix(f.path(), f.numeric("X/data", "d"), f.numeric("X/indices", "i"),
-                    f.numeric("X/indptr", "p"), 12, 9, block);
+                    f.numeric("X/indptr", "p"), 12, 9, block, block);
             double[][] got = new double[12][9];
             List<long[]> order = new ArrayList<>();
             m.forEach(true, (row, col, value, entry) -> {

@@ -38,20 +38,25 @@ class StoreWriterTest {
     /** Writes the fixture as {@link #write(SparseFixture, Path, boolean)}, then lets {@code extra} add sections. */
     static StoreSummary write(SparseFixture f, Path target, boolean coords, Extra extra) throws IOException {
         try (StoreWriter w = StoreWriter.create(target, f.geneNames, f.geneIds, coords ? 2 : 0)) {
-            int[] cols = new int[f.genes()];
-            double[] vals = new double[f.genes()];
-            for (int s = 0; s < f.spots(); s++) {
-                int n = 0;
-                for (int g = 0; g < f.genes(); g++) {
-                    if (f.dense[s][g] != 0) {
-                        cols[n] = g;
-                        vals[n++] = f.dense[s][g];
-                    }
-                }
-                w.addRow(f.barcodes.get(s), cols, vals, n, coords ? f.coords[s] : null);
-            }
+            addRows(f, w, coords);
             extra.addTo(w);
             return w.finish();
+        }
+    }
+
+    /** Adds every spot of the fixture (barcode, row, coordinates when {@code coords}). */
+    static void addRows(SparseFixture f, StoreWriter w, boolean coords) throws IOException {
+        int[] cols = new int[f.genes()];
+        double[] vals = new double[f.genes()];
+        for (int s = 0; s < f.spots(); s++) {
+            int n = 0;
+            for (int g = 0; g < f.genes(); g++) {
+                if (f.dense[s][g] != 0) {
+                    cols[n] = g;
+                    vals[n++] = f.dense[s][g];
+                }
+            }
+            w.addRow(f.barcodes.get(s), cols, vals, n, coords ? f.coords[s] : null);
         }
     }
 
