@@ -29,8 +29,10 @@ while [ $# -gt 0 ]; do
 done
 build cli,spark
 mkdir -p "$data" "$out"
-cli="$root/cli/target/flashdeconv.jar"
-app="$root/spark/target/flashdeconv-spark.jar"
+# copies, so that a build during the runs cannot change the jars under them
+cp "$root/cli/target/flashdeconv.jar" "$root/spark/target/flashdeconv-spark.jar" "$out/"
+cli="$out/flashdeconv.jar"
+app="$out/flashdeconv-spark.jar"
 # Spark's jars (the provided dependency, from ~/.m2, with the libraries the module shares with it); the project's
 # own classes come from the application jar only (one class loader per package)
 rm -f "$out/spark.classpath"
