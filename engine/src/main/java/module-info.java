@@ -10,6 +10,7 @@ module org.flashdeconv.engine {
 
     exports org.flashdeconv.engine;
     exports org.flashdeconv.engine.matrix;
+    exports org.flashdeconv.engine.counts;
 
     exports org.flashdeconv.engine.genes to org.flashdeconv.io;
     exports org.flashdeconv.engine.parallel to org.flashdeconv.io, org.flashdeconv.cli;

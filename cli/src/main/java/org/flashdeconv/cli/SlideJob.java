@@ -168,8 +168,8 @@ final class SlideJob {
             List<String> warnings = inputWarnings(input, match);
             warnings.forEach(w -> err.println("warning: " + w));
             // engine, then the writers, one λ at a time
-            Written w = new Written(spatial, outputs, staged, store, xy, match.genes(), bars,
-                    j -> extras(j, spatial, input, match, warnings, stages), out, hook,
+            Written w = new Written(spatial, outputs, staged, input, xy, match, bars,
+                    j -> extras(j, spatial, input, match, warnings, stages), out, err, hook,
                     match.report().toText().lines().findFirst().orElse(""));
             FitSummary[] last = new FitSummary[1];
             try (PreparedProblem problem = FlashDeconv.prepare(fitInput, options, stages);
@@ -185,10 +185,12 @@ final class SlideJob {
     }
 
     /** What the writers of every λ share. */
-    private record Written(SpatialOptions spatial, Outputs outputs, StagedFolder staged, CountStore store,
-                           CoordsView xy,
-                           List<String> genes, ProgressBars.Handle bars, Consumer<JsonWriter> extras, PrintWriter out,
-                           FitHook hook, String overlap) {
+    private record Written(SpatialOptions spatial, Outputs outputs, StagedFolder staged, SpatialStore input,
+                           CoordsView xy, GeneMatch match, ProgressBars.Handle bars, Consumer<JsonWriter> extras,
+                           PrintWriter out, PrintWriter err, FitHook hook, String overlap) {
+        CountStore store() {
+            return input.store();
+        }
     }
 
     private List<String> inputWarnings(SpatialStore input, GeneMatch match) {
@@ -212,11 +214,14 @@ final class SlideJob {
         Path folder = several ? stage.resolve(name) : stage;
         Path target = several ? o.outputs().folder().resolve(name) : o.outputs().folder();
         String summary = SummaryJson.of(fit, VersionProvider.version(), o.extras());
-        ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.genes(), summary, writer);
+        ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.match().genes(), summary, writer);
         Path h5adOut = o.outputs().h5adOut();
         if (h5adOut != null) {
-            H5adExport.write(staged(several ? H5adExport.forLambda(h5adOut, name) : h5adOut, o.staged()), fit,
-                    o.store(), o.xy());
+            String warning = H5adExport.write(staged(several ? H5adExport.forLambda(h5adOut, name) : h5adOut,
+                    o.staged()), fit, o.input(), o.xy(), o.match());
+            if (warning != null) {
+                o.err().println("warning: " + warning);
+            }
         }
         if (o.outputs().plot()) {
             Path title = o.staged().target().resolve(several ? name : "").normalize().getFileName();

@@ -172,7 +172,7 @@ class ChildJvmRunsTest {
             {"deconvolve", "--spatial", mex.toString(), "--reference", shared.resolve("sim/signatures.csv").toString(),
                 "-o", work.resolve("out").toString(), "-q"}};
         for (int r = 0; r < runs.length; r++) {
-            for (long delayMs : new long[] {0, 300}) {
+            for (long delayMs : new long[] {0, 40}) {
                 String name = "term" + r + "_" + delayMs;
                 Process k = ChildJvm.start(logs, name, runs[r]);
                 assertTrue(ChildJvm.awaitTemporary(k, work, 60_000), ChildJvm.err(logs, name));

@@ -6,6 +6,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.flashdeconv.engine.counts.CountModel;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.engine.represent.Representation;
@@ -24,6 +25,11 @@ import org.flashdeconv.engine.solver.Proportions;
  * <p>Spots whose counts are all zero, and spots whose fitted β is all zero, keep their β (the solver treats them like
  * any spot), but their proportion row is NaN, their dominant type is {@link #NO_DOMINANT} and {@link #status} says
  * {@code no_counts} or {@code no_fit}: a departure from the reference, which reports a made-up uniform row.
+ *
+ * <p>A COUNTS-model result (docs/algorithm.md §29) holds β in molecules, proportions in the options' units over the
+ * reference types and the background (so a row sums to 1 minus the background's share), and in its arena also the
+ * background molecules, the per-spot quality and the poor-fit flags; a spot without counts on the model genes has
+ * status {@code no_counts}, one whose reference types got no molecule (all background) {@code no_fit}.
  */
 public final class FitResult implements AutoCloseable {
 
@@ -44,9 +50,13 @@ public final class FitResult implements AutoCloseable {
     private final double rhoEff;
     private final SolveInfo info;
     private final long solverMs;
+    private final CountModel.Summary counts;
+    private final CountModel.Outputs countOutputsOrNull;
 
     private FitResult(Builder b, LambdaSpec lambdaRequested, double lambdaUsed, double rhoEff, SolveInfo info,
-                      long solverMs) {
+                      long solverMs, CountModel.Summary counts) {
+        this.counts = counts;
+        this.countOutputsOrNull = b.countOutputs;
         this.arena = b.arena;
         this.prep = b.prep;
         this.spots = b.spots;
@@ -78,6 +88,7 @@ public final class FitResult implements AutoCloseable {
         private final MemorySegment dominant;
         private final MemorySegment noCounts;
         private final MemorySegment status;
+        private final CountModel.Outputs countOutputs;
 
         private Builder(ProblemRecord prep, long spots, MemorySegment flags) {
             this.prep = prep;
@@ -90,6 +101,10 @@ public final class FitResult implements AutoCloseable {
                 dominant = arena.allocate(Layouts.I32, spots);
                 noCounts = arena.allocate(ValueLayout.JAVA_BYTE, spots).copyFrom(flags);
                 status = arena.allocate(ValueLayout.JAVA_BYTE, spots);
+                countOutputs = prep.options().model() != Model.COUNTS ? null : new CountModel.Outputs(beta,
+                        arena.allocate(Layouts.F64, spots), proportions, dominant, noCounts,
+                        arena.allocate(Layouts.F64, Math.multiplyExact(spots, (long) CountModel.QUALITY.size())),
+                        arena.allocate(ValueLayout.JAVA_BYTE, spots), status, null);
                 success = true;
             } finally {
                 if (!success) {
@@ -107,7 +122,21 @@ public final class FitResult implements AutoCloseable {
             Proportions.compute(beta, spots, prep.types(), prep.spotsWithoutCounts() > 0 ? noCounts : null,
                     proportions, dominant, status, executor);
             return new FitResult(this, requested, lambdaUsed, rhoEff, info,
-                    (System.nanoTime() - startNanos) / 1_000_000);
+                    (System.nanoTime() - startNanos) / 1_000_000, null);
+        }
+
+        /** The count model's outputs with {@code scratch} as its N x (K + 1) scratch. */
+        CountModel.Outputs countOutputs(MemorySegment scratch) {
+            CountModel.Outputs o = countOutputs;
+            return new CountModel.Outputs(o.beta(), o.background(), o.proportions(), o.dominant(), o.noCounts(),
+                    o.quality(), o.poorFit(), o.status(), scratch);
+        }
+
+        /** Finishes a count-model result whose outputs {@link CountModel#fit} has written. */
+        FitResult finishCounts(LambdaSpec requested, double alpha, SolveInfo info, CountModel.Summary summary,
+                               long startNanos) {
+            return new FitResult(this, requested, alpha, 0, info, (System.nanoTime() - startNanos) / 1_000_000,
+                    summary);
         }
 
         long count(SpotStatus wanted) {
@@ -123,6 +152,52 @@ public final class FitResult implements AutoCloseable {
         void abandon() {
             arena.close();
         }
+    }
+
+    /** The model of this result. */
+    public Model model() {
+        return prep.options().model();
+    }
+
+    /** What the count model found (background test, iterations, reference fit); empty for the FLASHDECONV model. */
+    public Optional<CountModel.Summary> countSummary() {
+        return Optional.ofNullable(counts);
+    }
+
+    /**
+     * The count model's background molecules per spot, f64[N] (all 0 when the background was not kept); a view valid
+     * until {@link #close()}.
+     *
+     * @throws IllegalStateException for a FLASHDECONV result
+     */
+    public MemorySegment background() {
+        return countOutputs().background();
+    }
+
+    /**
+     * The count model's per-spot quality, N x {@link CountModel#QUALITY} f64 spot-major (NaN for spots without
+     * counts on the model genes); a view valid until {@link #close()}.
+     *
+     * @throws IllegalStateException for a FLASHDECONV result
+     */
+    public MemorySegment quality() {
+        return countOutputs().quality();
+    }
+
+    /**
+     * The count model's poor-fit flags, u8[N]; a view valid until {@link #close()}.
+     *
+     * @throws IllegalStateException for a FLASHDECONV result
+     */
+    public MemorySegment poorFit() {
+        return countOutputs().poorFit();
+    }
+
+    private CountModel.Outputs countOutputs() {
+        if (countOutputsOrNull == null) {
+            throw new IllegalStateException("a " + model().id() + " result has no count-model outputs");
+        }
+        return countOutputsOrNull;
     }
 
     /** N, the number of spots. */

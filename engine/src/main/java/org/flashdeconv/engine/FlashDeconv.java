@@ -64,9 +64,21 @@ public final class FlashDeconv {
     public static PreparedProblem prepare(CsrArrays counts, double[][] signatures, double[][] coords,
                                           List<String> cellTypeNames, FlashDeconvOptions options) {
         Inputs.requireRectangular(signatures, "signatures");
-        try (Arena input = Arena.ofShared()) {
+        Arena input = Arena.ofShared();
+        boolean keep = false;
+        try {
             FitInput in = FitInput.of(Inputs.toView(counts, input), signatures, Inputs.toView(coords, input));
-            return prepare(cellTypeNames == null ? in : in.withCellTypeNames(cellTypeNames), options, Progress.NONE);
+            PreparedProblem p = prepare(cellTypeNames == null ? in : in.withCellTypeNames(cellTypeNames), options,
+                    Progress.NONE);
+            if (options.model() == Model.COUNTS) {
+                p.adoptInput(input); // the count model reads the counts again at every solve
+                keep = true;
+            }
+            return p;
+        } finally {
+            if (!keep) {
+                input.close();
+            }
         }
     }
 

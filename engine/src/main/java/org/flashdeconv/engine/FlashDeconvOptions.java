@@ -35,12 +35,15 @@ import java.util.OptionalLong;
  * @param verbose         {@code verbose}: record the objective every 10 sweeps (default false)
  * @param threads         worker threads (default: all available processors); results do not depend on it
  * @param solver          the solver (default BLOCK, the faster one; REFERENCE is the spec's BCD bit for bit)
+ * @param model           the model (default FLASHDECONV; COUNTS is docs/algorithm.md §29, where λ means the prior's α)
+ * @param units           what the COUNTS model's proportions are fractions of (default MOLECULES; CELLS needs
+ *                        per-cell mean signatures and the COUNTS model)
  */
 public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double rhoSparsity, int nHvg,
                                  int nMarkersPerType, SpatialMethod spatialMethod, int kNeighbors,
                                  OptionalDouble radius, int maxIter, double tol, Preprocess preprocess,
                                  GeneWeighting geneWeighting, OptionalLong randomState, boolean verbose,
-                                 int threads, SolverType solver) {
+                                 int threads, SolverType solver, Model model, Units units) {
 
     /** Largest seed of the MT19937 draws (2³² − 1). */
     public static final long MAX_RANDOM_STATE = 0xFFFF_FFFFL;
@@ -96,6 +99,15 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
         }
         if (solver == null) {
             throw bad("solver must be one of " + Arrays.toString(SolverType.values()) + ", found null");
+        }
+        if (model == null) {
+            throw bad("model must be one of flashdeconv, counts, found null");
+        }
+        if (units == null) {
+            throw bad("units must be one of molecules, cells, found null");
+        }
+        if (units == Units.CELLS && model != Model.COUNTS) {
+            throw bad("units cells needs model counts (the flashdeconv model estimates molecule fractions)");
         }
     }
 
@@ -158,6 +170,8 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
         p.put("verbose", verbose);
         p.put("solver", id(solver));
         p.put("threads", threads);
+        p.put("model", model.id());
+        p.put("units", units.id());
         return p;
     }
 
@@ -188,6 +202,8 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
         private boolean verbose;
         private int threads = Runtime.getRuntime().availableProcessors();
         private SolverType solver = SolverType.BLOCK;
+        private Model model = Model.FLASHDECONV;
+        private Units units = Units.MOLECULES;
         /** A numeric λ given to {@link #lambda(double)}, validated at build in spec order (then lambdas is null). */
         private double pendingLambda;
 
@@ -211,6 +227,8 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
             verbose = o.verbose;
             threads = o.threads;
             solver = o.solver;
+            model = o.model;
+            units = o.units;
         }
 
         /** Sets {@code sketch_dim}. */
@@ -334,6 +352,18 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
             return this;
         }
 
+        /** Sets the model. */
+        public Builder model(Model value) {
+            model = value;
+            return this;
+        }
+
+        /** Sets the units of the COUNTS model's proportions. */
+        public Builder units(Units value) {
+            units = value;
+            return this;
+        }
+
         /**
          * Validates (docs/algorithm.md §2.1, in its order) and builds.
          *
@@ -347,7 +377,7 @@ public record FlashDeconvOptions(int sketchDim, List<LambdaSpec> lambdas, double
             }
             return new FlashDeconvOptions(sketchDim, l, rhoSparsity, nHvg, nMarkersPerType, spatialMethod,
                     kNeighbors, radius, maxIter, tol, preprocess, geneWeighting, randomState, verbose, threads,
-                    solver);
+                    solver, model, units);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.flashdeconv.engine.counts.CountModel;
 import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.graph.GraphBuilder;
@@ -31,6 +32,9 @@ import org.flashdeconv.engine.solver.Solver;
  * lives until {@link #close()}. Nothing of size N x G or N x d is kept: the counts are read only while
  * preparing, and the caller may close or unmap them afterwards. Each {@link FitResult} owns its own arena and
  * outlives this object.
+ *
+ * <p>With the COUNTS model the counts are read again by every solve: the input's views must then stay open until the
+ * last solve returns (the in-memory forms of {@link FlashDeconv#prepare} keep their copy until {@link #close()}).
  */
 public final class PreparedProblem implements AutoCloseable {
 
@@ -42,9 +46,14 @@ public final class PreparedProblem implements AutoCloseable {
     private final BcdProblem problem;
     private final MemorySegment noCounts;
     private final GeneStats stats;
+    private final FitInput input;
+    private Arena inputArena;
+    private MemorySegment warmStart;
 
     private PreparedProblem(Arena arena, BlockExecutor executor, Progress progress, ProblemRecord prep,
-                            SpatialGraph graph, BcdProblem problem, MemorySegment noCounts, GeneStats stats) {
+                            SpatialGraph graph, BcdProblem problem, MemorySegment noCounts, GeneStats stats,
+                            FitInput input) {
+        this.input = input;
         this.arena = arena;
         this.executor = executor;
         this.progress = progress;
@@ -97,7 +106,7 @@ public final class PreparedProblem implements AutoCloseable {
                     Penalties.meanGramDiagonal(gram, k), yrSq, seed, without, List.copyOf(warnings),
                     ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
             PreparedProblem p = new PreparedProblem(arena, executor, progress, prep, graph, problem, noCounts,
-                    stats);
+                    stats, o.model() == Model.COUNTS ? input : null);
             success = true;
             return p;
         } finally {
@@ -160,6 +169,9 @@ public final class PreparedProblem implements AutoCloseable {
      * this problem's Gram matrix and mean degree.
      */
     public double lambdaFor(LambdaSpec spec) {
+        if (prep.options().model() == Model.COUNTS) {
+            return spec.resolve(CountModel.AUTO_ALPHA);
+        }
         return spec.resolve(Penalties.autoLambda(prep.gramDiagMean(), problem.meanDegree()));
     }
 
@@ -199,6 +211,47 @@ public final class PreparedProblem implements AutoCloseable {
     }
 
     private FitResult solve(LambdaSpec lambda, FitResult warmStart) {
+        return prep.options().model() == Model.COUNTS ? solveCounts(lambda) : solveFlashDeconv(lambda, warmStart);
+    }
+
+    /**
+     * The count model (docs/algorithm.md §29): the FLASHDECONV solution at λ auto (solved once per problem) as the warm
+     * start, then {@link CountModel#fit} with α = λ (auto = {@link CountModel#AUTO_ALPHA}).
+     */
+    private FitResult solveCounts(LambdaSpec lambda) {
+        long t0 = System.nanoTime();
+        int k = problem.types();
+        if (warmStart == null) {
+            try (FitResult flash = solveFlashDeconv(LambdaSpec.AUTO, null)) {
+                MemorySegment w = arena.allocate(Layouts.F64, Math.multiplyExact(problem.spots(), (long) k));
+                warmStart = w.copyFrom(flash.abundances());
+            }
+        }
+        double alpha = lambdaFor(lambda);
+        FitResult.Builder result = FitResult.allocate(prep, problem.spots(), noCounts);
+        boolean success = false;
+        try (Arena scratch = Arena.ofShared()) {
+            MemorySegment work = scratch.allocate(Layouts.F64, Math.multiplyExact(problem.spots(), (long) k + 1));
+            CountModel.Summary summary = CountModel.fit(input.counts(), input.signatures(),
+                    prep.selection().selected(), stats.sumRaw(), graph, warmStart, alpha,
+                    prep.options().units() == Units.CELLS, result.countOutputs(work), executor, progress);
+            SolveInfo info = new SolveInfo(summary.notConverged() == 0, 2, summary.totalDeviance(), 0, List.of());
+            FitResult fit = result.finishCounts(lambda, alpha, info, summary, t0);
+            success = true;
+            return fit;
+        } finally {
+            if (!success) {
+                result.abandon();
+            }
+        }
+    }
+
+    /** Hands the arena of an in-memory input copy to this problem, which closes it with itself. */
+    void adoptInput(Arena owner) {
+        inputArena = owner;
+    }
+
+    private FitResult solveFlashDeconv(LambdaSpec lambda, FitResult warmStart) {
         FlashDeconvOptions o = prep.options();
         double lambdaUsed = lambdaFor(lambda);
         double rhoEff = Penalties.rhoEff(o.rhoSparsity(), prep.gramDiagMean());
@@ -259,5 +312,8 @@ public final class PreparedProblem implements AutoCloseable {
     public void close() {
         executor.close();
         arena.close();
+        if (inputArena != null) {
+            inputArena.close();
+        }
     }
 }

@@ -16,7 +16,7 @@ public final class Methods {
     }
 
     /**
-     * The method called {@code name}: {@code flashdeconv}, {@code nnls}, {@code nnls-weighted}, {@code oracle}, or a
+     * The method called {@code name}: {@code flashdeconv}, {@code counts}, {@code nnls}, {@code nnls-weighted}, {@code oracle}, or a
      * class name containing a dot.
      *
      * @throws IllegalArgumentException if no method has that name or the class cannot be instantiated
@@ -27,10 +27,11 @@ public final class Methods {
             case "nnls" -> new NnlsMethod();
             case "nnls-weighted" -> NnlsMethod.weighted();
             case "oracle" -> new OracleMethod();
+            case "counts" -> FlashDeconvMethod.counts();
             default -> {
                 if (!name.contains(".")) {
                     throw new IllegalArgumentException("unknown method '" + name
-                            + "': expected flashdeconv, nnls, nnls-weighted, oracle or a class name");
+                            + "': expected flashdeconv, counts, nnls, nnls-weighted, oracle or a class name");
                 }
                 yield instantiate(name);
             }

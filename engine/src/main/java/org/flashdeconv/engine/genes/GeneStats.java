@@ -26,7 +26,7 @@ public record GeneStats(long spots, int genes, double[] sumLog, double[] sumLogS
     public static final int ALGORITHM_VERSION = 1;
 
     /** Spots per block of the parallel pass; fixed, so the result does not depend on the thread count. */
-    static final int BLOCK_SPOTS = 4096;
+    public static final int BLOCK_SPOTS = 4096;
 
     private static final double SCALE = 1e4;
 
@@ -78,6 +78,51 @@ public record GeneStats(long spots, int genes, double[] sumLog, double[] sumLogS
         return new GeneStats(spots, genes, total.sumLog, total.sumLogSq, total.sumRaw, total.zeroSpots);
     }
 
+    /**
+     * The sums of one block of at most {@link #BLOCK_SPOTS} consecutive spots, for a caller that streams the rows
+     * itself (the store converter): fill one per block of spots {@code [b·BLOCK_SPOTS, (b+1)·BLOCK_SPOTS)}, in
+     * any thread, and hand them to a {@link Totals} in block order; the result has the bits of {@link #compute}.
+     */
+    public static final class BlockSums {
+        private final Partial sums;
+
+        /** Empty sums over {@code genes} genes. */
+        public BlockSums(int genes) {
+            sums = new Partial(genes);
+        }
+
+        /**
+         * Adds one spot's stored entries ({@code cols[from..from+n)}, {@code values[from..from+n)}).
+         *
+         * @throws IllegalArgumentException if a value is NaN, infinite or negative
+         */
+        public void addRow(long spot, int[] cols, double[] values, int from, int n) {
+            sums.addRow(spot, cols, values, from, n);
+        }
+    }
+
+    /** The running total of {@link BlockSums} added in block order. Not thread-safe. */
+    public static final class Totals {
+        private final Partial total;
+        private final int genes;
+
+        /** A zero total over {@code genes} genes. */
+        public Totals(int genes) {
+            this.genes = genes;
+            this.total = new Partial(genes);
+        }
+
+        /** Adds the next block's sums (in block order). */
+        public void add(BlockSums block) {
+            total.absorb(block.sums);
+        }
+
+        /** The statistics of the {@code spots} spots whose blocks were added. */
+        public GeneStats finish(long spots) {
+            return new GeneStats(spots, genes, total.sumLog, total.sumLogSq, total.sumRaw, total.zeroSpots);
+        }
+    }
+
     /** Sums over one block of spots (or the running total), plus the row scratch of the worker using it. */
     private static final class Partial {
         final double[] sumLog;
@@ -96,29 +141,31 @@ public record GeneStats(long spots, int genes, double[] sumLog, double[] sumLogS
         void accumulate(CsrView y, long start, long end) {
             for (long spot = start; spot < end; spot++) {
                 int n = row.load(y, spot);
-                int[] cols = row.cols();
-                double[] vals = row.values();
-                double library = 0;
-                for (int j = 0; j < n; j++) {
-                    double v = vals[j];
-                    if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
-                        throw new IllegalArgumentException("spatial counts: spot " + spot + " gene " + cols[j]
-                                + " holds " + v + " (counts must be finite and >= 0)");
-                    }
-                    library += v;
+                addRow(spot, row.cols(), row.values(), 0, n);
+            }
+        }
+
+        void addRow(long spot, int[] cols, double[] vals, int from, int n) {
+            double library = 0;
+            for (int j = from; j < from + n; j++) {
+                double v = vals[j];
+                if (!(v >= 0 && v < Double.POSITIVE_INFINITY)) {
+                    throw new IllegalArgumentException("spatial counts: spot " + spot + " gene " + cols[j]
+                            + " holds " + v + " (counts must be finite and >= 0)");
                 }
-                if (library == 0) {
-                    zeroSpots++;
-                }
-                log.reset(SCALE / Math.max(library, 1.0));
-                for (int j = 0; j < n; j++) {
-                    int g = cols[j];
-                    double v = vals[j];
-                    double z = log.of(v);
-                    sumLog[g] += z;
-                    sumLogSq[g] += z * z;
-                    sumRaw[g] += v;
-                }
+                library += v;
+            }
+            if (library == 0) {
+                zeroSpots++;
+            }
+            log.reset(SCALE / Math.max(library, 1.0));
+            for (int j = from; j < from + n; j++) {
+                int g = cols[j];
+                double v = vals[j];
+                double z = log.of(v);
+                sumLog[g] += z;
+                sumLogSq[g] += z * z;
+                sumRaw[g] += v;
             }
         }
 

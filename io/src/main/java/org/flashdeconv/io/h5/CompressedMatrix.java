@@ -2,7 +2,10 @@ package org.flashdeconv.io.h5;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import org.flashdeconv.io.source.RowBlock;
 
 /**
  * A compressed sparse matrix stored as three HDF5 datasets ({@code data}, {@code indices}, {@code indptr}: CSR
@@ -171,5 +174,114 @@ final class CompressedMatrix {
             throw new H5FormatException(file, indptr.path() + "[" + majors + "]", "expected " + nnz
                     + " (the number of stored values), found " + start);
         }
+    }
+
+    /** Entries per block of {@link #forEachRowBlock}, about (whole groups of aligned majors). */
+    static final int BLOCK_ENTRIES = 1 << 20;
+
+    /**
+     * Reads the matrix (CSR) in blocks of whole groups of {@code align} rows, each of about {@value #BLOCK_ENTRIES}
+     * entries, on reader threads ({@link ReadAhead}): a block is read, checked (row pointers, index range), mapped
+     * through {@code minorMap} (when not null: the column of each stored minor index, -1 to drop the entry) and
+     * handed to {@code work} on its reader thread; the results reach {@code sink} here, in row order.
+     *
+     * @throws H5FormatException on a malformed indptr or an index out of range
+     * @throws IOException       as thrown by {@code work} or {@code sink}
+     */
+    <T> void forEachRowBlock(int align, int[] minorMap, RowBlock.Work<T> work, RowBlock.Sink<T> sink)
+            throws IOException {
+        List<long[]> plan = plan(Math.max(1, align));
+        try (ReadAhead<T> ahead = new ReadAhead<>(file, data.path(), plan.size(),
+                i -> () -> work.apply(readBlock(plan.get((int) i), minorMap)))) {
+            for (int i = 0; i < plan.size(); i++) {
+                sink.accept(ahead.next());
+            }
+        }
+    }
+
+    /** Blocks {m0, m1, e0, e1}: rows [m0, m1) holding entries [e0, e1). */
+    private List<long[]> plan(int align) throws H5FormatException {
+        List<long[]> plan = new ArrayList<>();
+        long[] slice = new long[block + 1];
+        long sliceFirst = -1;
+        int sliceLength = 0;
+        long m0 = 0;
+        long e0 = 0;
+        while (m0 < majors) {
+            long m1 = m0;
+            long e1;
+            do {
+                m1 = Math.min(m1 + align, majors);
+                if (m1 < sliceFirst || m1 >= sliceFirst + sliceLength) {
+                    sliceFirst = m1;
+                    sliceLength = (int) Math.min(block + 1, majors + 1 - m1);
+                    indptr.readLongs(m1, sliceLength, slice);
+                }
+                e1 = slice[(int) (m1 - sliceFirst)];
+                if (e1 < e0 || e1 > nnz || e1 - e0 > Integer.MAX_VALUE - 8) {
+                    throw new H5FormatException(file, indptr.path() + "[" + m1 + "]", "expected a value in [" + e0
+                            + ", " + nnz + "], found " + e1);
+                }
+            } while (m1 < majors && e1 - e0 < BLOCK_ENTRIES);
+            plan.add(new long[] {m0, m1, e0, e1});
+            m0 = m1;
+            e0 = e1;
+        }
+        if (e0 != nnz) {
+            throw new H5FormatException(file, indptr.path() + "[" + majors + "]", "expected " + nnz
+                    + " (the number of stored values), found " + e0);
+        }
+        return plan;
+    }
+
+    private RowBlock readBlock(long[] b, int[] minorMap) throws H5FormatException {
+        long m0 = b[0];
+        int rows = (int) (b[1] - m0);
+        long e0 = b[2];
+        int n = (int) (b[3] - e0);
+        long[] ptr = new long[rows + 1];
+        indptr.readLongs(m0, rows + 1, ptr);
+        if (m0 == 0 && ptr[0] != 0) {
+            throw new H5FormatException(file, indptr.path() + "[0]", "expected 0, found " + ptr[0]);
+        }
+        double[] values = new double[n];
+        long[] minor = new long[n];
+        data.readDoubles(e0, n, values);
+        indices.readLongs(e0, n, minor);
+        int[] genes = new int[n];
+        int[] rowEnd = new int[rows];
+        int[] location = minorMap == null ? null : new int[n];
+        int kept = 0;
+        for (int r = 0; r < rows; r++) {
+            long start = ptr[r];
+            long end = ptr[r + 1];
+            if (end < start || end > b[3] || (r == 0 && start != e0)) {
+                throw new H5FormatException(file, indptr.path() + "[" + (m0 + r + 1) + "]", "expected a value in ["
+                        + start + ", " + b[3] + "], found " + end);
+            }
+            if (end - start > minors) {
+                throw new H5FormatException(file, indptr.path() + "[" + (m0 + r) + "]", "major " + (m0 + r)
+                        + " holds " + (end - start) + " entries but there are only " + minors + " minor indices");
+            }
+            for (int j = (int) (start - e0); j < end - e0; j++) {
+                long c = minor[j];
+                if (c < 0 || c >= minors) {
+                    throw new H5FormatException(file, indices.path() + "[" + (e0 + j) + "]",
+                            "expected an index in [0, " + minors + "), found " + c);
+                }
+                if (minorMap == null) {
+                    genes[j] = (int) c;
+                } else if (minorMap[(int) c] >= 0) {
+                    genes[kept] = minorMap[(int) c];
+                    values[kept] = values[j];
+                    location[kept++] = j;
+                }
+            }
+            rowEnd[r] = minorMap == null ? (int) (end - e0) : kept;
+        }
+        if (ptr[rows] != b[3]) {
+            throw new H5FormatException(file, indptr.path() + "[" + (m0 + rows) + "]", "changed while reading");
+        }
+        return new RowBlock(m0, rows, rowEnd, genes, values, e0, location);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.RowBlock;
 
 /**
  * The count matrix of an AnnData {@code .h5ad} file (spots = obs, genes = var) read through jHDF. The matrix
@@ -356,6 +357,17 @@ public final class H5adSource implements CountSource {
                     + "]";
         }
         return file.path().getFileName() + " " + sparse.dataPath() + "[" + location + "]";
+    }
+
+    /** CSR only: blocks of spots read on reader threads. */
+    @Override
+    public <T> boolean forEachRowBlock(int alignSpots, RowBlock.Work<T> work, RowBlock.Sink<T> sink)
+            throws IOException {
+        if (layout != Layout.CSR) {
+            return false;
+        }
+        sparse.forEachRowBlock(alignSpots, null, work, sink);
+        return true;
     }
 
     /** The stored entries of a sparse matrix. */

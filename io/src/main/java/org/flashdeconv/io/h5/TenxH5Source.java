@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.RowBlock;
 
 /**
  * A 10x Genomics feature-barcode matrix ({@code filtered_feature_bc_matrix.h5}): group {@code matrix} with
@@ -162,6 +163,14 @@ public final class TenxH5Source implements CountSource {
                 consumer.accept(spot, gene, value, entry);
             }
         });
+    }
+
+    /** Blocks of spots read on reader threads, features that are not gene expression dropped. */
+    @Override
+    public <T> boolean forEachRowBlock(int alignSpots, RowBlock.Work<T> work, RowBlock.Sink<T> sink)
+            throws IOException {
+        matrix.forEachRowBlock(alignSpots, geneOfFeature, work, sink);
+        return true;
     }
 
     /** The stored entries (features that are not gene expression drop out). */

@@ -122,6 +122,21 @@ public interface CountSource extends AutoCloseable {
     void forEachEntry(EntryConsumer consumer) throws IOException;
 
     /**
+     * Reads every spot in blocks of consecutive spots ({@link RowBlock}) on reader threads, if this source can: each
+     * block starts at a multiple of {@code alignSpots} and holds whole multiples of it (the last one excepted), goes
+     * through {@code work} on the reader thread that read it, and the results reach {@code sink} on the calling
+     * thread in spot order. Every spot is in exactly one block. A source that cannot returns false at once, having
+     * read nothing (the default); the caller then uses {@link #forEachEntry}.
+     *
+     * @return true if every block was delivered
+     * @throws IOException on a read error, on malformed input, or as thrown by {@code work} or {@code sink}
+     */
+    default <T> boolean forEachRowBlock(int alignSpots, RowBlock.Work<T> work, RowBlock.Sink<T> sink)
+            throws IOException {
+        return false;
+    }
+
+    /**
      * A human-readable location for an entry's {@code location}: "matrix.mtx line 1234", "X/data[5678]".
      */
     String describe(long location);

@@ -54,7 +54,7 @@ public final class GeneStatsCache {
             return Optional.empty();
         }
         MemorySegment s = found.get();
-        ColumnMap map = counts.columnMap();
+        ColumnMap map = identity(counts.columnMap(), store.genes()) ? null : counts.columnMap();
         int storedGenes = Math.toIntExact(store.genes());
         int modelGenes = Math.toIntExact(counts.cols());
         long mapBytes = map == null ? 0 : pad8((long) storedGenes * Integer.BYTES);
@@ -108,7 +108,10 @@ public final class GeneStatsCache {
                     + stats.genes() + " counts do not describe the " + counts.rows() + " x " + counts.cols()
                     + " counts");
         }
-        ColumnMap map = counts.columnMap();
+        return encode(storedGenes, counts.columnMap(), stats, arena);
+    }
+
+    private static MemorySegment encode(long storedGenes, ColumnMap map, GeneStats stats, Arena arena) {
         int stored = Math.toIntExact(storedGenes);
         int genes = stats.genes();
         long mapBytes = map == null ? 0 : pad8((long) stored * Integer.BYTES);
@@ -130,6 +133,33 @@ public final class GeneStatsCache {
         MemorySegment.copy(stats.sumLogSq(), 0, s, Layouts.F64, at + len, genes);
         MemorySegment.copy(stats.sumRaw(), 0, s, Layouts.F64, at + 2 * len, genes);
         return s;
+    }
+
+    /** True if {@code map} keeps every one of {@code storedGenes} columns in place (or is null). */
+    private static boolean identity(ColumnMap map, long storedGenes) {
+        if (map == null) {
+            return true;
+        }
+        if (map.storedColumns() != storedGenes) {
+            return false;
+        }
+        for (int c = 0; c < storedGenes; c++) {
+            if (map.get(c) != c) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The section that holds {@code stats} computed over every stored gene (no column map), for a store being
+     * written ({@link StoreConverter} does this for sources read in blocks). A view of all the store's genes in
+     * their order, with or without an explicit column map, reads it back.
+     *
+     * @param arena where the section's bytes are allocated
+     */
+    public static MemorySegment encodeAllGenes(GeneStats stats, Arena arena) {
+        return encode(stats.genes(), (ColumnMap) null, stats, arena);
     }
 
     private static long pad8(long bytes) {

@@ -2,15 +2,20 @@ package org.flashdeconv.io.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.foreign.Arena;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.io.source.CountSource;
 
 /**
  * Converts any {@link CountSource} into a {@code .fdstore} file with bounded memory.
  *
- * <p>A source that reports {@link CountSource#spotMajor()} is written in one pass, a row buffered at a time; if
+ * <p>A source that reads itself in blocks of spots on reader threads ({@link CountSource#forEachRowBlock}: h5ad
+ * CSR, 10x h5) is checked and summed there and written here ({@link BlockPass}), and the store is born with the
+ * per-gene statistics of all its genes ({@link GeneStatsCache}). Another source that reports
+ * {@link CountSource#spotMajor()} is written in one pass, a row buffered at a time; if
  * its order turns out to be broken part-way, the partial output is dropped and the two-pass path runs. Other
  * sources take two passes ({@link RowScatter}): count the entries of each spot, then scatter every entry into
  * its row's slot of an off-heap, memory-mapped temporary file, and finally sort each row and write it. The
@@ -54,8 +59,17 @@ public final class StoreConverter {
         if (source.spotMajor()) {
             try (StoreWriter w = c.start(target)) {
                 source.entriesAtMost().ifPresent(w::reserveEntries);
-                OnePass pass = c.new OnePass(w, progress);
+                BlockPass blocks = new BlockPass(c, w, progress);
                 progress.start("convert: reading entries", -1);
+                if (source.forEachRowBlock(GeneStats.BLOCK_SPOTS, blocks::check, blocks::write)) {
+                    progress.end();
+                    try (Arena arena = Arena.ofConfined()) {
+                        w.addSection(GeneStatsCache.KIND, c.genes, GeneStatsCache.encodeAllGenes(blocks.stats(),
+                                arena));
+                    }
+                    return w.finish();
+                }
+                OnePass pass = c.new OnePass(w, progress);
                 source.forEachEntry(pass);
                 pass.finishRows();
                 progress.end();

@@ -157,9 +157,19 @@ public final class StoreWriter implements AutoCloseable {
      * @throws IOException              on a write error
      */
     public void addRow(int[] cols, double[] values, int count) throws IOException {
+        addRow(cols, values, 0, count);
+    }
+
+    /**
+     * Appends the next row: entries {@code [from, from + count)} of {@code cols} and {@code values}.
+     *
+     * @throws IllegalArgumentException as {@link #addRow(int[], double[], int)}
+     * @throws IOException              on a write error
+     */
+    public void addRow(int[] cols, double[] values, int from, int count) throws IOException {
         double sum = 0;
         int last = -1;
-        for (int i = 0; i < count; i++) {
+        for (int i = from; i < from + count; i++) {
             int c = cols[i];
             double v = values[i];
             if (c <= last || c >= genes) {
@@ -176,7 +186,7 @@ public final class StoreWriter implements AutoCloseable {
             allInteger &= v == Math.rint(v);
             sink.room(Integer.BYTES).putInt(c);
             if (directValues != null) {
-                if ((double) (float) v == v && nnz + i < reserved) {
+                if ((double) (float) v == v && nnz + i - from < reserved) {
                     directValues.room(Float.BYTES).putFloat((float) v);
                     continue;
                 }

@@ -1,0 +1,377 @@
+package org.flashdeconv.engine.counts;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.SpotStatus;
+import org.flashdeconv.engine.graph.SpatialGraph;
+import org.flashdeconv.engine.matrix.CsrView;
+import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.parallel.BlockExecutor;
+
+/**
+ * The count model's passes (docs/algorithm.md §29): the background on a sample ({@link Background}), sweep 1 over every
+ * spot from the warm start, sweep 2 with the spatial prior of sweep 1's neighbours (Jacobi), then proportions, the
+ * per-spot quality and the reference-fit summary. Two full passes over the counts; memory O(N·K) (one N x (K+1)
+ * scratch the caller passes). Spots are independent within a sweep and every reduction is summed per block and then
+ * in block order, so the result has the same bits for any thread count.
+ */
+public final class CountModel {
+    /** α when λ is auto: pseudo-molecules of the spatial prior. */
+    public static final double AUTO_ALPHA = 10;
+    /** Newton iteration cap per spot and sweep. */
+    public static final int MAX_ITER = 100;
+    /** Relative KKT tolerance per spot. */
+    public static final double TOL = 1e-8;
+    /** Full passes over the counts this model adds to the two of the warm start. */
+    public static final int PASSES = 2;
+    /** poor_fit: deviance per count above median + this many scaled MADs. */
+    public static final double POOR_FIT_MADS = 5;
+    /** Quality columns, in the order of the quality segment. */
+    public static final java.util.List<String> QUALITY = java.util.List.of("deviance", "deviance_per_count",
+            "unexplained_fraction", "background_share", "entropy");
+
+    private static final int BLOCK = 4096;
+    private static final int WORST_GENES = 10;
+    private static final int THRESHOLD_SAMPLE = 200_000;
+
+    private CountModel() {
+    }
+
+    /**
+     * Where the model writes, all spot-major and owned by the caller.
+     *
+     * @param beta        N x K f64: molecules of each type
+     * @param background  N f64: background molecules
+     * @param proportions N x K f64: fractions in the chosen units (NaN for a spot without counts on the model genes)
+     * @param dominant    N i32: argmax type, −1 without counts
+     * @param noCounts    N u8: in, the spots without counts; out, also those without counts on the model genes
+     * @param quality     N x 5 f64 ({@link #QUALITY})
+     * @param poorFit     N u8
+     * @param status      N u8, {@link SpotStatus} ordinals: no_counts without counts on the model genes, no_fit when
+     *                    the reference types got no molecule
+     * @param scratch     N x (K + 1) f64 scratch
+     */
+    public record Outputs(MemorySegment beta, MemorySegment background, MemorySegment proportions,
+                          MemorySegment dominant, MemorySegment noCounts, MemorySegment quality, MemorySegment poorFit,
+                          MemorySegment status, MemorySegment scratch) {
+    }
+
+    /**
+     * What the fit found beyond the per-spot values.
+     *
+     * @param alpha              α used
+     * @param cellUnits          proportions are cell fractions (else molecule fractions)
+     * @param background         the background test on the sample
+     * @param backgroundShare    the background's share of all fitted molecules (0 when not kept)
+     * @param meanIterations     mean Newton iterations per spot and sweep
+     * @param notConverged       spots that hit the iteration cap in the last sweep
+     * @param poorFitThreshold   the deviance-per-count threshold of poor_fit
+     * @param poorFitSpots       spots flagged poor_fit
+     * @param worstGenes         the model genes the reference explains worst (model gene indices)
+     * @param worstResiduals     their aggregate Pearson residuals (Y_g − M_g)/√M_g over all spots
+     * @param totalDeviance      Σ of the spots' deviances
+     */
+    public record Summary(double alpha, boolean cellUnits, Background.Result background, double backgroundShare,
+                          double meanIterations, long notConverged, double poorFitThreshold, long poorFitSpots,
+                          int[] worstGenes, double[] worstResiduals, double totalDeviance) {
+    }
+
+    /**
+     * Fits the count model.
+     *
+     * @param counts     N x G counts (model genes)
+     * @param x          K x G signatures
+     * @param genes      the model genes
+     * @param geneTotals Σ over spots of the raw counts per model gene (G)
+     * @param graph      the spatial graph
+     * @param warm       N x K start values (the flashdeconv abundances)
+     * @param alpha      prior pseudo-molecules (0: no prior)
+     * @param cellUnits  report cell fractions: β_k / (Σ of type k's signature over the model genes)
+     * @throws IllegalArgumentException if cell units are asked for and a type's signature is 0 on the model genes
+     */
+    public static Summary fit(CsrView counts, double[][] x, int[] genes, double[] geneTotals, SpatialGraph graph,
+                              MemorySegment warm, double alpha, boolean cellUnits, Outputs out, BlockExecutor ex,
+                              Progress progress) {
+        CountProfiles prof = CountProfiles.of(x, genes, Math.toIntExact(counts.cols()));
+        int k = prof.types();
+        int k1 = prof.stride();
+        if (cellUnits) {
+            for (int t = 0; t < k; t++) {
+                if (!(prof.cellSizes()[t] > 0)) {
+                    throw new IllegalArgumentException("units cells: reference type " + t
+                            + " has no molecules on the model genes, so its cell size is unknown");
+                }
+            }
+        }
+        long n = counts.rows();
+        Background.Result bg = Background.learn(counts, prof, warm, MAX_ITER, TOL, ex);
+        int comps = bg.kept() ? k1 : k;
+        double[] cost = new double[k1];
+        Arrays.fill(cost, 1.0);
+        cost[k] = 1 + Background.RHO0;
+        int blocks = BlockExecutor.blockCount(n, BLOCK);
+        long[] iterations = new long[blocks];
+        progress.start("count model, sweep 1", n);
+        try {
+            ex.forEachBlock(n, BLOCK, (block, s, e) -> {
+                ModelRow row = new ModelRow(prof.position());
+                PoissonSpot solver = new PoissonSpot(prof.rows(), k1);
+                double[] b = new double[k1];
+                for (long i = s; i < e; i++) {
+                    Arrays.fill(b, 0);
+                    if (!flagged(out.noCounts(), i) && row.load(counts, i) > 0) {
+                        warmStart(warm, i, k, row.total, b);
+                        solver.solve(row.nnz, row.pos, row.y, comps, cost, null, b, MAX_ITER, TOL);
+                        iterations[block] += solver.iterations();
+                    }
+                    MemorySegment.copy(b, 0, out.scratch(), Layouts.F64, i * k1 * Double.BYTES, k1);
+                }
+                progress.advance(e - s);
+            });
+        } finally {
+            progress.end();
+        }
+        double[] mu = new double[prof.size()];
+        double muSum = 0;
+        for (int j = 0; j < mu.length; j++) {
+            mu[j] = geneTotals[genes[j]];
+            muSum += mu[j];
+        }
+        for (int j = 0; j < mu.length; j++) {
+            mu[j] = muSum > 0 ? mu[j] / muSum : 1.0 / mu.length;
+        }
+        double[][] colSums = new double[blocks][k1];
+        double[] deviance = new double[blocks];
+        long[] notConverged = new long[blocks];
+        progress.start("count model, sweep 2", n);
+        try {
+            ex.forEachBlock(n, BLOCK, (block, s, e) -> {
+                ModelRow row = new ModelRow(prof.position());
+                PoissonSpot solver = new PoissonSpot(prof.rows(), k1);
+                double[] b = new double[k1];
+                double[] pseudo = new double[k1];
+                double[] costI = new double[k1];
+                double[] q = new double[QUALITY.size()];
+                for (long i = s; i < e; i++) {
+                    Arrays.fill(b, 0);
+                    Arrays.fill(q, Double.NaN);
+                    boolean none = flagged(out.noCounts(), i) || row.load(counts, i) == 0;
+                    if (!none) {
+                        MemorySegment.copy(out.scratch(), Layouts.F64, i * k1 * Double.BYTES, b, 0, k1);
+                        double fitted = 0;
+                        for (int t = 0; t < comps; t++) {
+                            fitted += b[t];
+                        }
+                        boolean prior = alpha > 0 && fitted > 0 && neighbourMean(graph, out.scratch(), i, k1, pseudo);
+                        System.arraycopy(cost, 0, costI, 0, k1);
+                        if (prior) {
+                            for (int t = 0; t < comps; t++) {
+                                pseudo[t] *= alpha;
+                                costI[t] += alpha / fitted;
+                            }
+                        }
+                        boolean ok = solver.solve(row.nnz, row.pos, row.y, comps, costI, prior ? pseudo : null, b,
+                                MAX_ITER, TOL);
+                        iterations[block] += solver.iterations();
+                        notConverged[block] += ok ? 0 : 1;
+                        quality(row, prof, b, comps, mu, q);
+                        deviance[block] += q[0];
+                        for (int t = 0; t < k1; t++) {
+                            colSums[block][t] += b[t];
+                        }
+                    } else {
+                        out.noCounts().set(ValueLayout.JAVA_BYTE, i, (byte) 1);
+                    }
+                    write(out, i, k, b, none, cellUnits, prof.cellSizes(), q);
+                }
+                progress.advance(e - s);
+            });
+        } finally {
+            progress.end();
+        }
+        double[] totals = new double[k1];
+        double dev = 0;
+        long iters = 0;
+        long bad = 0;
+        for (int b = 0; b < blocks; b++) {
+            for (int t = 0; t < k1; t++) {
+                totals[t] += colSums[b][t];
+            }
+            dev += deviance[b];
+            iters += iterations[b];
+            bad += notConverged[b];
+        }
+        double threshold = poorFitThreshold(out, n);
+        long poor = flagPoorFits(out, n, threshold, ex);
+        double all = 0;
+        for (double t : totals) {
+            all += t;
+        }
+        int[] worst = new int[0];
+        double[] residual = new double[0];
+        double[][] ranked = worstGenes(prof, totals, geneTotals);
+        worst = new int[ranked.length];
+        residual = new double[ranked.length];
+        for (int r = 0; r < ranked.length; r++) {
+            worst[r] = (int) ranked[r][0];
+            residual[r] = ranked[r][1];
+        }
+        return new Summary(alpha, cellUnits, bg, all > 0 ? totals[k] / all : 0, (double) iters / Math.max(1, 2 * n),
+                bad, threshold, poor, worst, residual, dev);
+    }
+
+    /** β of the warm start scaled to the spot's total on the model genes (uniform when it is all 0). */
+    static void warmStart(MemorySegment warm, long spot, int k, double total, double[] b) {
+        double sum = 0;
+        for (int t = 0; t < k; t++) {
+            b[t] = Math.max(0, warm.getAtIndex(Layouts.F64, spot * k + t));
+            sum += b[t];
+        }
+        for (int t = 0; t < k; t++) {
+            b[t] = sum > 0 ? b[t] * total / sum : total / k;
+        }
+        b[k] = 0;
+    }
+
+    /** The mean composition of spot i's neighbours with a fit, into {@code out}; false if it has none. */
+    private static boolean neighbourMean(SpatialGraph g, MemorySegment prev, long i, int k1, double[] out) {
+        Arrays.fill(out, 0);
+        int used = 0;
+        for (long e = g.rowStart(i); e < g.rowStart(i + 1); e++) {
+            long j = g.neighbor(e);
+            double sum = 0;
+            for (int t = 0; t < k1; t++) {
+                sum += prev.getAtIndex(Layouts.F64, j * k1 + t);
+            }
+            if (sum > 0) {
+                for (int t = 0; t < k1; t++) {
+                    out[t] += prev.getAtIndex(Layouts.F64, j * k1 + t) / sum;
+                }
+                used++;
+            }
+        }
+        if (used == 0) {
+            return false;
+        }
+        for (int t = 0; t < k1; t++) {
+            out[t] /= used;
+        }
+        return true;
+    }
+
+    private static void quality(ModelRow row, CountProfiles prof, double[] b, int comps, double[] mu, double[] q) {
+        double d = Deviance.of(row, prof.rows(), prof.stride(), b, comps);
+        double dNull = Deviance.ofNull(row, mu);
+        double total = 0;
+        for (int t = 0; t < comps; t++) {
+            total += b[t];
+        }
+        double entropy = 0;
+        for (int t = 0; t < comps; t++) {
+            double p = total > 0 ? b[t] / total : 0;
+            entropy -= p > 0 ? p * Math.log(p) : 0;
+        }
+        q[0] = d;
+        q[1] = d / row.total;
+        q[2] = dNull > 0 ? d / dNull : 0;
+        q[3] = total > 0 ? b[prof.types()] / total : 0;
+        q[4] = entropy;
+    }
+
+    private static void write(Outputs out, long i, int k, double[] b, boolean none, boolean cells, double[] sizes,
+                              double[] q) {
+        double known = 0;
+        double denominator = 0;
+        double meanSize = 0;
+        for (int t = 0; t < k; t++) {
+            known += b[t];
+            denominator += cells ? b[t] / sizes[t] : b[t];
+            meanSize += sizes[t] / k;
+        }
+        denominator += cells ? b[k] / meanSize : b[k];
+        SpotStatus status = none ? SpotStatus.NO_COUNTS : known > 0 ? SpotStatus.OK : SpotStatus.NO_FIT;
+        int best = -1;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (int t = 0; t < k; t++) {
+            out.beta().setAtIndex(Layouts.F64, i * k + t, b[t]);
+            double v = status != SpotStatus.OK ? Double.NaN : (cells ? b[t] / sizes[t] : b[t]) / denominator;
+            out.proportions().setAtIndex(Layouts.F64, i * k + t, v);
+            if (v > bestValue) {
+                bestValue = v;
+                best = t;
+            }
+        }
+        out.background().setAtIndex(Layouts.F64, i, b[k]);
+        out.dominant().setAtIndex(Layouts.I32, i, status != SpotStatus.OK ? -1 : best);
+        out.status().set(ValueLayout.JAVA_BYTE, i, (byte) status.ordinal());
+        for (int c = 0; c < q.length; c++) {
+            out.quality().setAtIndex(Layouts.F64, i * q.length + c, q[c]);
+        }
+    }
+
+    /** median + {@link #POOR_FIT_MADS} · 1.4826 · MAD of the deviance per count, on a fixed sample of spots. */
+    private static double poorFitThreshold(Outputs out, long n) {
+        int cols = QUALITY.size();
+        long step = Math.max(1, (n + THRESHOLD_SAMPLE - 1) / THRESHOLD_SAMPLE);
+        double[] v = new double[(int) ((n + step - 1) / step)];
+        int m = 0;
+        for (long i = 0; i < n; i += step) {
+            double d = out.quality().getAtIndex(Layouts.F64, i * cols + 1);
+            if (!Double.isNaN(d)) {
+                v[m++] = d;
+            }
+        }
+        if (m == 0) {
+            return Double.NaN;
+        }
+        double[] a = Arrays.copyOf(v, m);
+        Arrays.sort(a);
+        double median = a[m / 2];
+        for (int j = 0; j < m; j++) {
+            a[j] = Math.abs(a[j] - median);
+        }
+        Arrays.sort(a);
+        return median + POOR_FIT_MADS * 1.4826 * a[m / 2];
+    }
+
+    private static long flagPoorFits(Outputs out, long n, double threshold, BlockExecutor ex) {
+        int cols = QUALITY.size();
+        long[] counts = new long[BlockExecutor.blockCount(n, BLOCK)];
+        ex.forEachBlock(n, BLOCK, (block, s, e) -> {
+            for (long i = s; i < e; i++) {
+                double d = out.quality().getAtIndex(Layouts.F64, i * cols + 1);
+                boolean poor = d > threshold;
+                out.poorFit().set(ValueLayout.JAVA_BYTE, i, (byte) (poor ? 1 : 0));
+                counts[block] += poor ? 1 : 0;
+            }
+        });
+        long total = 0;
+        for (long c : counts) {
+            total += c;
+        }
+        return total;
+    }
+
+    /** The model genes by aggregate Pearson residual (Y_g − M_g)/√M_g, largest first: {gene, residual} rows. */
+    private static double[][] worstGenes(CountProfiles prof, double[] totals, double[] geneTotals) {
+        int p = prof.size();
+        int k1 = prof.stride();
+        double[][] r = new double[p][];
+        for (int j = 0; j < p; j++) {
+            double m = 0;
+            for (int t = 0; t < k1; t++) {
+                m += totals[t] * prof.rows()[j * k1 + t];
+            }
+            double y = geneTotals[prof.genes()[j]];
+            r[j] = new double[] {prof.genes()[j], m > 0 ? (y - m) / Math.sqrt(m) : 0};
+        }
+        Arrays.sort(r, (a, b) -> a[1] != b[1] ? Double.compare(b[1], a[1]) : Double.compare(a[0], b[0]));
+        return Arrays.copyOf(r, Math.min(WORST_GENES, p));
+    }
+
+    private static boolean flagged(MemorySegment flags, long spot) {
+        return flags.get(ValueLayout.JAVA_BYTE, spot) != 0;
+    }
+}
