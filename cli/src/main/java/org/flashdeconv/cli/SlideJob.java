@@ -64,7 +64,7 @@ final class SlideJob {
      * @param genesMatched genes shared by the slide and the reference
      * @param lambdaUsed   the λ the solver used
      * @param sweeps       solver sweeps
-     * @param converged    whether the solver met its tolerance
+     * @param converged    whether the solver met its tolerance and the optimum (optimality residual below tol)
      */
     record Report(long spots, int genesMatched, double lambdaUsed, int sweeps, boolean converged) {
     }
@@ -172,15 +172,18 @@ final class SlideJob {
                     j -> extras(j, spatial, input, match, warnings, stages), out, err, hook,
                     match.report().toText().lines().findFirst().orElse(""));
             FitSummary[] last = new FitSummary[1];
+            boolean[] optimal = new boolean[1];
             try (PreparedProblem problem = FlashDeconv.prepare(fitInput, options, stages);
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
                 problem.solveEach(fit -> {
                     write(fit, w, writer);
                     last[0] = fit.summary();
+                optimal[0] = fit.info().optimal();
                 });
             }
             FitSummary s = last[0];
-            return new Report(s.nSpots(), match.size(), s.lambdaSpatial(), s.nIterations(), s.converged());
+            return new Report(s.nSpots(), match.size(), s.lambdaSpatial(), s.nIterations(),
+                    s.converged() && optimal[0]);
         }
     }
 
@@ -308,9 +311,11 @@ final class SlideJob {
             return;
         }
         var s = fit.summary();
+        String state = !s.converged() ? "NOT converged" : fit.info().optimal() ? "converged"
+                : "stopped by the change rule but NOT optimal";
         out.printf(Locale.ROOT, "%s: %d spots, %d cell types, %d genes, lambda %.6g, %s after %d sweeps "
-                        + "(change %.3g)%n", folder, s.nSpots(), s.nCellTypes(), s.nGenesUsed(), s.lambdaSpatial(),
-                s.converged() ? "converged" : "NOT converged", s.nIterations(), s.finalChange());
+                        + "(change %.3g, optimality residual %.3g)%n", folder, s.nSpots(), s.nCellTypes(),
+                s.nGenesUsed(), s.lambdaSpatial(), state, s.nIterations(), s.finalChange(), fit.info().residual());
         out.println(TopTypes.describe(fit, 5));
         out.println(geneLine);
         for (String w : fit.warnings()) {
