@@ -79,7 +79,7 @@ public final class MatrixCsv {
             }
             if (extra != null) {
                 sb.append(',');
-                appendNumber(sb, extra.applyAsDouble(i));
+                DecimalText.append(sb, extra.applyAsDouble(i));
             }
             if (qc != null) {
                 sb.append(',').append(qc.apply(i));

@@ -9,6 +9,8 @@ import org.flashdeconv.engine.FitResult;
 import org.flashdeconv.engine.counts.CountModel;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
+import org.flashdeconv.io.text.CsvWriter;
+import org.flashdeconv.io.text.DecimalText;
 
 /**
  * Writes {@code quality.csv} of a count-model fit (docs/algorithm.md §29.6): {@code barcode,deviance,
@@ -33,10 +35,10 @@ public final class QualityCsv {
         int q = CountModel.QUALITY.size();
         String head = "barcode," + String.join(",", CountModel.QUALITY) + ",poor_fit,qc";
         TextTable.write(target, head, fit.spots(), (i, sb) -> {
-            sb.append(barcode.apply(i));
+            CsvWriter.appendField(sb, barcode.apply(i));
             for (int c = 0; c < q; c++) {
                 sb.append(',');
-                MatrixCsv.appendNumber(sb, quality.getAtIndex(Layouts.F64, i * q + c));
+                DecimalText.append(sb, quality.getAtIndex(Layouts.F64, i * q + c));
             }
             sb.append(',').append(poor.get(ValueLayout.JAVA_BYTE, i) != 0);
             sb.append(',').append(fit.status(i).label());
