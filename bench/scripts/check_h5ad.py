@@ -27,8 +27,9 @@ def main(path, input_path=None):
     p = a.obs[cols].to_numpy()
     qc = a.obs["flashdeconv_qc"].astype(str).to_numpy()
     ok = qc == "ok"
-    if (p[ok] < 0).any() or not np.allclose(p[ok].sum(1), 1.0, atol=1e-9) or not np.isnan(p[~ok]).all():
-        problems.append("proportions are not >= 0 summing to 1 where qc is ok, NaN elsewhere")
+    total = p.sum(1) + (a.obs["flashdeconv_background"].to_numpy() if "flashdeconv_background" in a.obs else 0)
+    if (p[ok] < 0).any() or not np.allclose(total[ok], 1.0, atol=1e-9) or not np.isnan(p[~ok]).all():
+        problems.append("proportions (and background) are not >= 0 summing to 1 where qc is ok, NaN elsewhere")
     frame = a.obsm.get("flashdeconv")
     if frame is None or list(frame.columns) != [t.replace("/", "_") for t in types] or \
             not np.array_equal(frame.to_numpy(), p, equal_nan=True):

@@ -1,6 +1,9 @@
 package org.flashdeconv.cli;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.flashdeconv.engine.FitResult;
 import org.flashdeconv.engine.FitSummary;
+import org.flashdeconv.engine.counts.CountModel;
+import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.io.genes.GeneMatch;
 import org.flashdeconv.io.h5.AnnDataResult;
@@ -35,7 +40,7 @@ final class H5adExport {
             throws IOException {
         CountStore store = input.store();
         AnnDataResult result = new AnnDataResult(fit.cellTypeNames(), fit.proportions(), fit::status, params(fit),
-                fit.spots());
+                fit.spots(), extraColumns(fit));
         String warning = null;
         if (input.annData() != null) {
             try {
@@ -51,6 +56,40 @@ final class H5adExport {
         H5adOut.writeNew(target, new H5adOut.Counts(store.csr(), match.spatialToAligned(), match.genes(), ids,
                 store::barcode, !store.nonIntegerValues()), coords, result);
         return warning;
+    }
+
+    /**
+     * The count model's per-spot quality measures, the background's share of the spot (as the {@code background}
+     * column of proportions.csv) and the poor-fit flag; none for the log-CPM model.
+     */
+    private static List<AnnDataResult.Column> extraColumns(FitResult fit) {
+        if (fit.countSummary().isEmpty()) {
+            return List.of();
+        }
+        List<AnnDataResult.Column> out = new ArrayList<>();
+        MemorySegment quality = fit.quality();
+        int q = CountModel.QUALITY.size();
+        for (int c = 0; c < q; c++) {
+            int column = c;
+            out.add(new AnnDataResult.Column(CountModel.QUALITY.get(c),
+                    i -> quality.getAtIndex(Layouts.F64, i * q + column), false));
+        }
+        if (fit.countSummary().get().background().kept()) {
+            int k = fit.cellTypes();
+            out.add(new AnnDataResult.Column("background", i -> {
+                if (!fit.hasResult(i)) {
+                    return Double.NaN;
+                }
+                double sum = 0;
+                for (int t = 0; t < k; t++) {
+                    sum += fit.proportions().getAtIndex(Layouts.F64, i * k + t);
+                }
+                return Math.max(0, 1 - sum);
+            }, false));
+        }
+        MemorySegment poor = fit.poorFit();
+        out.add(new AnnDataResult.Column("poor_fit", i -> poor.get(ValueLayout.JAVA_BYTE, i), true));
+        return out;
     }
 
     /** Target of the λ with result folder {@code folderName} when several λ are written. */

@@ -137,6 +137,29 @@ class H5adOutTest {
         }
     }
 
+    @Test
+    void theCountModelAddsItsQualityColumns() throws IOException {
+        Path out = dir.resolve("counts.h5ad");
+        Result r = deconvolve(TestInputs.path("anndata/spatial_counts_layer.h5ad").toString(), out, "--model",
+                "counts");
+        assertEquals(0, r.code(), r.err());
+        List<String> quality = Files.readAllLines(dir.resolve("out/quality.csv"));
+        try (H5File f = H5File.open(out)) {
+            AnnDataFrame obs = AnnDataFrame.open(f, "obs");
+            double[] deviance = obs.numbers("flashdeconv_deviance");
+            double[] entropy = obs.numbers("flashdeconv_entropy");
+            String[] poor = obs.strings("flashdeconv_poor_fit"); // h5py's bool: an enum FALSE/TRUE
+            for (int i = 0; i < 30; i++) {
+                String[] row = quality.get(i + 1).split(",", -1);
+                assertEquals(row[1].isEmpty() ? Double.NaN : Double.parseDouble(row[1]), deviance[i], 0, "spot " + i);
+                assertEquals(row[5].isEmpty() ? Double.NaN : Double.parseDouble(row[5]), entropy[i], 0, "spot " + i);
+                assertEquals(row[6].toUpperCase(java.util.Locale.ROOT), poor[i]);
+            }
+            Object order = f.attribute(f.group("obs", "obs"), "column-order");
+            assertTrue(Arrays.asList((String[]) order).contains("flashdeconv_unexplained_fraction"));
+        }
+    }
+
     private static int argmax(double[] row) {
         int best = 0;
         for (int t = 1; t < row.length; t++) {

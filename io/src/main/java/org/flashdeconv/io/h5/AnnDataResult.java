@@ -29,9 +29,20 @@ import org.flashdeconv.io.h5.edit.H5Editor;
  * @param status      each spot's status
  * @param params      the run's parameters (String, Number or Boolean values)
  * @param spots       N
+ * @param extra       more per-spot obs columns (a model's quality measures), written after the types' columns
  */
 public record AnnDataResult(List<String> cellTypes, MemorySegment proportions, LongFunction<SpotStatus> status,
-                            Map<String, Object> params, long spots) {
+                            Map<String, Object> params, long spots, List<Column> extra) {
+    /**
+     * A per-spot obs column beside the proportions.
+     *
+     * @param name  the column name (the {@value #PREFIX} prefix is added)
+     * @param value the value of a spot (NaN for none); for a boolean column, non-zero is true
+     * @param bool  whether the column is boolean
+     */
+    public record Column(String name, java.util.function.LongToDoubleFunction value, boolean bool) {
+    }
+
     /** The prefix of every obs column written. */
     public static final String PREFIX = "flashdeconv_";
     private static final int ROWS_PER_WRITE = 1 << 16;
@@ -45,6 +56,7 @@ public record AnnDataResult(List<String> cellTypes, MemorySegment proportions, L
     public AnnDataResult {
         cellTypes = List.copyOf(cellTypes);
         params = Map.copyOf(params);
+        extra = List.copyOf(extra);
         if (cellTypes.isEmpty() || new HashSet<>(cellTypes).size() != cellTypes.size()) {
             throw new IllegalArgumentException("AnnData result: expected distinct cell types, found " + cellTypes);
         }
@@ -59,6 +71,24 @@ public record AnnDataResult(List<String> cellTypes, MemorySegment proportions, L
                         + e.getValue().getClass().getSimpleName());
             }
         }
+        Set<String> names = new HashSet<>();
+        for (String c : cellTypes.stream().map(t -> PREFIX + key(t)).toList()) {
+            names.add(c);
+        }
+        List<String> ours = new ArrayList<>(List.of(PREFIX + "dominant", PREFIX + "qc"));
+        extra.forEach(c -> ours.add(PREFIX + c.name()));
+        for (String c : ours) {
+            if (!names.add(c)) {
+                throw new IllegalArgumentException("AnnData result: a cell type's column " + c + " would collide with "
+                        + "a result column; rename the type");
+            }
+        }
+    }
+
+    /** The result without extra columns. */
+    public AnnDataResult(List<String> cellTypes, MemorySegment proportions, LongFunction<SpotStatus> status,
+                         Map<String, Object> params, long spots) {
+        this(cellTypes, proportions, status, params, spots, List.of());
     }
 
     /** The obs column of each type: {@code flashdeconv_<type>}, a '/' (not allowed in HDF5 names) as '_'. */
@@ -66,9 +96,13 @@ public record AnnDataResult(List<String> cellTypes, MemorySegment proportions, L
         return cellTypes.stream().map(t -> PREFIX + key(t)).toList();
     }
 
-    /** The obs columns written: the type columns, then {@code flashdeconv_dominant} and {@code flashdeconv_qc}. */
+    /**
+     * The obs columns written: the type columns, the extra columns, then {@code flashdeconv_dominant} and
+     * {@code flashdeconv_qc}.
+     */
     public List<String> obsColumns() {
         List<String> out = new ArrayList<>(typeColumns());
+        extra.forEach(c -> out.add(PREFIX + c.name()));
         out.add(PREFIX + "dominant");
         out.add(PREFIX + "qc");
         return out;
@@ -93,6 +127,11 @@ public record AnnDataResult(List<String> cellTypes, MemorySegment proportions, L
             int type = t;
             columnAt[t] = e.createDataset("obs/" + columns.get(t), H5Editor.float64(), new long[] {spots},
                     spots * Double.BYTES, sink -> column(sink, type), encoding("array", "0.2.0"));
+        }
+        for (Column c : extra) {
+            e.createDataset("obs/" + PREFIX + c.name(), c.bool() ? H5Editor.bool() : H5Editor.float64(),
+                    new long[] {spots}, spots * (c.bool() ? 1 : Double.BYTES), sink -> extraColumn(sink, c),
+                    encoding("array", "0.2.0"));
         }
         int codeBytes = k < 128 ? 1 : 2;
         categorical(e, "obs/" + PREFIX + "dominant", cellTypes, codeBytes, this::dominant);
@@ -143,6 +182,23 @@ public record AnnDataResult(List<String> cellTypes, MemorySegment proportions, L
             b.clear();
             for (long i = first; i < end; i++) {
                 b.putDouble(proportions.getAtIndex(Layouts.F64, i * k + type));
+            }
+            sink.put(b.flip());
+        }
+    }
+
+    private void extraColumn(H5Editor.Sink sink, Column c) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(ROWS_PER_WRITE * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        for (long first = 0; first < spots; first += ROWS_PER_WRITE) {
+            long end = Math.min(spots, first + ROWS_PER_WRITE);
+            b.clear();
+            for (long i = first; i < end; i++) {
+                double v = c.value().applyAsDouble(i);
+                if (c.bool()) {
+                    b.put((byte) (v != 0 && v == v ? 1 : 0));
+                } else {
+                    b.putDouble(v);
+                }
             }
             sink.put(b.flip());
         }
