@@ -215,6 +215,10 @@ final class SlideJob {
         Path target = several ? o.outputs().folder().resolve(name) : o.outputs().folder();
         String summary = SummaryJson.of(fit, VersionProvider.version(), o.extras());
         ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.match().genes(), summary, writer);
+        if (o.input().imagePixels() != null) {
+            ResultFolder.writeCoordinates(folder, fit.spots(), o.store()::barcode, o.xy(), o.input().imagePixels(),
+                    writer);
+        }
         Path h5adOut = o.outputs().h5adOut();
         if (h5adOut != null) {
             String warning = H5adExport.write(staged(several ? H5adExport.forLambda(h5adOut, name) : h5adOut,

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.coords.CoordinatesCsv;
@@ -25,15 +24,17 @@ final class SpatialStore implements AutoCloseable {
     private final List<String> notes;
     private final List<String> warnings;
     private final String countsProblem;
+    private final double[] imagePixels;
     private Path annData;
 
     private SpatialStore(CountStore store, Path temporary, List<String> notes, List<String> warnings,
-                         String countsProblem) {
+                         String countsProblem, double[] imagePixels) {
         this.store = store;
         this.temporary = temporary;
         this.notes = List.copyOf(notes);
         this.warnings = List.copyOf(warnings);
         this.countsProblem = countsProblem;
+        this.imagePixels = imagePixels;
     }
 
     /**
@@ -60,7 +61,7 @@ final class SpatialStore implements AutoCloseable {
             }
             CountStore store = CountStore.open(path);
             return new SpatialStore(store, null, List.of(), List.of(), store.nonIntegerValues()
-                    ? NonIntegerWarning.of(path) : null);
+                    ? NonIntegerWarning.of(path) : null, null);
         }
         Files.createDirectories(workDir);
         Path temp = TemporaryFiles.createFile(workDir, ".flashdeconv-input-", ".fdstore.tmp");
@@ -70,6 +71,7 @@ final class SpatialStore implements AutoCloseable {
             List<String> warnings = new ArrayList<>();
             String problem = null;
             boolean annData = false;
+            double[] pixels = null;
             try (CountSource raw = options.open(path);
                  CountSource src = coords == null ? raw : CoordinatesCsv.attach(raw, coords)) {
                 if (raw instanceof H5adSource h) {
@@ -85,6 +87,11 @@ final class SpatialStore implements AutoCloseable {
                     throw new IllegalArgumentException("--spatial-gene-column: " + path + " is not an AnnData file "
                             + "(only AnnData inputs have var columns)");
                 }
+                if (src.imagePixels().isPresent()) {
+                    pixels = new double[Math.toIntExact(2 * src.spots())];
+                    src.imagePixels().get().read(0, Math.toIntExact(src.spots()), pixels);
+                    notes.add("image pixels from Space Ranger's tissue positions (coordinates.csv: x_um,y_um,x_px,y_px)");
+                }
                 StoreConverter.convert(src, temp, progress);
             }
             CountStore store = CountStore.open(temp, false);
@@ -92,7 +99,7 @@ final class SpatialStore implements AutoCloseable {
                 problem = NonIntegerWarning.of(path);
             }
             ok = true;
-            SpatialStore s = new SpatialStore(store, temp, notes, warnings, problem);
+            SpatialStore s = new SpatialStore(store, temp, notes, warnings, problem, pixels);
             s.annData = annData ? path : null;
             return s;
         } finally {
@@ -103,10 +110,17 @@ final class SpatialStore implements AutoCloseable {
         }
     }
 
-    /** True for a {@code .fdstore} file. */
-    static boolean isStore(Path path) {
-        return path.getFileName() != null
-                && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".fdstore");
+    /** True for a store, recognised by its magic bytes (not its name). */
+    static boolean isStore(Path path) throws IOException {
+        return CountStore.isStore(path);
+    }
+
+    /**
+     * Each spot's full-resolution image pixel ({@code 2 n}, x = column, y = row) when the input carried it beside
+     * the coordinates used for the graph (a Visium HD folder read directly), else null.
+     */
+    double[] imagePixels() {
+        return imagePixels;
     }
 
     /** The open store. */

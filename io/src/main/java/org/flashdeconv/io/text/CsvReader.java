@@ -93,6 +93,21 @@ public final class CsvReader implements Closeable {
         return new CsvReader(file, CsvFormatException::new, TextInput.open(file), '\t', false);
     }
 
+    /**
+     * Reads a whole (small) CSV file: every non-blank record's fields.
+     *
+     * @throws IOException if it cannot be read or is not RFC 4180
+     */
+    public static List<List<String>> readAll(Path file) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (CsvReader r = open(file)) {
+            while (r.next()) {
+                rows.add(r.all());
+            }
+        }
+        return rows;
+    }
+
     /** The file being read. */
     public Path file() {
         return file;
