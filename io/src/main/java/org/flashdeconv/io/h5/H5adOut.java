@@ -1,5 +1,6 @@
 package org.flashdeconv.io.h5;
 
+import io.jhdf.api.Group;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -43,15 +44,18 @@ public final class H5adOut {
         boolean hasUns;
         boolean hasSpatial;
         try (H5File in = H5File.open(input)) {
-            AnnDataFrame obs = AnnDataFrame.open(in, "obs");
-            if (obs.length() != result.spots()) {
-                throw new IllegalArgumentException("--h5ad-out: " + input + " has " + obs.length() + " obs rows but "
+            // the obs row count from the index's shape: reading a million names is not needed here
+            Group obs = in.group("obs", "AnnData obs");
+            indexName = in.stringAttribute(obs, "_index");
+            long rows = in.dataset("obs/" + (indexName == null ? "_index" : indexName), "obs index")
+                    .getDimensionsAsLong()[0];
+            if (rows != result.spots()) {
+                throw new IllegalArgumentException("--h5ad-out: " + input + " has " + rows + " obs rows but "
                         + "the result has " + result.spots() + " spots");
             }
-            Object co = in.attribute(in.group("obs", "AnnData obs"), "column-order");
+            Object co = in.attribute(obs, "column-order");
             order = co instanceof String[] a ? new ArrayList<>(Arrays.asList(a))
                     : co instanceof String s ? new ArrayList<>(List.of(s)) : new ArrayList<>();
-            indexName = in.stringAttribute(in.group("obs", "AnnData obs"), "_index");
             hasObsm = in.find("obsm").isPresent();
             hasUns = in.find("uns").isPresent();
             hasSpatial = in.find("obsm/spatial").isPresent();
