@@ -124,9 +124,13 @@ final class SpatialStore implements AutoCloseable {
         }
     }
 
-    /** True for a store, recognised by its magic bytes (not its name). */
+    /**
+     * True for a store: a file that starts with the store's magic bytes whatever its name, or one named
+     * {@code .fdstore} (so a damaged store reports its damage instead of "not a recognised input").
+     */
     static boolean isStore(Path path) throws IOException {
-        return CountStore.isStore(path);
+        return CountStore.isStore(path) || path.getFileName() != null
+                && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".fdstore");
     }
 
     /**
