@@ -159,6 +159,7 @@ final class SlideJob {
             // input: the store, the reference on the store's genes, the coordinates
             StageLog stages = new StageLog(bars.listener());
             CountStore store = input.store();
+            input.checkNames(spatial.path);
             Reference ref = loaded.reference();
             GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds())
                     .requireAtLeast(minOverlap);

@@ -12,6 +12,7 @@ import org.flashdeconv.io.h5.H5adSource;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.store.CountStore;
 import org.flashdeconv.io.store.StoreConverter;
+import org.flashdeconv.io.text.TextNames;
 
 /**
  * The spatial counts of a run as an open, read-only store: a {@code .fdstore} file as given, or any input
@@ -139,6 +140,24 @@ final class SpatialStore implements AutoCloseable {
      */
     double[] imagePixels() {
         return imagePixels;
+    }
+
+    /**
+     * Checks the store's names: barcodes and genes must be non-empty and visible (every result table carries
+     * them; repeated barcodes are the converter's error).
+     *
+     * @throws org.flashdeconv.io.InputFormatException naming {@code input} and the first bad name, escaped
+     */
+    void checkNames(Path input) throws IOException {
+        String problem = TextNames.firstProblem("gene", store.geneNames(), false);
+        if (problem == null) {
+            java.util.List<String> barcodes = new ArrayList<>((int) Math.min(store.spots(), Integer.MAX_VALUE));
+            store.forEachBarcode(barcodes::add);
+            problem = TextNames.firstProblem("barcode", barcodes, false);
+        }
+        if (problem != null) {
+            throw new org.flashdeconv.io.InputFormatException(input, problem);
+        }
     }
 
     /** The open store. */

@@ -85,6 +85,14 @@ public final class CsvReader implements Closeable {
     }
 
     /**
+     * Reads CSV text held in memory (a manifest fetched from a URI); messages start with {@code name}.
+     */
+    public static CsvReader ofText(String text, String name) {
+        return new CsvReader(Path.of("."), (f, line, detail) -> new CsvFormatException(name, line, detail),
+                new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',', true);
+    }
+
+    /**
      * Opens a tab-separated file without quoting (10x {@code barcodes.tsv}, {@code features.tsv}).
      *
      * @throws IOException if it cannot be opened
