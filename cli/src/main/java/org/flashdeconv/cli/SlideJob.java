@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.flashdeconv.cli.progress.ProgressBars;
 import org.flashdeconv.engine.FitInput;
 import org.flashdeconv.engine.FitResult;
+import org.flashdeconv.engine.Units;
 import org.flashdeconv.engine.FitSummary;
 import org.flashdeconv.engine.FlashDeconv;
 import org.flashdeconv.engine.FlashDeconvOptions;
@@ -32,6 +33,7 @@ import org.flashdeconv.io.plot.FitSpotTable;
 import org.flashdeconv.io.plot.PlotOptions;
 import org.flashdeconv.io.plot.SlidePlots;
 import org.flashdeconv.io.reference.LoadedReference;
+import org.flashdeconv.io.result.CountModelJson;
 import org.flashdeconv.io.reference.Reference;
 import org.flashdeconv.io.result.ResultFolder;
 import org.flashdeconv.io.result.SummaryJson;
@@ -88,6 +90,11 @@ final class SlideJob {
      * @param minOverlap     the fewest genes a slide must share with the reference
      */
     SlideJob(FlashDeconvOptions options, ReferenceInput referenceInput, LoadedReference loaded, int minOverlap) {
+        if (options.units() == Units.CELLS && !referenceInput.singleCells()) {
+            throw new IllegalArgumentException("--units cells: the reference " + referenceInput.path + " is a "
+                    + "signatures CSV, which says nothing about cells; give a single-cell reference (.h5ad or MEX) or "
+                    + "use --units molecules");
+        }
         this.options = options;
         this.referenceInput = referenceInput;
         this.loaded = loaded;
@@ -159,6 +166,7 @@ final class SlideJob {
             // input: the store, the reference on the store's genes, the coordinates
             StageLog stages = new StageLog(bars.listener());
             CountStore store = input.store();
+            input.checkNames(spatial.path);
             Reference ref = loaded.reference();
             GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds())
                     .requireAtLeast(minOverlap);
@@ -219,8 +227,15 @@ final class SlideJob {
         Path stage = o.staged().stage();
         Path folder = several ? stage.resolve(name) : stage;
         Path target = several ? o.outputs().folder().resolve(name) : o.outputs().folder();
-        String summary = SummaryJson.of(fit, VersionProvider.version(), o.extras());
+        String summary = SummaryJson.of(fit, VersionProvider.version(), j -> {
+            o.extras().accept(j);
+            CountModelJson.write(j, fit, o.match().genes());
+        });
         ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.match().genes(), summary, writer);
+        if (o.input().imagePixels() != null) {
+            ResultFolder.writeCoordinates(folder, fit.spots(), o.store()::barcode, o.xy(), o.input().imagePixels(),
+                    writer);
+        }
         Path h5adOut = o.outputs().h5adOut();
         if (h5adOut != null) {
             String warning = H5adExport.write(staged(several ? H5adExport.forLambda(h5adOut, name) : h5adOut,

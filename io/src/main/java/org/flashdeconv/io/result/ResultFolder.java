@@ -14,6 +14,7 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.io.atomic.AtomicOutput;
 import org.flashdeconv.io.text.CsvWriter;
+import org.flashdeconv.io.text.DecimalText;
 
 /**
  * Writes the files of one fit into a result folder:
@@ -23,9 +24,13 @@ import org.flashdeconv.io.text.CsvWriter;
  *       abundances are all zero; the proportions of those two are left empty;</li>
  *   <li>{@code abundances.csv}: β in the same layout (no qc column);</li>
  *   <li>{@code dominant.csv}: {@code barcode,dominant_type} (empty for spots without a result);</li>
- *   <li>{@code coordinates.csv}: {@code barcode,x,y[,z]}, what {@code flashdeconv plot} draws with;</li>
+ *   <li>{@code coordinates.csv}: {@code barcode,x,y[,z]}, what {@code flashdeconv plot} draws with (for Visium
+ *       HD read from Space Ranger, {@code barcode,x_um,y_um,x_px,y_px}: see {@link #writeCoordinates});</li>
  *   <li>{@code genes_used.txt}: the selected genes, one name a line, in model order;</li>
- *   <li>{@code summary.json}: given by the caller.</li>
+ *   <li>{@code summary.json}: given by the caller;</li>
+ *   <li>with the count model ({@code --model counts}, docs/algorithm.md §29): a {@code background} column after the
+ *       types in {@code proportions.csv} and {@code abundances.csv} when the background was kept, and
+ *       {@code quality.csv} ({@link QualityCsv}).</li>
  * </ul>
  * Every file appears under its name only when complete.
  */
@@ -40,7 +45,7 @@ public final class ResultFolder {
 
     /** The files a run writes into a result folder (and each {@code lambda_<value>/} folder). */
     public static final Set<String> FILE_NAMES = Set.of("proportions.csv", "abundances.csv", "dominant.csv",
-            "coordinates.csv", "genes_used.txt", "summary.json", "proportions.png", "dominant.png");
+            "coordinates.csv", "genes_used.txt", "summary.json", "proportions.png", "dominant.png", "quality.csv");
 
     private ResultFolder() {
     }
@@ -71,8 +76,16 @@ public final class ResultFolder {
         long n = fit.spots();
         List<String> types = fit.cellTypeNames();
         LongFunction<String> qc = i -> fit.status(i).label();
-        MatrixCsv.write(folder.resolve("proportions.csv"), types, n, fit.proportions(), barcode, qc, ex);
-        MatrixCsv.write(folder.resolve("abundances.csv"), types, n, fit.abundances(), barcode, null, ex);
+        boolean background = fit.countSummary().map(c -> c.background().kept()).orElse(false);
+        MatrixCsv.write(folder.resolve("proportions.csv"), types, n, fit.proportions(),
+                background ? "background" : null, background ? i -> backgroundProportion(fit, i) : null, barcode,
+                qc, ex);
+        MatrixCsv.write(folder.resolve("abundances.csv"), types, n, fit.abundances(),
+                background ? "background" : null,
+                background ? i -> fit.background().getAtIndex(Layouts.F64, i) : null, barcode, null, ex);
+        if (fit.countSummary().isPresent()) {
+            QualityCsv.write(folder.resolve("quality.csv"), fit, barcode, ex);
+        }
         MemorySegment dominant = fit.dominantCellType();
         TextTable.write(folder.resolve("dominant.csv"), "barcode,dominant_type", n, (i, sb) -> {
             int k = dominant.getAtIndex(Layouts.I32, i);
@@ -88,6 +101,44 @@ public final class ResultFolder {
         }
         writeText(folder.resolve("genes_used.txt"), genes.toString());
         writeText(folder.resolve("summary.json"), summaryJson);
+    }
+
+    /**
+     * Rewrites {@code coordinates.csv} as {@code barcode,x_um,y_um,x_px,y_px}: the µm coordinates the fit used
+     * (Visium HD bins from their barcodes) and each spot's full-resolution image pixel (x = column, y = row), so
+     * a result can be laid over the H&amp;E image.
+     *
+     * @param pixels {@code 2 n} values, row-major
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if the coordinates are not 2-D or the pixels are not {@code 2 n}
+     */
+    public static void writeCoordinates(Path folder, long n, LongFunction<String> barcode, CoordsView um,
+                                        double[] pixels, BlockExecutor ex) throws IOException {
+        if (um.dim() != 2 || pixels.length != 2 * n) {
+            throw new IllegalArgumentException("coordinates: expected 2-D coordinates and " + 2 * n
+                    + " pixel values, found " + um.dim() + "-D and " + pixels.length);
+        }
+        MemorySegment xy = um.data();
+        TextTable.write(folder.resolve("coordinates.csv"), "barcode,x_um,y_um,x_px,y_px", n, (i, sb) -> {
+            CsvWriter.appendField(sb, barcode.apply(i));
+            DecimalText.append(sb.append(','), xy.getAtIndex(Layouts.F64, 2 * i));
+            DecimalText.append(sb.append(','), xy.getAtIndex(Layouts.F64, 2 * i + 1));
+            DecimalText.append(sb.append(','), pixels[(int) (2 * i)]);
+            DecimalText.append(sb.append(','), pixels[(int) (2 * i + 1)]);
+        }, ex);
+    }
+
+    /** 1 − Σ_k proportions: the background's share in the proportions' units (NaN for a spot without a result). */
+    private static double backgroundProportion(FitResult fit, long spot) {
+        if (!fit.hasResult(spot)) {
+            return Double.NaN;
+        }
+        int k = fit.cellTypes();
+        double sum = 0;
+        for (int t = 0; t < k; t++) {
+            sum += fit.proportions().getAtIndex(Layouts.F64, spot * k + t);
+        }
+        return Math.max(0, 1 - sum);
     }
 
     /** Writes a small text file atomically. */
