@@ -211,8 +211,7 @@ final class SlideJob {
         Path stage = o.staged().stage();
         Path folder = several ? stage.resolve(name) : stage;
         Path target = several ? o.outputs().folder().resolve(name) : o.outputs().folder();
-        String summary = SummaryJson.of(fit, VersionProvider.version(), o.extras());
-        ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.genes(), summary, writer);
+        ResultFolder.writeTables(folder, fit, o.store()::barcode, o.xy(), o.genes(), writer);
         Path h5adOut = o.outputs().h5adOut();
         if (h5adOut != null) {
             H5adExport.write(staged(several ? H5adExport.forLambda(h5adOut, name) : h5adOut, o.staged()), fit,
@@ -223,6 +222,9 @@ final class SlideJob {
             SlidePlots.write(FitSpotTable.of(fit, o.xy()), PlotOptions.defaults(title == null ? "" : title.toString()),
                     folder.resolve("proportions.png"), folder.resolve("dominant.png"), o.bars().listener());
         }
+        // last, so that its stage times and memory (peak RSS) include the writing of every other output
+        String summary = SummaryJson.of(fit, VersionProvider.version(), o.extras());
+        ResultFolder.writeText(folder.resolve("summary.json"), summary);
         if (o.hook() != null) {
             o.hook().accept(fit, o.store(), o.xy());
         }
