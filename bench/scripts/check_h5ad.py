@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Checks that an --h5ad-out file opens in anndata (Debian's python3-anndata, >= 0.8) with the expected layout.
 
-    /usr/bin/python3 bench/scripts/check_h5ad.py RESULT.h5ad
+    /usr/bin/python3 bench/scripts/check_h5ad.py RESULT.h5ad [INPUT.h5ad]
 
-Prints a short summary and exits 1 on a problem. Needs python3-anndata (apt-get install python3-anndata).
+With INPUT (the spatial AnnData the run read), also checks that everything of the input is still there. Prints a
+short summary and exits 1 on a problem. Needs python3-anndata (apt-get install python3-anndata).
 """
 import sys
 
@@ -11,37 +12,52 @@ import anndata
 import numpy as np
 
 
-def main(path):
+def main(path, input_path=None):
     a = anndata.read_h5ad(path)
-    n, k = a.n_obs, a.n_vars
     problems = []
-    p = a.obsm.get("flashdeconv")
-    if p is None or p.shape != (n, k):
-        problems.append("obsm['flashdeconv'] missing or not %d x %d" % (n, k))
-    else:
-        p = np.asarray(p)
-        if (p < 0).any() or not np.allclose(p.sum(1), 1.0, atol=1e-9):
-            problems.append("proportions are not >= 0 with rows summing to 1")
-    types = list(a.uns.get("flashdeconv_cell_types", []))
-    if types != list(a.var_names):
-        problems.append("uns['flashdeconv_cell_types'] %s differs from var_names %s" % (types, list(a.var_names)))
-    dom = a.obs.get("flashdeconv_dominant")
-    if dom is None or str(dom.dtype) != "category" or list(dom.cat.categories) != types:
+    fd = a.uns.get("flashdeconv", {})
+    types = list(fd.get("cell_types", []))
+    if not types:
+        problems.append("uns['flashdeconv']['cell_types'] missing")
+    cols = ["flashdeconv_" + t.replace("/", "_") for t in types]
+    missing = [c for c in cols + ["flashdeconv_dominant", "flashdeconv_qc"] if c not in a.obs]
+    if missing:
+        problems.append("obs columns missing: %s" % missing)
+        return report(a, problems)
+    p = a.obs[cols].to_numpy()
+    qc = a.obs["flashdeconv_qc"].astype(str).to_numpy()
+    ok = qc == "ok"
+    if (p[ok] < 0).any() or not np.allclose(p[ok].sum(1), 1.0, atol=1e-9) or not np.isnan(p[~ok]).all():
+        problems.append("proportions are not >= 0 summing to 1 where qc is ok, NaN elsewhere")
+    frame = a.obsm.get("flashdeconv")
+    if frame is None or list(frame.columns) != [t.replace("/", "_") for t in types] or \
+            not np.array_equal(frame.to_numpy(), p, equal_nan=True):
+        problems.append("obsm['flashdeconv'] is not the DataFrame of the obs columns")
+    dom = a.obs["flashdeconv_dominant"]
+    if str(dom.dtype) != "category" or list(dom.cat.categories) != types:
         problems.append("obs['flashdeconv_dominant'] is not a categorical over the cell types")
-    elif p is not None and not (np.asarray(dom.cat.codes) == np.asarray(p).argmax(1)).all():
-        problems.append("obs['flashdeconv_dominant'] is not the argmax of the proportions")
-    params = a.uns.get("flashdeconv_params")
-    if not isinstance(params, dict):
-        problems.append("uns['flashdeconv_params'] is not a dict")
-    print("anndata %s: %d spots x %d cell types; obsm %s; params %s" % (
-        anndata.__version__, n, k, sorted(a.obsm.keys()), dict(params or {})))
-    print("dominant counts:", dict(dom.value_counts()) if dom is not None else None)
+    elif not (np.asarray(dom.cat.codes)[ok] == p[ok].argmax(1)).all() or (np.asarray(dom.cat.codes)[~ok] != -1).any():
+        problems.append("obs['flashdeconv_dominant'] is not the argmax where qc is ok and missing elsewhere")
+    if input_path:
+        b = anndata.read_h5ad(input_path)
+        for key in ["obs", "var", "obsm", "layers", "uns"]:
+            kept = set(getattr(b, key).keys()) - set(getattr(a, key).keys())
+            if kept:
+                problems.append("%s lost %s" % (key, sorted(kept)))
+        if (a.X != b.X).sum() if hasattr(a.X, "nnz") else not np.array_equal(a.X, b.X):
+            problems.append("X differs from the input's")
+    return report(a, problems)
+
+
+def report(a, problems):
+    print("anndata %s: %d spots; obs %s; obsm %s; uns %s" % (
+        anndata.__version__, a.n_obs, list(a.obs.columns), sorted(a.obsm.keys()), sorted(a.uns.keys())))
     for problem in problems:
         print("PROBLEM:", problem)
     return 1 if problems else 0
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: check_h5ad.py RESULT.h5ad")
-    sys.exit(main(sys.argv[1]))
+    if len(sys.argv) not in (2, 3):
+        sys.exit("usage: check_h5ad.py RESULT.h5ad [INPUT.h5ad]")
+    sys.exit(main(*sys.argv[1:]))

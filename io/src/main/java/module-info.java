@@ -16,6 +16,7 @@ module org.flashdeconv.io {
     exports org.flashdeconv.io.coords;
     exports org.flashdeconv.io.genes;
     exports org.flashdeconv.io.h5;
+    exports org.flashdeconv.io.h5.edit;
     exports org.flashdeconv.io.json;
     exports org.flashdeconv.io.mex;
     exports org.flashdeconv.io.parquet;

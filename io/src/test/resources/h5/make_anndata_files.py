@@ -127,3 +127,14 @@ rows += [("ref_mean " + t, [repr(float(v)) for v in ref_counts[[l == t for l in 
 rows.append(("spatial_counts_1", c1.ravel()))
 with open(out("anndata_truth.txt"), "w") as f:
     f.write("".join(k + "\t" + "\t".join(str(v) for v in vals) + "\n" for k, vals in rows))
+
+# the same slide re-saved in the HDF5 1.10 layout (superblock 3, link-message groups), which --h5ad-out cannot add
+# to in place: it writes a new AnnData file instead
+import h5py  # noqa: E402
+
+with h5py.File(out("spatial_counts_layer.h5ad"), "r") as src, \
+        h5py.File(out("spatial_latest_layout.h5ad"), "w", libver="latest") as dst:
+    for k, v in src.attrs.items():
+        dst.attrs[k] = v
+    for k in src:
+        src.copy(k, dst)

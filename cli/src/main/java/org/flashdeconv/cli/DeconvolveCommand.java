@@ -38,8 +38,10 @@ final class DeconvolveCommand implements Callable<Integer> {
     private EngineOptions engine = new EngineOptions();
 
     @Option(names = "--h5ad-out", paramLabel = "FILE",
-            description = "Also write an AnnData file: obsm['flashdeconv'] proportions, obs['flashdeconv_dominant'], "
-                    + "obsm['spatial'], uns parameters (with several λ: FILE_lambda_<value>.h5ad).")
+            description = "Also write an AnnData file: a copy of an AnnData input with obs['flashdeconv_<type>'], "
+                    + "obs['flashdeconv_dominant'], obs['flashdeconv_qc'], obsm['flashdeconv'] and uns['flashdeconv'] "
+                    + "added (other inputs: a new file with the counts on the genes used); with several λ: "
+                    + "FILE_lambda_<value>.h5ad.")
     private Path h5adOut;
 
     @Option(names = "--plot", description = "Also draw proportions.png and dominant.png into the result folder.")

@@ -2,7 +2,7 @@ package org.flashdeconv.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,39 +10,47 @@ import java.util.Map;
 import org.flashdeconv.engine.FitResult;
 import org.flashdeconv.engine.FitSummary;
 import org.flashdeconv.engine.matrix.CoordsView;
-import org.flashdeconv.io.h5.H5adResultWriter;
+import org.flashdeconv.io.genes.GeneMatch;
+import org.flashdeconv.io.h5.AnnDataResult;
+import org.flashdeconv.io.h5.H5adOut;
+import org.flashdeconv.io.h5.edit.UnsupportedLayoutException;
 import org.flashdeconv.io.store.CountStore;
 
-/** Writes a fit as an AnnData file (the {@code --h5ad-out} of {@code deconvolve}). */
+/**
+ * Writes a fit as an AnnData file (the {@code --h5ad-out} of {@code deconvolve}): a copy of an AnnData spatial input
+ * with the result added, or a new AnnData file with the counts on the genes used for any other input (and, with a
+ * warning, for an AnnData input whose HDF5 layout cannot be added to).
+ */
 final class H5adExport {
     private H5adExport() {
     }
 
     /**
-     * Writes {@code fit} to {@code target}: spots, proportions, dominant type, coordinates and the parameters of
-     * docs/algorithm.md §15's result export.
+     * Writes {@code fit} to {@code target}.
      *
+     * @return a warning when the copy could not be made and a new file was written instead, else null
      * @throws IOException if the file cannot be written
      */
-    static void write(Path target, FitResult fit, CountStore store, CoordsView coords) throws IOException {
-        long n = store.spots();
-        if (n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("--h5ad-out: " + n + " spots are more than an AnnData file written "
-                    + "here can hold; use the CSV outputs");
+    static String write(Path target, FitResult fit, SpatialStore input, CoordsView coords, GeneMatch match)
+            throws IOException {
+        CountStore store = input.store();
+        AnnDataResult result = new AnnDataResult(fit.cellTypeNames(), fit.proportions(), fit::status, params(fit),
+                fit.spots());
+        String warning = null;
+        if (input.annData() != null) {
+            try {
+                H5adOut.writeCopy(input.annData(), target, result, coords);
+                return null;
+            } catch (UnsupportedLayoutException e) {
+                warning = "--h5ad-out: cannot add to a copy of " + input.annData() + " (" + e.getMessage()
+                        + "); wrote a new AnnData file with the counts on the genes used instead";
+            }
         }
-        List<String> spots = new AbstractList<>() {
-            @Override
-            public String get(int i) {
-                return store.barcode(i);
-            }
-
-            @Override
-            public int size() {
-                return (int) n;
-            }
-        };
-        H5adResultWriter.write(target, new H5adResultWriter.Content(spots, fit.cellTypeNames(), fit.proportions(),
-                coords, params(fit)));
+        List<String> ids = store.geneIds().isEmpty() ? List.of()
+                : Arrays.stream(match.spatialIndex()).mapToObj(store.geneIds()::get).toList();
+        H5adOut.writeNew(target, new H5adOut.Counts(store.csr(), match.spatialToAligned(), match.genes(), ids,
+                store::barcode, !store.nonIntegerValues()), coords, result);
+        return warning;
     }
 
     /** Target of the λ with result folder {@code folderName} when several λ are written. */

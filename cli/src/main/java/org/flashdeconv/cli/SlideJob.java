@@ -64,7 +64,7 @@ final class SlideJob {
      * @param genesMatched genes shared by the slide and the reference
      * @param lambdaUsed   the λ the solver used
      * @param sweeps       solver sweeps
-     * @param converged    whether the solver met its tolerance
+     * @param converged    whether the solver met its tolerance and the optimum (optimality residual below tol)
      */
     record Report(long spots, int genesMatched, double lambdaUsed, int sweeps, boolean converged) {
     }
@@ -168,27 +168,32 @@ final class SlideJob {
             List<String> warnings = inputWarnings(input, match);
             warnings.forEach(w -> err.println("warning: " + w));
             // engine, then the writers, one λ at a time
-            Written w = new Written(spatial, outputs, staged, store, xy, match.genes(), bars,
-                    j -> extras(j, spatial, input, match, warnings, stages), out, hook,
+            Written w = new Written(spatial, outputs, staged, input, xy, match, bars,
+                    j -> extras(j, spatial, input, match, warnings, stages), out, err, hook,
                     match.report().toText().lines().findFirst().orElse(""));
             FitSummary[] last = new FitSummary[1];
+            boolean[] optimal = new boolean[1];
             try (PreparedProblem problem = FlashDeconv.prepare(fitInput, options, stages);
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
                 problem.solveEach(fit -> {
                     write(fit, w, writer);
                     last[0] = fit.summary();
+                optimal[0] = fit.info().optimal();
                 });
             }
             FitSummary s = last[0];
-            return new Report(s.nSpots(), match.size(), s.lambdaSpatial(), s.nIterations(), s.converged());
+            return new Report(s.nSpots(), match.size(), s.lambdaSpatial(), s.nIterations(),
+                    s.converged() && optimal[0]);
         }
     }
 
     /** What the writers of every λ share. */
-    private record Written(SpatialOptions spatial, Outputs outputs, StagedFolder staged, CountStore store,
-                           CoordsView xy,
-                           List<String> genes, ProgressBars.Handle bars, Consumer<JsonWriter> extras, PrintWriter out,
-                           FitHook hook, String overlap) {
+    private record Written(SpatialOptions spatial, Outputs outputs, StagedFolder staged, SpatialStore input,
+                           CoordsView xy, GeneMatch match, ProgressBars.Handle bars, Consumer<JsonWriter> extras,
+                           PrintWriter out, PrintWriter err, FitHook hook, String overlap) {
+        CountStore store() {
+            return input.store();
+        }
     }
 
     private List<String> inputWarnings(SpatialStore input, GeneMatch match) {
@@ -211,11 +216,14 @@ final class SlideJob {
         Path stage = o.staged().stage();
         Path folder = several ? stage.resolve(name) : stage;
         Path target = several ? o.outputs().folder().resolve(name) : o.outputs().folder();
-        ResultFolder.writeTables(folder, fit, o.store()::barcode, o.xy(), o.genes(), writer);
+        ResultFolder.writeTables(folder, fit, o.store()::barcode, o.xy(), o.match().genes(), writer);
         Path h5adOut = o.outputs().h5adOut();
         if (h5adOut != null) {
-            H5adExport.write(staged(several ? H5adExport.forLambda(h5adOut, name) : h5adOut, o.staged()), fit,
-                    o.store(), o.xy());
+            String warning = H5adExport.write(staged(several ? H5adExport.forLambda(h5adOut, name) : h5adOut,
+                    o.staged()), fit, o.input(), o.xy(), o.match());
+            if (warning != null) {
+                o.err().println("warning: " + warning);
+            }
         }
         if (o.outputs().plot()) {
             Path title = o.staged().target().resolve(several ? name : "").normalize().getFileName();
@@ -305,9 +313,11 @@ final class SlideJob {
             return;
         }
         var s = fit.summary();
+        String state = !s.converged() ? "NOT converged" : fit.info().optimal() ? "converged"
+                : "stopped by the change rule but NOT optimal";
         out.printf(Locale.ROOT, "%s: %d spots, %d cell types, %d genes, lambda %.6g, %s after %d sweeps "
-                        + "(change %.3g)%n", folder, s.nSpots(), s.nCellTypes(), s.nGenesUsed(), s.lambdaSpatial(),
-                s.converged() ? "converged" : "NOT converged", s.nIterations(), s.finalChange());
+                        + "(change %.3g, optimality residual %.3g)%n", folder, s.nSpots(), s.nCellTypes(),
+                s.nGenesUsed(), s.lambdaSpatial(), state, s.nIterations(), s.finalChange(), fit.info().residual());
         out.println(TopTypes.describe(fit, 5));
         out.println(geneLine);
         for (String w : fit.warnings()) {

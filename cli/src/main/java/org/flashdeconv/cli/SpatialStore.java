@@ -25,6 +25,7 @@ final class SpatialStore implements AutoCloseable {
     private final List<String> notes;
     private final List<String> warnings;
     private final String countsProblem;
+    private Path annData;
 
     private SpatialStore(CountStore store, Path temporary, List<String> notes, List<String> warnings,
                          String countsProblem) {
@@ -68,9 +69,11 @@ final class SpatialStore implements AutoCloseable {
             List<String> notes = new ArrayList<>();
             List<String> warnings = new ArrayList<>();
             String problem = null;
+            boolean annData = false;
             try (CountSource raw = options.open(path);
                  CountSource src = coords == null ? raw : CoordinatesCsv.attach(raw, coords)) {
                 if (raw instanceof H5adSource h) {
+                    annData = true;
                     notes.add("counts from " + h.matrixPath());
                     if (h.countsNote() != null) {
                         warnings.add(path + ": " + h.countsNote());
@@ -93,7 +96,9 @@ final class SpatialStore implements AutoCloseable {
                 problem = NonIntegerWarning.of(path);
             }
             ok = true;
-            return new SpatialStore(store, temp, notes, warnings, problem);
+            SpatialStore s = new SpatialStore(store, temp, notes, warnings, problem);
+            s.annData = annData ? path : null;
+            return s;
         } finally {
             if (!ok) {
                 Files.deleteIfExists(temp);
@@ -116,6 +121,11 @@ final class SpatialStore implements AutoCloseable {
     /** What was read from where (an AnnData file's count matrix and gene names), one line each. */
     List<String> notes() {
         return notes;
+    }
+
+    /** The spatial input when it is an AnnData file (its spots are the store's, in order), else null. */
+    Path annData() {
+        return annData;
     }
 
     /** Warnings about the input (counts taken from a layer or raw/X because X is normalised), one line each. */

@@ -368,12 +368,19 @@ public final class FitResult implements AutoCloseable {
 
     /** Input warnings (all-zero signatures, spots without counts, k above N − 1, ...) and spots without a fit. */
     public List<String> warnings() {
-        if (noFitSpots == 0) {
+        if (noFitSpots == 0 && info.optimal()) {
             return prep.warnings();
         }
         List<String> all = new ArrayList<>(prep.warnings());
-        all.add(noFitSpots + " spot" + (noFitSpots == 1 ? " has" : "s have")
-                + " counts but all fitted abundances zero (qc no_fit: no proportions, no dominant type)");
+        if (noFitSpots > 0) {
+            all.add(noFitSpots + " spot" + (noFitSpots == 1 ? " has" : "s have")
+                    + " counts but all fitted abundances zero (qc no_fit: no proportions, no dominant type)");
+        }
+        if (!info.optimal()) {
+            all.add(String.format(java.util.Locale.ROOT, "the solver stopped before the optimum after %d sweeps "
+                    + "(optimality residual %.3g, tol %.3g): the proportions are approximate; raise --max-iter or "
+                    + "lower --lambda", info.iterations(), info.residual(), prep.options().tol()));
+        }
         return List.copyOf(all);
     }
 

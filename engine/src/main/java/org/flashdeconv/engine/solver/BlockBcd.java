@@ -28,8 +28,11 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  *       accumulated, so small moves cannot add up unseen).</li>
  * </ul>
  *
- * <p>The stopping rule, the iteration count and the objective recording are those of docs/algorithm.md §10.3-10.4: rel
- * = max |β^{t+1} − β^t| / (max |β^t| + 1e-10) after every sweep. β is updated in place; {@code work} holds the
+ * <p>The iteration count and the objective recording are those of docs/algorithm.md §10.3-10.4. The solve stops
+ * when both the relative change rel = max |β^{t+1} − β^t| / (max |β^t| + 1e-10) and the optimality residual
+ * ({@link Optimality}) are below tol: the change alone stops a large-λ solve after one sweep far from the optimum
+ * (issue 11.2). The residual is computed only after a sweep that meets the change rule; when it fails, the next
+ * sweep visits every spot. β is updated in place; {@code work} holds the
  * colours (i32[N]) and the movement records (f32[N] twice): {@link #workBytes} is 12 bytes per spot; with less
  * (at least 4) every spot is visited in every sweep.
  */
@@ -90,11 +93,13 @@ final class BlockBcd implements Solver {
         BlockPhase.Shared shared = new BlockPhase.Shared(problem, settings, gramColumns, beta, color, moved,
                 pending);
         double scale = maxAbs(beta, n, kk, executor, maxNew);
-        SweepRecord record = new SweepRecord(problem, settings, executor, progress);
+        SweepRecord record = new SweepRecord(problem, settings, executor, progress, true);
         progress.start("solver", settings.maxIter());
         try {
             for (int t = 0; t < settings.maxIter(); t++) {
-                double skipBelow = skipping && t > 0 ? skipFraction * settings.tol() * scale : -1;
+                // after a sweep that met the change rule but not the optimality rule, every spot is visited
+                double skipBelow = skipping && t > 0 && !record.notOptimalYet()
+                        ? skipFraction * settings.tol() * scale : -1;
                 Arrays.fill(maxDiff, 0);
                 Arrays.fill(maxNew, 0);
                 for (int c = 0; c < colors; c++) {

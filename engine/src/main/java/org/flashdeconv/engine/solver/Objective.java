@@ -59,8 +59,6 @@ public final class Objective {
         int kk = p.types();
         double[] g = p.gram();
         MemorySegment h = p.h();
-        MemorySegment rowPtr = p.rowPtr();
-        MemorySegment nbr = p.neighbors();
         double[] b = new double[kk];
         double[] nsum = new double[kk];
         double cross = 0;
@@ -69,19 +67,7 @@ public final class Objective {
         double abs = 0;
         for (long i = start; i < end; i++) {
             long base = i * kk;
-            for (int k = 0; k < kk; k++) {
-                b[k] = beta.getAtIndex(Layouts.F64, base + k);
-                nsum[k] = 0;
-            }
-            long from = rowPtr.getAtIndex(Layouts.I64, i);
-            long to = rowPtr.getAtIndex(Layouts.I64, i + 1);
-            for (long e = from; e < to; e++) {
-                long nb = (long) nbr.getAtIndex(Layouts.I32, e) * kk;
-                for (int k = 0; k < kk; k++) {
-                    nsum[k] += beta.getAtIndex(Layouts.F64, nb + k);
-                }
-            }
-            double deg = to - from;
+            double deg = SolverArithmetic.gather(p, beta, i, b, nsum);
             for (int k = 0; k < kk; k++) {
                 double bk = b[k];
                 cross += bk * h.getAtIndex(Layouts.F64, base + k);

@@ -46,7 +46,7 @@ final class ReferenceBcd implements Solver {
         int blocks = BlockExecutor.blockCount(n, BLOCK);
         double[] maxDiff = new double[blocks];
         double[] maxPrev = new double[blocks];
-        SweepRecord record = new SweepRecord(problem, settings, executor, progress);
+        SweepRecord record = new SweepRecord(problem, settings, executor, progress, false);
         MemorySegment prev = beta;
         MemorySegment next = work;
         progress.start("solver", settings.maxIter());

@@ -62,4 +62,28 @@ final class SolverArithmetic {
         }
         return 0;
     }
+
+    /**
+     * Loads spot i's β into {@code b} and the sum of its neighbours' β into {@code nsum} (in neighbour order).
+     *
+     * @return the spot's degree
+     */
+    static long gather(BcdProblem p, MemorySegment beta, long i, double[] b, double[] nsum) {
+        int kk = p.types();
+        long base = i * kk;
+        for (int k = 0; k < kk; k++) {
+            b[k] = beta.getAtIndex(Layouts.F64, base + k);
+            nsum[k] = 0;
+        }
+        MemorySegment nbr = p.neighbors();
+        long from = p.rowPtr().getAtIndex(Layouts.I64, i);
+        long to = p.rowPtr().getAtIndex(Layouts.I64, i + 1);
+        for (long e = from; e < to; e++) {
+            long nb = (long) nbr.getAtIndex(Layouts.I32, e) * kk;
+            for (int k = 0; k < kk; k++) {
+                nsum[k] += beta.getAtIndex(Layouts.F64, nb + k);
+            }
+        }
+        return to - from;
+    }
 }

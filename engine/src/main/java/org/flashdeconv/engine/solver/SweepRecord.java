@@ -19,22 +19,31 @@ final class SweepRecord {
     private final BlockExecutor executor;
     private final Progress progress;
     private final List<Double> objectives = new ArrayList<>();
+    private final boolean requireOptimal;
     private boolean converged;
+    private boolean notOptimalYet;
     private double change;
     private int iterations;
 
-    SweepRecord(BcdProblem problem, BcdSettings settings, BlockExecutor executor, Progress progress) {
+    /**
+     * @param requireOptimal stop only when the optimality residual is below tol too (the block solver); false:
+     *                       by the relative change alone (the reference's rule, §10.3)
+     */
+    SweepRecord(BcdProblem problem, BcdSettings settings, BlockExecutor executor, Progress progress,
+                boolean requireOptimal) {
         this.problem = problem;
         this.settings = settings;
         this.executor = executor;
         this.progress = progress;
+        this.requireOptimal = requireOptimal;
     }
 
     /**
      * Records sweep {@code t} (from 0), whose relative change was {@code change} and whose iterate is
      * {@code beta}.
      *
-     * @return true if the solve has converged (change below tol) and must stop
+     * @return true if the solve has converged (change below tol, and with {@code requireOptimal} the optimality
+     *         residual too) and must stop
      */
     boolean sweepDone(int t, double change, MemorySegment beta) {
         this.change = change;
@@ -45,12 +54,26 @@ final class SweepRecord {
         progress.advance(1);
         progress.sweep(iterations, change);
         converged = change < settings.tol();
+        notOptimalYet = false;
+        if (converged && requireOptimal) {
+            // small steps are not enough: a large λ makes every step small long before the optimum (issue 11.2)
+            converged = Optimality.residual(problem, settings.lambda(), settings.rhoEff(), beta, executor)
+                    < settings.tol();
+            notOptimalYet = !converged;
+        }
         return converged;
     }
 
-    /** The outcome, with F of the final {@code beta}. */
+    /** True if the last sweep met the change rule but not the optimality rule: visit every spot next. */
+    boolean notOptimalYet() {
+        return notOptimalYet;
+    }
+
+    /** The outcome, with F and the optimality residual of the final {@code beta}. */
     SolveInfo result(MemorySegment beta) {
         double objective = Objective.evaluate(problem, settings.lambda(), settings.rhoEff(), beta, executor);
-        return new SolveInfo(converged, iterations, objective, change, objectives);
+        double residual = Optimality.residual(problem, settings.lambda(), settings.rhoEff(), beta, executor);
+        return new SolveInfo(converged, iterations, objective, change, objectives, residual,
+                residual < settings.tol());
     }
 }

@@ -44,9 +44,13 @@ class BlockBcdTest {
             double fb = block.info().finalObjective();
             double fr = reference.info().finalObjective();
             assertTrue(fb <= fr + 1e-12 * Math.abs(fr), "tol " + tol + ": block " + fb + " > reference " + fr);
-            assertTrue(block.info().converged(), "tol " + tol);
-            assertTrue(block.info().iterations() <= reference.info().iterations(),
-                    "tol " + tol + ": " + block.info().iterations() + " sweeps vs " + reference.info().iterations());
+            assertTrue(block.info().converged() && block.info().optimal(), "tol " + tol);
+            // fewer sweeps than the reference to the same point; the reference may stop before the optimum (its
+            // change rule), the block solver does not (issue 11.2), so sweeps compare only when both are optimal
+            if (reference.info().optimal()) {
+                assertTrue(block.info().iterations() <= reference.info().iterations(), "tol " + tol + ": "
+                        + block.info().iterations() + " sweeps vs " + reference.info().iterations());
+            }
             assertEquals(NaiveBcd.objective(p, block.beta(), lambda, rho), fb, 1e-9 * Math.abs(fb) + 1e-12);
             for (double[] row : block.beta()) {
                 for (double v : row) {

@@ -49,6 +49,8 @@ public final class SummaryJson {
         j.field("gram_diag_mean", s.gramDiagMean());
         j.field("rho_eff", s.rhoEff());
         j.field("converged", s.converged());
+        j.field("optimal", fit.info().optimal());
+        j.field("optimality_residual", fit.info().residual());
         j.field("n_iterations", s.nIterations());
         j.field("final_change", s.finalChange());
         j.field("final_objective", s.finalObjective());
