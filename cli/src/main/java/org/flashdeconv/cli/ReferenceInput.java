@@ -10,9 +10,11 @@ import java.util.Locale;
 import org.flashdeconv.io.reference.LoadedReference;
 import org.flashdeconv.io.reference.PlaceholderTypes;
 import org.flashdeconv.io.reference.Reference;
+import org.flashdeconv.io.reference.ReferenceFormatException;
 import org.flashdeconv.io.reference.SignatureCsv;
 import org.flashdeconv.io.reference.SingleCellReference;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.text.TextNames;
 import picocli.CommandLine.Option;
 
 /**
@@ -56,6 +58,7 @@ final class ReferenceInput {
     /**
      * Loads the reference.
      *
+     * @throws ReferenceFormatException if a cell type name is empty, invisible, duplicated or reserved
      * @throws IOException              if the reference cannot be read
      * @throws IllegalArgumentException if an option it needs is missing (naming the option)
      */
@@ -71,6 +74,10 @@ final class ReferenceInput {
                         e);
             }
             notes.add("left out (--exclude-types): " + String.join(", ", excludeTypes));
+        }
+        String problem = TextNames.cellTypeProblem(ref.cellTypes());
+        if (problem != null) {
+            throw new ReferenceFormatException(path.toString(), problem);
         }
         List<String> warnings = new ArrayList<>(loaded.warnings());
         PlaceholderTypes.warning(ref, "--exclude-types").ifPresent(warnings::add);

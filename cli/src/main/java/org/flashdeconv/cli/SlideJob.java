@@ -1,6 +1,7 @@
 package org.flashdeconv.cli;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -153,7 +154,8 @@ final class SlideJob {
 
     private Report run(SpatialOptions spatial, Outputs outputs, StagedFolder staged, ProgressBars.Handle bars,
                        PrintWriter out, PrintWriter err, FitHook hook) throws IOException {
-        try (SpatialStore input = spatial.open(staged.stage(), bars.listener())) {
+        try (SpatialStore input = spatial.open(staged.stage(), bars.listener());
+             Arena graphArena = Arena.ofShared()) {
             // input: the store, the reference on the store's genes, the coordinates
             StageLog stages = new StageLog(bars.listener());
             CountStore store = input.store();
@@ -163,9 +165,10 @@ final class SlideJob {
             CoordsView xy = store.coords().orElseThrow(() -> new IllegalArgumentException("--spatial: "
                     + spatial.path + " has no coordinates; give --coords FILE (or convert with --coords)"));
             CsrView y = store.csr().withColumnMap(match.spatialToAligned(), match.size());
-            FitInput fitInput = GeneStatsCache.withStoredStats(store,
-                    FitInput.of(y, match.alignSignatures(ref), xy).withCellTypeNames(ref.cellTypes()));
+            FitInput fitInput = GeneStatsCache.withStoredStats(store, FitInput.of(y, match.alignSignatures(ref),
+                    Sections.graphCoordinates(input.sections(), xy, graphArena)).withCellTypeNames(ref.cellTypes()));
             List<String> warnings = inputWarnings(input, match);
+            warnings.addAll(Sections.warnings(input.sections(), xy, store::barcode, options));
             warnings.forEach(w -> err.println("warning: " + w));
             // engine, then the writers, one λ at a time
             Written w = new Written(spatial, outputs, staged, input, xy, match, bars,
@@ -285,6 +288,17 @@ final class SlideJob {
         j.field("cell_types", referenceInput.cellTypes == null ? null : referenceInput.cellTypes.toString());
         j.field("min_cells", referenceInput.minCells);
         j.field("min_overlap", minOverlap);
+        Sections sections = input.sections();
+        j.field("library_key", sections == null ? null : sections.key());
+        j.field("library_key_default", sections != null && sections.byDefault());
+        j.name("sections").beginArray();
+        if (sections != null) {
+            for (int s = 0; s < sections.layout().sections(); s++) {
+                j.beginObject().field("name", sections.layout().names().get(s))
+                        .field("spots", sections.layout().sizes()[s]).endObject();
+            }
+        }
+        j.endArray();
         j.field("spatial_gene_column", spatial.reading.geneColumn);
         j.field("reference_gene_column", referenceInput.geneColumn);
         j.name("exclude_types").beginArray();

@@ -17,6 +17,11 @@ final class SpatialOptions {
             description = "Coordinates CSV 'barcode,x,y[,z]' for a spatial input that is not a store.")
     Path coords;
 
+    @Option(names = "--library-key", paramLabel = "KEY",
+            description = "obs column naming each spot's tissue section in an AnnData input (squidpy's library_key): "
+                    + "the spatial graph is built per section (default: library_id or sample when present).")
+    String libraryKey;
+
     @CommandLine.ArgGroup(exclusive = false, heading = "Reading the spatial input:%n")
     ReadOptions reading = new ReadOptions();
 
@@ -26,6 +31,6 @@ final class SpatialOptions {
      * @throws IOException if it cannot be read
      */
     SpatialStore open(Path workDir, Progress progress) throws IOException {
-        return SpatialStore.open(path, coords, reading, workDir, progress);
+        return SpatialStore.open(path, coords, reading, libraryKey, workDir, progress);
     }
 }

@@ -26,6 +26,7 @@ final class SpatialStore implements AutoCloseable {
     private final List<String> warnings;
     private final String countsProblem;
     private Path annData;
+    private Sections sections;
 
     private SpatialStore(CountStore store, Path temporary, List<String> notes, List<String> warnings,
                          String countsProblem) {
@@ -46,9 +47,13 @@ final class SpatialStore implements AutoCloseable {
      * @throws IOException              if the input cannot be read or converted
      * @throws IllegalArgumentException if coordinates are given for a store (they are fixed at conversion)
      */
-    static SpatialStore open(Path path, Path coords, ReadOptions options, Path workDir, Progress progress)
-            throws IOException {
+    static SpatialStore open(Path path, Path coords, ReadOptions options, String libraryKey, Path workDir,
+                             Progress progress) throws IOException {
         if (isStore(path)) {
+            if (libraryKey != null) {
+                throw new IllegalArgumentException("--library-key: " + path + " is a store, which keeps no obs columns;"
+                        + " give the AnnData file it was converted from");
+            }
             if (coords != null) {
                 throw new IllegalArgumentException("--coords: " + path + " is a store, whose coordinates were fixed"
                         + " by 'flashdeconv convert'; convert the input again with --coords " + coords);
@@ -70,6 +75,7 @@ final class SpatialStore implements AutoCloseable {
             List<String> warnings = new ArrayList<>();
             String problem = null;
             boolean annData = false;
+            Sections sections = null;
             try (CountSource raw = options.open(path);
                  CountSource src = coords == null ? raw : CoordinatesCsv.attach(raw, coords)) {
                 if (raw instanceof H5adSource h) {
@@ -79,8 +85,15 @@ final class SpatialStore implements AutoCloseable {
                         warnings.add(path + ": " + h.countsNote());
                     }
                     notes.add("genes: " + h.geneSource());
+                    sections = Sections.read(h, libraryKey);
+                    if (sections != null) {
+                        notes.add(sections.describe());
+                    }
                     problem = h.countsProblem() == null ? null : path + ": " + h.countsProblem()
                             + "; FlashDeconv expects raw counts (give --layer NAME if they are elsewhere)";
+                } else if (libraryKey != null) {
+                    throw new IllegalArgumentException("--library-key: " + path + " is not an AnnData file (only "
+                            + "AnnData inputs have obs columns)");
                 } else if (options.geneColumn != null) {
                     throw new IllegalArgumentException("--spatial-gene-column: " + path + " is not an AnnData file "
                             + "(only AnnData inputs have var columns)");
@@ -98,6 +111,7 @@ final class SpatialStore implements AutoCloseable {
             ok = true;
             SpatialStore s = new SpatialStore(store, temp, notes, warnings, problem);
             s.annData = annData ? path : null;
+            s.sections = sections;
             return s;
         } finally {
             if (!ok) {
@@ -121,6 +135,11 @@ final class SpatialStore implements AutoCloseable {
     /** What was read from where (an AnnData file's count matrix and gene names), one line each. */
     List<String> notes() {
         return notes;
+    }
+
+    /** The tissue sections of the spots (an AnnData input's library column), or null when there is no such column. */
+    Sections sections() {
+        return sections;
     }
 
     /** The spatial input when it is an AnnData file (its spots are the store's, in order), else null. */

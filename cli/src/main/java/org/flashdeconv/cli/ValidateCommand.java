@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flashdeconv.cli.progress.ProgressBars;
+import org.flashdeconv.engine.FlashDeconvOptions;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.io.genes.GeneMatch;
 import org.flashdeconv.io.genes.GeneMatcher;
@@ -51,6 +52,8 @@ final class ValidateCommand implements Callable<Integer> {
                 out.println("           " + note);
             }
             coordinates(out, store, st, problems);
+            store.coords().ifPresent(xy -> warnings.addAll(Sections.warnings(input.sections(), xy, store::barcode,
+                    FlashDeconvOptions.builder().build())));
             warnings.addAll(input.warnings());
             if (input.countsProblem() != null) {
                 problems.add(input.countsProblem());

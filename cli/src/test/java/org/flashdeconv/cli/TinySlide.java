@@ -11,11 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.flashdeconv.io.text.CsvWriter;
 
 /**
  * A tiny slide for command-line tests, every part editable before it is written: a 6 x 4 grid of spots, 30 genes,
  * three cell types with distinct marker genes, integer counts drawn (seeded) from the spots' mixtures. Writes a
- * MEX folder, a coordinates CSV and a signatures CSV; a test breaks one thing (a value, a barcode, a gene name, a
+ * MEX folder, a coordinates CSV and a signatures CSV (RFC 4180, names quoted where needed); a test breaks one thing (a value, a barcode, a gene name, a
  * coordinate) and checks what the command says.
  */
 final class TinySlide {
@@ -116,7 +117,7 @@ final class TinySlide {
     Path writeCoords(Path dir) throws IOException {
         StringBuilder b = new StringBuilder("barcode,x,y\n");
         for (int i = 0; i < barcodes.size(); i++) {
-            b.append(barcodes.get(i)).append(',').append(coords.get(i)[0]).append(',').append(coords.get(i)[1])
+            b.append(CsvWriter.field(barcodes.get(i))).append(',').append(coords.get(i)[0]).append(',').append(coords.get(i)[1])
                     .append('\n');
         }
         return Files.writeString(dir.resolve("coords.csv"), b, StandardCharsets.UTF_8);
@@ -126,10 +127,10 @@ final class TinySlide {
     Path writeSignatures(Path dir) throws IOException {
         List<String> names = referenceGenes == null ? genes : referenceGenes;
         StringBuilder b = new StringBuilder("cell_type");
-        names.forEach(n -> b.append(',').append(n));
+        names.forEach(n -> b.append(',').append(CsvWriter.field(n)));
         b.append('\n');
         for (int t = 0; t < types.size(); t++) {
-            b.append(types.get(t));
+            b.append(CsvWriter.field(types.get(t)));
             for (double v : signatures.get(t)) {
                 b.append(',').append(v);
             }

@@ -8,7 +8,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.text.CsvReader;
 import org.flashdeconv.io.text.LineReader;
+import org.flashdeconv.io.text.TextInput;
+import org.flashdeconv.io.text.TextNames;
 
 /**
  * A {@link CountSource} over a 10x-style MEX folder or a plain Matrix Market file.
@@ -96,13 +99,22 @@ public final class MexSource implements CountSource {
         return new MexSource(input, null, null, transpose);
     }
 
-    private static Path find(Path dir, boolean required, String... names) throws MexFormatException {
+    private static Path find(Path dir, boolean required, String... names) throws IOException {
         for (String n : names) {
-            for (String candidate : new String[] {n, n + ".gz"}) {
-                Path p = dir.resolve(candidate);
-                if (Files.isRegularFile(p)) {
-                    return p;
+            Path plain = dir.resolve(n);
+            Path gz = dir.resolve(n + ".gz");
+            if (Files.isRegularFile(plain) && Files.isRegularFile(gz)) {
+                if (!sameText(plain, gz)) {
+                    throw new MexFormatException(dir, n + " and " + n + ".gz are both there and differ: remove the "
+                            + "one that does not belong to this matrix");
                 }
+                return plain;
+            }
+            if (Files.isRegularFile(plain)) {
+                return plain;
+            }
+            if (Files.isRegularFile(gz)) {
+                return gz;
             }
         }
         if (required) {
@@ -111,16 +123,36 @@ public final class MexSource implements CountSource {
         return null;
     }
 
-    private static void readFeatures(Path file, List<String> names, List<String> ids) throws IOException {
-        try (LineReader r = new LineReader(file)) {
-            while (r.next()) {
-                if (r.blank()) {
-                    throw r.error("empty line (expected id, name and type separated by tabs)");
+    /** True if the two files hold the same text once decompressed (a folder with both a file and its .gz). */
+    private static boolean sameText(Path a, Path b) throws IOException {
+        try (var x = TextInput.open(a); var y = TextInput.open(b)) {
+            byte[] bx = new byte[1 << 16];
+            byte[] by = new byte[1 << 16];
+            while (true) {
+                int nx = x.readNBytes(bx, 0, bx.length);
+                int ny = y.readNBytes(by, 0, by.length);
+                if (nx != ny || !java.util.Arrays.equals(bx, 0, nx, by, 0, ny)) {
+                    return false;
                 }
-                String id = r.nextField('\t');
-                String name = r.nextField('\t');
+                if (nx < bx.length) {
+                    return true;
+                }
+            }
+        }
+    }
+
+    private static void readFeatures(Path file, List<String> names, List<String> ids) throws IOException {
+        try (CsvReader r = CsvReader.openTsv(file)) {
+            while (r.next()) {
+                String id = r.field(0);
+                String name = r.fields() > 1 && !r.isEmpty(1) ? r.field(1) : id;
+                String problem = TextNames.problem(name);
+                if (problem != null) {
+                    throw r.error("feature '" + TextNames.visible(name) + "' " + problem
+                            + " (expected id, name and type separated by tabs)");
+                }
                 ids.add(id);
-                names.add(name == null || name.isEmpty() ? id : name);
+                names.add(name);
             }
         }
     }
@@ -158,12 +190,14 @@ public final class MexSource implements CountSource {
             }
             return;
         }
-        try (LineReader r = new LineReader(barcodes)) {
+        try (CsvReader r = CsvReader.openTsv(barcodes)) {
             while (r.next()) {
-                if (r.blank()) {
-                    throw r.error("empty line (expected a barcode)");
+                String b = r.field(0);
+                String problem = TextNames.problem(b);
+                if (problem != null) {
+                    throw r.error("barcode '" + TextNames.visible(b) + "' " + problem);
                 }
-                consumer.accept(r.nextField('\t'));
+                consumer.accept(b);
             }
         }
     }

@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import org.flashdeconv.io.coords.CoordinateColumns;
+import org.flashdeconv.io.text.CsvFormatException;
+import org.flashdeconv.io.text.CsvReader;
 
 /**
  * Streams a deconvolution result folder for plotting: {@code proportions.csv} (header
  * {@code barcode,<type1>,...,<typeK>[,qc]}, one row per spot; empty or NaN fields for spots without a result) and
- * {@code coordinates.csv} ({@code barcode,x,y[,z]}, same rows in the same order). Either may be gzip-compressed
+ * {@code coordinates.csv} ({@code barcode,x,y[,z]} or {@code barcode,x_um,y_um,x_px,y_px}, same rows in the same
+ * order), both read as RFC 4180 by {@link CsvReader}. Either may be gzip-compressed
  * ({@code .csv.gz}). Each pass reads the files line by line; nothing is kept between passes but the headers.
  * The rows of the two files must match barcode for barcode.
  */
@@ -60,14 +63,18 @@ public final class ResultFolderReader implements SpotTable {
             throw new CsvFormatException(proportions, 1, "no cell type columns in the header");
         }
         List<String> types = List.copyOf(header.subList(1, end));
-        List<String> coordHeader = header(coordinates);
-        int x = column(coordHeader, "x");
-        int y = column(coordHeader, "y");
-        if (x < 0 || y < 0) {
-            throw new CsvFormatException(coordinates, 1, "expected header barcode,x,y[,z], found "
-                    + String.join(",", coordHeader));
+        CoordinateColumns axes;
+        try (CsvReader c = CsvReader.open(coordinates)) {
+            if (!c.next()) {
+                throw new CsvFormatException(coordinates, 1, "empty file, expected a header line");
+            }
+            axes = CoordinateColumns.identify(c);
+            if (!axes.hasHeader()) {
+                throw new CsvFormatException(coordinates, 1, "expected a header barcode,x,y[,z] or barcode,x_um,y_um,..., found "
+                        + String.join(",", c.all()));
+            }
         }
-        return new ResultFolderReader(proportions, coordinates, types, x, y);
+        return new ResultFolderReader(proportions, coordinates, types, axes.axes()[0], axes.axes()[1]);
     }
 
     private static Path find(Path folder, String name, String hint) throws NoSuchFileException {
@@ -83,21 +90,12 @@ public final class ResultFolderReader implements SpotTable {
     }
 
     private static List<String> header(Path file) throws IOException {
-        try (CsvLines lines = CsvLines.open(file)) {
+        try (CsvReader lines = CsvReader.open(file)) {
             if (!lines.next()) {
                 throw new CsvFormatException(file, 1, "empty file, expected a header line");
             }
             return lines.all();
         }
-    }
-
-    private static int column(List<String> header, String name) {
-        for (int i = 1; i < header.size(); i++) {
-            if (header.get(i).strip().toLowerCase(Locale.ROOT).equals(name)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** The proportions file read. */
@@ -112,13 +110,13 @@ public final class ResultFolderReader implements SpotTable {
 
     @Override
     public void forEachCoordinate(CoordinateVisitor visitor) throws IOException {
-        try (CsvLines c = CsvLines.open(coordinates)) {
+        try (CsvReader c = CsvReader.open(coordinates)) {
             c.next(); // header
             long spot = 0;
             int needed = Math.max(xColumn, yColumn) + 1;
             while (c.next()) {
                 checkFields(c, needed);
-                visitor.accept(spot++, c.number(xColumn), c.number(yColumn));
+                visitor.accept(spot++, number(c, xColumn), number(c, yColumn));
             }
         }
     }
@@ -127,7 +125,7 @@ public final class ResultFolderReader implements SpotTable {
     public void forEachSpot(SpotVisitor visitor) throws IOException {
         int k = types.size();
         double[] row = new double[k];
-        try (CsvLines p = CsvLines.open(proportions); CsvLines c = CsvLines.open(coordinates)) {
+        try (CsvReader p = CsvReader.open(proportions); CsvReader c = CsvReader.open(coordinates)) {
             p.next();
             c.next();
             long spot = 0;
@@ -145,9 +143,9 @@ public final class ResultFolderReader implements SpotTable {
                             + proportions.getFileName() + " (the rows must be in the same order)");
                 }
                 for (int t = 0; t < k; t++) {
-                    row[t] = p.number(t + 1);
+                    row[t] = number(p, t + 1);
                 }
-                visitor.accept(spot++, c.number(xColumn), c.number(yColumn), row);
+                visitor.accept(spot++, number(c, xColumn), number(c, yColumn), row);
             }
             if (c.next()) {
                 throw new CsvFormatException(coordinates, c.lineNumber(), "has more rows than "
@@ -156,9 +154,14 @@ public final class ResultFolderReader implements SpotTable {
         }
     }
 
-    private static void checkFields(CsvLines lines, int needed) throws CsvFormatException {
+    /** A number, or NaN for an empty field (a spot without a result). */
+    private static double number(CsvReader r, int i) throws IOException {
+        return r.isEmpty(i) ? Double.NaN : r.number(i, "field " + (i + 1));
+    }
+
+    private static void checkFields(CsvReader lines, int needed) throws IOException {
         if (lines.fields() < needed) {
-            throw new CsvFormatException(lines.path(), lines.lineNumber(), "expected at least " + needed
+            throw new CsvFormatException(lines.file(), lines.lineNumber(), "expected at least " + needed
                     + " fields, found " + lines.fields());
         }
     }

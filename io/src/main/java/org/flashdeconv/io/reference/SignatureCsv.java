@@ -1,21 +1,21 @@
 package org.flashdeconv.io.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import org.flashdeconv.io.text.TextInput;
+import org.flashdeconv.io.text.CsvReader;
+import org.flashdeconv.io.text.TextNames;
 
 /**
  * Reads reference signatures from a CSV file. {@link Orientation#TYPES_BY_GENES}: a header
  * {@code cell_type,<gene>,<gene>,...} then one row per type ({@code <type>,<value>,...});
  * {@link Orientation#GENES_BY_TYPES}: a header {@code gene,<type>,<type>,...} then one row per gene. The first
- * header field is a label and is ignored. Types keep the file's order. Every value must be a finite number
- * >= 0.
+ * header field is a label and is ignored. Types keep the file's order. The file is RFC 4180 (names with commas
+ * or quotes are quoted) and names are kept exactly; every value must be a finite number >= 0 of the
+ * {@link org.flashdeconv.io.text.DecimalText} grammar. Type names must be distinct, non-empty and visible
+ * ({@link TextNames#problem}; reserved names are refused by the caller); gene names may repeat (the gene matcher warns and uses the first).
  */
 public final class SignatureCsv {
 
@@ -47,50 +47,39 @@ public final class SignatureCsv {
     /**
      * Reads a signatures CSV.
      *
-     * @throws ReferenceFormatException on a ragged row, a value that is not a finite number >= 0, a duplicated
-     *                                  type, or a file without data rows
+     * @throws ReferenceFormatException on a ragged row, a value that is not a finite number >= 0, a duplicated,
+     *                                  empty or reserved type name, an empty or invisible gene name, or a file
+     *                                  without data rows
+     * @throws org.flashdeconv.io.text.CsvFormatException on malformed CSV
      * @throws IOException              if the file cannot be read
      */
     public static LoadedReference read(Path file, Orientation orientation) throws IOException {
         List<String> header = null;
         List<String> rowNames = new ArrayList<>();
         List<double[]> rows = new ArrayList<>();
-        try (BufferedReader in = TextInput.reader(file)) {
-            String line;
-            long lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                List<String> f = CsvFields.split(line);
+        try (CsvReader r = CsvReader.open(file, ReferenceFormatException::new)) {
+            while (r.next()) {
                 if (header == null) {
-                    if (f.size() < 2) {
-                        throw new ReferenceFormatException(file, lineNo, "expected a header with a label and at "
-                                + "least one column name, found " + f.size() + " field");
+                    if (r.fields() < 2) {
+                        throw r.error("expected a header with a label and at least one column name, found "
+                                + r.fields() + " field");
                     }
-                    header = f.subList(1, f.size()).stream().map(String::trim).toList();
+                    header = r.all().subList(1, r.fields());
                     continue;
                 }
-                if (f.size() != header.size() + 1) {
-                    throw new ReferenceFormatException(file, lineNo, "expected " + (header.size() + 1)
-                            + " fields (as in the header), found " + f.size());
+                if (r.fields() != header.size() + 1) {
+                    throw r.error("expected " + (header.size() + 1) + " fields (as in the header), found "
+                            + r.fields());
                 }
                 double[] values = new double[header.size()];
                 for (int j = 0; j < values.length; j++) {
-                    String s = f.get(j + 1).trim();
-                    try {
-                        values[j] = Double.parseDouble(s);
-                    } catch (NumberFormatException e) {
-                        throw new ReferenceFormatException(file, lineNo, "column " + (j + 2) + " ("
-                                + header.get(j) + "): not a number: '" + s + "'");
-                    }
+                    String what = "column " + (j + 2) + " (" + TextNames.visible(header.get(j)) + ")";
+                    values[j] = r.number(j + 1, what);
                     if (!(values[j] >= 0) || Double.isInfinite(values[j])) {
-                        throw new ReferenceFormatException(file, lineNo, "column " + (j + 2) + " ("
-                                + header.get(j) + "): expected a finite value >= 0, found " + s);
+                        throw r.error(what + ": expected a finite value >= 0, found " + r.field(j + 1));
                     }
                 }
-                rowNames.add(f.get(0).trim());
+                rowNames.add(r.field(0));
                 rows.add(values);
             }
         }
@@ -99,11 +88,12 @@ public final class SignatureCsv {
         }
         List<String> types = orientation == Orientation.TYPES_BY_GENES ? rowNames : header;
         List<String> genes = orientation == Orientation.TYPES_BY_GENES ? header : rowNames;
-        Set<String> seen = new HashSet<>();
-        for (String t : types) {
-            if (!seen.add(t)) {
-                throw new ReferenceFormatException(file.toString(), "cell type '" + t + "' appears twice");
-            }
+        String problem = TextNames.firstProblem("cell type", types, true);
+        if (problem == null) {
+            problem = TextNames.firstProblem("gene", genes, false);
+        }
+        if (problem != null) {
+            throw new ReferenceFormatException(file.toString(), problem);
         }
         double[][] sig = new double[types.size()][genes.size()];
         for (int r = 0; r < rows.size(); r++) {

@@ -1,6 +1,5 @@
 package org.flashdeconv.io.reference;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,8 @@ import java.util.Map;
 import org.flashdeconv.io.h5.H5adSource;
 import org.flashdeconv.io.mex.MexSource;
 import org.flashdeconv.io.source.CountSource;
-import org.flashdeconv.io.text.TextInput;
+import org.flashdeconv.io.text.CsvReader;
+import org.flashdeconv.io.text.TextNames;
 
 /**
  * Builds reference signatures from single cells: an AnnData file with a cell-type column in {@code obs}, or any
@@ -119,21 +119,19 @@ public final class SingleCellReference {
 
     private static Map<String, String> readCellTypes(Path csv) throws IOException {
         Map<String, String> typeOf = new HashMap<>();
-        try (BufferedReader in = TextInput.reader(csv)) {
-            String line;
-            long lineNo = 0;
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (lineNo == 1 || line.isBlank()) {
-                    continue; // the header
+        try (CsvReader r = CsvReader.open(csv, ReferenceFormatException::new)) {
+            boolean header = true;
+            while (r.next()) {
+                if (header) {
+                    header = false;
+                    continue;
                 }
-                List<String> f = CsvFields.split(line);
-                if (f.size() != 2) {
-                    throw new ReferenceFormatException(csv, lineNo, "expected 2 fields (cell,cell_type), found "
-                            + f.size());
+                if (r.fields() != 2) {
+                    throw r.error("expected 2 fields (cell,cell_type), found " + r.fields());
                 }
-                if (typeOf.put(f.get(0).trim(), f.get(1).trim()) != null) {
-                    throw new ReferenceFormatException(csv, lineNo, "cell " + f.get(0).trim() + " listed twice");
+                String cell = r.field(0);
+                if (typeOf.put(cell, r.field(1)) != null) {
+                    throw r.error("cell '" + TextNames.visible(cell) + "' listed twice");
                 }
             }
         }

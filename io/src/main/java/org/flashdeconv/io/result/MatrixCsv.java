@@ -7,12 +7,15 @@ import java.util.List;
 import java.util.function.LongFunction;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
+import org.flashdeconv.io.text.CsvWriter;
+import org.flashdeconv.io.text.DecimalText;
 
 /**
  * Writes a per-spot table {@code barcode,<col>,...[,qc]} from an off-heap {@code n x k} f64 matrix (row-major),
  * the layout of {@code proportions.csv}, {@code abundances.csv} and {@code coordinates.csv}.
  *
- * <p>Numbers are written in the shortest form that reads back to the same double (integral values without a
+ * <p>RFC 4180: names (column headers, barcodes) holding a comma, quote, CR or LF are quoted by {@link CsvWriter}.
+ * Numbers are written in the shortest form that reads back to the same double (integral values without a
  * fraction, so {@code 0} and {@code 1}); NaN is written as an empty field. Rows are formatted in parallel in
  * fixed blocks and written in order, so the bytes do not depend on the thread count. The file appears under its
  * name only when complete.
@@ -45,29 +48,20 @@ public final class MatrixCsv {
         }
         StringBuilder head = new StringBuilder("barcode");
         for (String c : columns) {
-            head.append(',').append(c);
+            CsvWriter.appendField(head.append(','), c);
         }
         if (qc != null) {
             head.append(",qc");
         }
         TextTable.write(target, head.toString(), n, (i, sb) -> {
-            sb.append(barcode.apply(i));
+            CsvWriter.appendField(sb, barcode.apply(i));
             for (int j = 0; j < k; j++) {
                 sb.append(',');
-                appendNumber(sb, values.getAtIndex(Layouts.F64, i * k + j));
+                DecimalText.append(sb, values.getAtIndex(Layouts.F64, i * k + j));
             }
             if (qc != null) {
                 sb.append(',').append(qc.apply(i));
             }
         }, ex);
-    }
-
-    /** Appends the shortest round-trip form of {@code v}; integral values without a fraction, nothing for NaN. */
-    static void appendNumber(StringBuilder sb, double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            sb.append((long) v);
-        } else if (!Double.isNaN(v)) {
-            sb.append(v);
-        }
     }
 }

@@ -13,6 +13,7 @@ import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.io.atomic.AtomicOutput;
+import org.flashdeconv.io.text.CsvWriter;
 
 /**
  * Writes the files of one fit into a result folder:
@@ -87,7 +88,8 @@ public final class ResultFolder {
         MemorySegment dominant = fit.dominantCellType();
         TextTable.write(folder.resolve("dominant.csv"), "barcode,dominant_type", n, (i, sb) -> {
             int k = dominant.getAtIndex(Layouts.I32, i);
-            sb.append(barcode.apply(i)).append(',').append(k < 0 || !fit.hasResult(i) ? "" : types.get(k));
+            CsvWriter.appendField(sb, barcode.apply(i));
+            CsvWriter.appendField(sb.append(','), k < 0 || !fit.hasResult(i) ? "" : types.get(k));
         }, ex);
         List<String> axes = coords.dim() == 3 ? List.of("x", "y", "z")
                 : coords.dim() == 2 ? List.of("x", "y") : axisNames(coords.dim());

@@ -14,6 +14,7 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.io.atomic.AtomicOutput;
+import org.flashdeconv.io.text.CsvWriter;
 import org.flashdeconv.io.json.JsonWriter;
 
 /**
@@ -52,11 +53,11 @@ public final class GroundTruth {
                 w.write("cell_type");
                 for (String gene : slide.geneNames()) {
                     w.write(',');
-                    w.write(gene);
+                    w.write(CsvWriter.field(gene));
                 }
                 w.write('\n');
                 for (int k = 0; k < types.size(); k++) {
-                    w.write(types.get(k));
+                    w.write(CsvWriter.field(types.get(k)));
                     for (int g = 0; g < genes; g++) {
                         w.write(',');
                         w.write(Double.toString(slide.expression(k, g)));
@@ -94,7 +95,7 @@ public final class GroundTruth {
             try (OutputStream file = Files.newOutputStream(out.temp())) {
                 StringBuilder header = new StringBuilder("barcode");
                 for (String type : slide.typeNames()) {
-                    header.append(',').append(type);
+                    CsvWriter.appendField(header.append(','), type);
                 }
                 file.write(gzip(header.append('\n').toString().getBytes(StandardCharsets.UTF_8)));
                 progress.start(stage, slide.spots());

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.flashdeconv.io.atomic.AtomicOutput;
+import org.flashdeconv.io.text.CsvWriter;
 
 /**
  * A simulated single-cell reference for a simulated slide: {@code perType} cells of every reference type (the
@@ -155,7 +156,7 @@ public final class ReferenceCells {
             try (BufferedWriter w = Files.newBufferedWriter(out.temp(), StandardCharsets.UTF_8)) {
                 w.write("cell,cell_type\n");
                 for (int c = 0; c < cells(); c++) {
-                    w.write(cellName(c) + "," + typeNames.get(cellType[c]) + "\n");
+                    w.write(CsvWriter.field(cellName(c)) + "," + CsvWriter.field(typeNames.get(cellType[c])) + "\n");
                 }
             }
             out.commit();

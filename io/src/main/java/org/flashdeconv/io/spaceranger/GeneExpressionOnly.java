@@ -1,18 +1,13 @@
 package org.flashdeconv.io.spaceranger;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.source.ForwardingSource;
+import org.flashdeconv.io.text.CsvReader;
 
 /**
  * A {@link CountSource} over another that keeps only the genes of type {@code Gene Expression} (10x feature
@@ -73,22 +68,13 @@ final class GeneExpressionOnly extends ForwardingSource {
     /** The third tab-separated column of each line, or null where there is none. */
     private static List<String> featureTypes(Path features) throws IOException {
         List<String> types = new ArrayList<>();
-        try (PushbackInputStream raw = new PushbackInputStream(Files.newInputStream(features), 2)) {
-            byte[] magic = raw.readNBytes(2);
-            raw.unread(magic);
-            InputStream in = magic.length == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b
-                    ? new GZIPInputStream(raw) : raw;
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = r.readLine()) != null) {
-                String[] f = line.split("\t", -1);
-                types.add(f.length > 2 ? f[2] : null);
+        try (CsvReader r = CsvReader.openTsv(features)) {
+            while (r.next()) {
+                types.add(r.fields() > 2 ? r.field(2) : null);
             }
         }
         return types;
     }
-
-
 
     @Override
     public int genes() {
@@ -105,8 +91,6 @@ final class GeneExpressionOnly extends ForwardingSource {
         return ids;
     }
 
-
-
     @Override
     public void forEachEntry(EntryConsumer consumer) throws IOException {
         inner.forEachEntry((spot, gene, value, location) -> {
@@ -116,6 +100,5 @@ final class GeneExpressionOnly extends ForwardingSource {
             }
         });
     }
-
 
 }

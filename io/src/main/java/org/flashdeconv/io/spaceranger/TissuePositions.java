@@ -1,12 +1,14 @@
 package org.flashdeconv.io.spaceranger;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import org.flashdeconv.io.text.CsvReader;
+import org.flashdeconv.io.text.TextNames;
 
 /**
  * A Visium {@code spatial/tissue_positions.csv} (Space Ranger 2+, with a header) or
@@ -44,64 +46,67 @@ public final class TissuePositions {
     }
 
     /**
-     * Reads one positions file; a first line starting with {@code barcode} is taken as a header naming the
-     * columns, otherwise the columns are in the fixed order above.
+     * Reads one positions file (RFC 4180 CSV); a first line starting with {@code barcode} is a header and the
+     * columns are found by name, otherwise the file must have the six columns in the fixed order above.
      *
-     * @throws SpaceRangerFormatException on a malformed line, a missing column or a duplicated barcode
+     * @throws SpaceRangerFormatException on a malformed line, a missing column, an in_tissue other than 0/1 or a
+     *                                    duplicated barcode
      */
     public static TissuePositions parse(Path file) throws IOException {
         Map<String, double[]> inTissue = new HashMap<>();
         int[] col = {0, 1, 2, 3, 4, 5};
         int listed = 0;
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long lineNo = 0;
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            while ((line = in.readLine()) != null) {
-                lineNo++;
-                if (line.isBlank()) {
+        Set<String> seen = new HashSet<>();
+        try (CsvReader r = CsvReader.open(file, SpaceRangerFormatException::new)) {
+            boolean first = true;
+            while (r.next()) {
+                if (first && r.field(0).strip().equals("barcode")) {
+                    first = false;
+                    col = header(r);
                     continue;
                 }
-                String[] f = line.split(",", -1);
-                if (lineNo == 1 && f[0].trim().equals("barcode")) {
-                    col = header(file, f);
-                    continue;
+                if (first && r.fields() != COLUMNS.length) {
+                    throw r.error("expected at least 6 fields (Space Ranger's barcode,in_tissue,array_row,array_col,"
+                            + "pxl_row_in_fullres,pxl_col_in_fullres) or a header naming them, found " + r.fields());
                 }
+                first = false;
                 int need = 1 + Math.max(Math.max(col[0], col[1]), Math.max(col[4], col[5]));
-                if (f.length < need) {
-                    throw new SpaceRangerFormatException(file, lineNo, "expected at least " + need
-                            + " comma-separated fields, found " + f.length);
+                if (r.fields() < need) {
+                    throw r.error("expected at least " + need + " fields, found " + r.fields());
                 }
-                String barcode = f[col[0]].trim();
+                String barcode = r.field(col[0]);
                 if (!seen.add(barcode)) {
-                    throw new SpaceRangerFormatException(file, lineNo, "barcode " + barcode + " listed twice");
+                    throw r.error("barcode '" + TextNames.visible(barcode) + "' listed twice");
                 }
                 listed++;
-                try {
-                    if (Integer.parseInt(f[col[1]].trim()) == 1) {
-                        double row = Double.parseDouble(f[col[4]].trim());
-                        double column = Double.parseDouble(f[col[5]].trim());
-                        inTissue.put(barcode, new double[] {column, row});
+                double flag = r.number(col[1], "in_tissue");
+                if (flag != 0 && flag != 1) {
+                    throw r.error("in_tissue is '" + r.field(col[1]) + "' (expected 0 or 1)");
+                }
+                if (flag == 1) {
+                    double row = r.number(col[4], "pxl_row_in_fullres");
+                    double column = r.number(col[5], "pxl_col_in_fullres");
+                    if (!Double.isFinite(row) || !Double.isFinite(column)) {
+                        throw r.error("pixel position of barcode '" + TextNames.visible(barcode) + "' is not finite");
                     }
-                } catch (NumberFormatException e) {
-                    throw new SpaceRangerFormatException(file, lineNo, "not a number: " + e.getMessage());
+                    inTissue.put(barcode, new double[] {column, row});
                 }
             }
         }
         return new TissuePositions(file, inTissue, listed);
     }
 
-    private static int[] header(Path file, String[] names) throws SpaceRangerFormatException {
+    private static int[] header(CsvReader r) throws IOException {
         int[] col = new int[COLUMNS.length];
         for (int c = 0; c < COLUMNS.length; c++) {
             col[c] = -1;
-            for (int i = 0; i < names.length; i++) {
-                if (names[i].trim().equals(COLUMNS[c])) {
+            for (int i = 0; i < r.fields(); i++) {
+                if (r.field(i).strip().equals(COLUMNS[c])) {
                     col[c] = i;
                 }
             }
             if (col[c] < 0 && c != 2 && c != 3) {
-                throw new SpaceRangerFormatException(file, 1, "header has no column " + COLUMNS[c]);
+                throw r.error("header has no column " + COLUMNS[c]);
             }
         }
         return col;

@@ -10,14 +10,11 @@ import org.flashdeconv.io.InputFormatException;
 
 /**
  * Reads a text file (plain or gzip) line by line into a reusable byte buffer, and parses the fields of the
- * current line in place: integers and decimals without allocating a String (the common forms of Matrix
- * Market values are parsed exactly; anything else falls back to {@link Double#parseDouble}). Lines end at
- * {@code \n}; a trailing {@code \r} is dropped. Errors name the file and line.
+ * current line in place: integers and decimals (the {@link DecimalText} grammar, parsed exactly) without allocating
+ * a String. Used for the blank-separated lines of Matrix Market files; CSV goes through {@link CsvReader}. Lines
+ * end at {@code \n}; a trailing {@code \r} is dropped. Errors name the file and line.
  */
 public final class LineReader implements Closeable {
-    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-        1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-
     private final Path file;
     private final InputStream in;
     private byte[] buf = new byte[1 << 20];
@@ -70,6 +67,10 @@ public final class LineReader implements Closeable {
             next = 0;
         }
         if (filled == buf.length) {
+            if (buf.length >= CsvReader.MAX_RECORD_BYTES) {
+                lineNumber++;
+                throw error("a line longer than " + (CsvReader.MAX_RECORD_BYTES >> 20) + " MiB (is this a text file?)");
+            }
             buf = Arrays.copyOf(buf, Math.multiplyExact(buf.length, 2));
         }
         int n = in.read(buf, filled, buf.length - filled);
@@ -176,101 +177,13 @@ public final class LineReader implements Closeable {
         return v;
     }
 
-    /** Parses {@code buf[from, to)} as a double. */
-    public double parseDouble(int from, int to, String what) throws InputFormatException {
-        int i = from;
-        boolean neg = i < to && buf[i] == '-';
-        if (i < to && (buf[i] == '-' || buf[i] == '+')) {
-            i++;
+    /** Parses {@code buf[from, to)} as a double of the {@link DecimalText} grammar. */
+    private double parseDouble(int from, int to, String what) throws InputFormatException {
+        try {
+            return DecimalText.parse(buf, from, to);
+        } catch (NumberFormatException e) {
+            throw error("expected a number " + what + ", found '" + e.getMessage() + "'");
         }
-        long mant = 0;
-        int digits = 0;
-        int scale = 0;
-        boolean any = false;
-        for (; i < to && buf[i] >= '0' && buf[i] <= '9'; i++) {
-            any = true;
-            if (mant != 0 || buf[i] != '0') {
-                digits++;
-            }
-            mant = mant * 10 + (buf[i] - '0');
-        }
-        if (i < to && buf[i] == '.') {
-            for (i++; i < to && buf[i] >= '0' && buf[i] <= '9'; i++) {
-                any = true;
-                if (mant != 0 || buf[i] != '0') {
-                    digits++;
-                }
-                mant = mant * 10 + (buf[i] - '0');
-                scale--;
-            }
-        }
-        if (any && i < to && (buf[i] == 'e' || buf[i] == 'E')) {
-            int j = i + 1;
-            boolean eneg = j < to && buf[j] == '-';
-            if (j < to && (buf[j] == '-' || buf[j] == '+')) {
-                j++;
-            }
-            int e = 0;
-            int ed = 0;
-            for (; j < to && buf[j] >= '0' && buf[j] <= '9' && ed < 6; j++, ed++) {
-                e = e * 10 + (buf[j] - '0');
-            }
-            if (ed > 0) {
-                scale += eneg ? -e : e;
-                i = j;
-            }
-        }
-        if (any && i == to && digits <= 15 && Math.abs(scale) <= 22) {
-            // mant < 10^15 < 2^53 and 10^|scale| are exact, so one multiply or divide is correctly rounded
-            double m = neg ? -(double) mant : (double) mant;
-            return scale >= 0 ? m * POW10[scale] : m / POW10[-scale];
-        }
-        String t = token(from, to);
-        String lower = t.toLowerCase(java.util.Locale.ROOT);
-        switch (lower) {
-            case "nan", "+nan", "-nan" -> {
-                return Double.NaN;
-            }
-            case "inf", "+inf", "infinity", "+infinity" -> {
-                return Double.POSITIVE_INFINITY;
-            }
-            case "-inf", "-infinity" -> {
-                return Double.NEGATIVE_INFINITY;
-            }
-            default -> {
-                try {
-                    if (t.isEmpty() || t.indexOf('x') >= 0 || t.indexOf('X') >= 0 || t.endsWith("d")
-                            || t.endsWith("D") || t.endsWith("f") || t.endsWith("F")) {
-                        throw new NumberFormatException();
-                    }
-                    return Double.parseDouble(t);
-                } catch (NumberFormatException e) {
-                    throw error("expected a number " + what + ", found '" + t + "'");
-                }
-            }
-        }
-    }
-
-    /**
-     * The next field up to {@code sep} (or the end of the line), as a String; the separator is consumed.
-     * Returns null when the line has no more fields.
-     */
-    public String nextField(char sep) {
-        if (pos > end) {
-            return null;
-        }
-        int to = pos;
-        while (to < end && buf[to] != sep) {
-            to++;
-        }
-        String s = token(pos, to);
-        pos = to + 1;
-        return s;
-    }
-
-    /** Starts field parsing again at the beginning of the current line. */
-    public void rewind() {
-        pos = start;
     }
 
     private String token(int from, int to) {

@@ -48,7 +48,7 @@ class CoordinatesCsvTest {
         double[] out = new double[3];
         s.coordinates().orElseThrow().read(1, 1, out);
         assertArrayEquals(new double[] {4, 5, 6}, out);
-        CountSource p = attach("id,a,b\n" + bc(3) + ",1,2\n" + bc(0) + ",0,0\n" + bc(1) + ",0,0\n" + bc(2) + ",0,0\n");
+        CountSource p = attach(bc(3) + ",1,2\n" + bc(0) + ",0,0\n" + bc(1) + ",0,0\n" + bc(2) + ",0,0\n");
         double[] two = new double[2];
         p.coordinates().orElseThrow().read(3, 1, two);
         assertArrayEquals(new double[] {1, 2}, two);
@@ -64,11 +64,15 @@ class CoordinatesCsvTest {
                 + "' is 'NaN' (expected a finite number)"), e.getMessage());
         assertEquals(3, e.line());
         assertTrue(e.input().endsWith("c.csv"), e.input());
+        e = assertThrows(InputFormatException.class, () -> attach("barcode,x,y\n" + bc(0) + ",0x1p3,2\n"));
+        assertTrue(e.getMessage().contains("line 2: coordinate x of barcode '" + bc(0)
+                + "': expected a number, found '0x1p3'"), e.getMessage());
         e = assertThrows(InputFormatException.class, () -> attach("barcode,x,y\n" + bc(0) + ",1,\n"));
         assertTrue(e.getMessage().contains("line 2: coordinate y"), e.getMessage());
         e = assertThrows(InputFormatException.class, () -> attach("barcode,x,y\n" + bc(0) + ",1,2\n" + bc(0) + ",1,2\n"));
         assertTrue(e.getMessage().contains("line 3: barcode '" + bc(0) + "' appears a second time"), e.getMessage());
         e = assertThrows(InputFormatException.class, () -> attach("barcode,x\n"));
-        assertTrue(e.getMessage().contains("line 1: expected a header"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1: cannot identify the coordinate columns of header 'barcode,x'"),
+                e.getMessage());
     }
 }

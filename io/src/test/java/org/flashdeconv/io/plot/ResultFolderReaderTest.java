@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.flashdeconv.io.InputFormatException;
+import org.flashdeconv.io.text.CsvFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,8 +59,8 @@ class ResultFolderReaderTest {
     void missingColumnsAndMisalignedRowsGiveTheFileAndLine(@TempDir Path dir) throws IOException {
         write(dir.resolve("proportions.csv"), "barcode,A,B\ns1,0.5,0.5\ns2,0.5\n");
         write(dir.resolve("coordinates.csv"), "barcode,col,row\ns1,0,0\n");
-        CsvFormatException header = assertThrows(CsvFormatException.class, () -> ResultFolderReader.open(dir));
-        assertTrue(header.getMessage().contains("coordinates.csv line 1: expected header barcode,x,y"),
+        InputFormatException header = assertThrows(InputFormatException.class, () -> ResultFolderReader.open(dir));
+        assertTrue(header.getMessage().contains("coordinates.csv line 1: cannot identify the coordinate columns"),
                 header.getMessage());
 
         write(dir.resolve("coordinates.csv"), "barcode,x,y\ns1,0,0\ns2,1,0\n");
@@ -77,7 +79,7 @@ class ResultFolderReaderTest {
         write(dir.resolve("proportions.csv"), "barcode,A,B\ns1,0.5,0.5\ns2,0.5,abc\n");
         CsvFormatException notNumber = assertThrows(CsvFormatException.class,
                 () -> reader.forEachSpot((s, x, y, p) -> { }));
-        assertTrue(notNumber.getMessage().contains("line 3: field 3 is not a number: 'abc'"),
+        assertTrue(notNumber.getMessage().contains("line 3: field 3: expected a number, found 'abc'"),
                 notNumber.getMessage());
 
         write(dir.resolve("proportions.csv"), "barcode,A,B\ns1,0.5,0.5\ns2,0.5,0.5\ns3,1,0\n");
@@ -85,20 +87,5 @@ class ResultFolderReaderTest {
                 () -> reader.forEachSpot((s, x, y, p) -> { }));
         assertTrue(extra.getMessage().contains("coordinates.csv") && extra.getMessage().contains("ends after 2"),
                 extra.getMessage());
-    }
-
-    @Test
-    void numbersParseLikeTheJdk(@TempDir Path dir) throws IOException {
-        String[] values = {"0", "1", "-0.5", "0.000123", "1e-3", "2.5E+2", "+7", "123456.789012",
-            "0.30000000000000004", "12345678901234567890123", "1.7976931348623157E308", "4.9e-324", "Infinity"};
-        Path file = dir.resolve("n.csv");
-        write(file, String.join(",", values) + "\n");
-        try (CsvLines lines = CsvLines.open(file)) {
-            assertTrue(lines.next());
-            for (int i = 0; i < values.length; i++) {
-                double expected = Double.parseDouble(values[i]);
-                assertEquals(expected, lines.number(i), Math.abs(expected) * 1e-15, values[i]);
-            }
-        }
     }
 }

@@ -32,7 +32,7 @@ class SignatureCsvTest {
         String[][] cases = {
             {"cell_type,G1\nA,-1\n", "line 2: column 2 (G1): expected a finite value >= 0, found -1"},
             {"cell_type,G1\nA,NaN\n", "line 2: column 2 (G1): expected a finite value >= 0"},
-            {"cell_type,G1\nA,x\n", "line 2: column 2 (G1): not a number: 'x'"},
+            {"cell_type,G1\nA,x\n", "line 2: column 2 (G1): expected a number, found 'x'"},
             {"cell_type,G1,G2\nA,1\n", "line 2: expected 3 fields (as in the header), found 2"},
             {"cell_type,G1\nA,1\nA,2\n", "cell type 'A' appears twice"},
             {"cell_type,G1\n", "no signature rows"},

@@ -1,4 +1,4 @@
-package org.flashdeconv.io.plot;
+package org.flashdeconv.io.text;
 
 import java.nio.file.Path;
 import org.flashdeconv.io.InputFormatException;
