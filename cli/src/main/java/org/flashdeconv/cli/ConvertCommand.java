@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.flashdeconv.cli.progress.ProgressBars;
 import org.flashdeconv.io.atomic.InputCollision;
 import org.flashdeconv.io.coords.CoordinatesCsv;
+import org.flashdeconv.io.h5.H5adSource;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.store.StoreConverter;
 import org.flashdeconv.io.store.StoreSummary;
@@ -68,16 +69,28 @@ final class ConvertCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         StoreSummary s;
+        String note = null;
+        String problem = null;
         try (CountSource raw = reading.open(input);
              CountSource src = coords == null ? raw : CoordinatesCsv.attach(raw, coords);
              ProgressBars.Handle progress = ProgressBars.create(quiet)) {
+            if (raw instanceof H5adSource h) {
+                note = (h.countsNote() == null ? "counts from " + h.matrixPath() : h.countsNote()) + "; genes: "
+                        + h.geneSource();
+                problem = h.countsProblem();
+            }
             s = StoreConverter.convert(src, output, progress.listener());
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d spots x %d genes, %d non-zeros, %s values%s, "
                         + "%.1f s%n", output, s.spots(), s.genes(), s.nnz(), s.valueType().name().toLowerCase(Locale.ROOT),
                 s.coordDim() > 0 ? ", " + s.coordDim() + "-D coordinates" : "", seconds);
-        if (s.nonIntegerValues()) {
+        if (note != null) {
+            spec.commandLine().getOut().println("           " + note);
+        }
+        if (problem != null) {
+            spec.commandLine().getErr().println("warning: " + input + ": " + problem);
+        } else if (s.nonIntegerValues()) {
             spec.commandLine().getErr().println("warning: " + NonIntegerWarning.of(input));
         }
         return 0;

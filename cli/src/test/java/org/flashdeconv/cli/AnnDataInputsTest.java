@@ -93,4 +93,19 @@ class AnnDataInputsTest {
         assertTrue(type.err().contains("--exclude-types: the reference has no cell type 'Unknown' (types: B cell, "
                 + "T cell, macrophage, unknown)"), type.err());
     }
+
+    @Test
+    void convertSaysWhereTheCountsCameFrom() {
+        Result r = StoreCommandsTest.run("convert", in("spatial_raw.h5ad"), "-o", dir.resolve("s.fdstore").toString(),
+                "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("30 spots x 32 genes"), r.out());
+        assertTrue(r.out().contains("using the counts in raw/X (32 genes, X has 30); genes: names from raw/var index,"
+                + " ids from raw/var['gene_ids']"), r.out());
+        Result none = StoreCommandsTest.run("convert", in("spatial_no_counts.h5ad"), "-o",
+                dir.resolve("n.fdstore").toString(), "--quiet");
+        assertEquals(0, none.code(), none.err());
+        assertTrue(none.err().contains("no raw counts found: X holds non-integer values, no layers/counts, no raw/X"),
+                none.err());
+    }
 }

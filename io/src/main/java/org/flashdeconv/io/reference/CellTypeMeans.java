@@ -17,6 +17,8 @@ import org.flashdeconv.io.source.CountSource;
 public final class CellTypeMeans {
     /** The default least number of cells a type needs to be kept. */
     public static final int DEFAULT_MIN_CELLS = 10;
+    /** The part of the warning for non-integer values after their count. */
+    static final String NON_INTEGER = " reference values are not integers";
 
     private CellTypeMeans() {
     }
@@ -93,8 +95,8 @@ public final class CellTypeMeans {
             }
         });
         if (nonInteger[0] > 0) {
-            warnings.add(nonInteger[0] + " reference values are not integers (normalised data?): the signatures"
-                    + " are means of the values as given");
+            warnings.add(nonInteger[0] + NON_INTEGER + " (normalised data?): the signatures are means of the values "
+                    + "as given");
         }
         long[] cellCounts = new long[types.size()];
         for (int k = 0; k < sums.length; k++) {

@@ -99,7 +99,10 @@ public final class SingleCellReference {
                     + " (e.g. " + typeOf.keySet().iterator().next() + ")");
         }
         Reference ref = CellTypeMeans.compute(cells, labels, minCells, warnings);
-        return new LoadedReference(ref, warnings);
+        String problem = warnings.stream().filter(w -> w.contains(CellTypeMeans.NON_INTEGER)).findFirst()
+                .map(w -> cells.name() + ": " + w.substring(0, w.indexOf(" (normalised")) + " (no raw counts)")
+                .orElse(null);
+        return new LoadedReference(ref, warnings, List.of(), problem);
     }
 
     /**

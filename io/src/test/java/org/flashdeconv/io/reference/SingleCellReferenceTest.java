@@ -122,6 +122,18 @@ class SingleCellReferenceTest {
     }
 
     @Test
+    void cellsWithNormalisedValuesHaveACountsProblem() throws IOException {
+        try (H5adSource normalised = H5adSource.open(path("reference/sc_raw.h5ad"), H5adSource.Options.DEFAULT);
+             H5adSource counts = H5adSource.open(path("reference/sc_counts.h5ad"), H5adSource.Options.DEFAULT)) {
+            LoadedReference bad = SingleCellReference.fromCells(normalised, path("reference/cells.csv"), 10);
+            assertTrue(bad.countsProblem().startsWith(normalised.name() + ": "), bad.countsProblem());
+            assertTrue(bad.countsProblem().endsWith(" reference values are not integers (no raw counts)"),
+                    bad.countsProblem());
+            assertNull(SingleCellReference.fromCells(counts, path("reference/cells.csv"), 10).countsProblem());
+        }
+    }
+
+    @Test
     void mexFolderWithCellsCsvEqualsTheH5adReference() throws IOException {
         Reference h5ad = SingleCellReference.fromH5ad(path("reference/sc_counts.h5ad"), "cell_type", null, 10)
                 .reference();
