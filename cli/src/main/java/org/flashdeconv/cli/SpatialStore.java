@@ -98,7 +98,7 @@ final class SpatialStore implements AutoCloseable {
                     throw new IllegalArgumentException("--spatial-gene-column: " + path + " is not an AnnData file "
                             + "(only AnnData inputs have var columns)");
                 }
-                StoreConverter.convert(src, temp, progress);
+                StoreConverter.convertTemporary(src, temp, progress);
             }
             // the conversion's garbage (decoded chunks, about 40 bytes an entry) grew the heap; a full collection
             // hands it back (G1 shrinks after one) before the engine allocates its off-heap arrays, so the run's
