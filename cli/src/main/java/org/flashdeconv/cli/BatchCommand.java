@@ -73,6 +73,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--plot", description = "Also draw proportions.png and dominant.png into each result folder.")
     private boolean plot;
 
+    @Option(names = "--h5ad", description = "Also write each slide as AnnData: <slide_id>/<slide_id>.h5ad (what "
+            + "deconvolve --h5ad-out writes).")
+    private boolean h5ad;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress bars.")
     private boolean quiet;
 
@@ -190,7 +194,8 @@ public final class BatchCommand implements Callable<Integer> {
             input.reading = reading;
             SlideJob job = new SlideJob(options, reference, loaded, minOverlap);
             String createdBy = "flashdeconv-jvm " + VersionProvider.version();
-            SlideJob.Report r = job.run(input, new SlideJob.Outputs(folder, null, plot, false), bars, out, err,
+            Path h5adOut = h5ad ? folder.resolve(slide.id() + ".h5ad") : null;
+            SlideJob.Report r = job.run(input, new SlideJob.Outputs(folder, h5adOut, plot, false), bars, out, err,
                     (fit, store, xy) -> ProportionsTable.write(part, fit, store::barcode, xy, createdBy));
             return new SlideSummary(slide.id(), r.spots(), r.genesMatched(), r.lambdaUsed(), r.sweeps(),
                     r.converged(), seconds(start), SlideSummary.OK, null);

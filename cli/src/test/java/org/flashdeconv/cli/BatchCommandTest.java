@@ -49,8 +49,10 @@ class BatchCommandTest {
         Path manifest = manifest("slide_id,spatial\ns1,s1/slide.fdstore\n\"s-2\",\"s2/slide.fdstore\"\n"
                 + "bad," + broken.getFileName() + "\n");
         Path out = dir.resolve("out");
-        Result r = batch(manifest, out);
+        Result r = StoreCommandsTest.run("batch", "--manifest", manifest.toString(), "--reference",
+                signatures.toString(), "--min-overlap", "50", "-o", out.toString(), "-q", "--h5ad");
         assertEquals(1, r.code(), "a failed slide makes exit code 1: " + r.err());
+        assertTrue(Files.size(out.resolve("s1/s1.h5ad")) > 0);
         assertTrue(r.err().contains("slide bad (manifest line 4): ") && r.err().contains("broken.fdstore"), r.err());
         assertTrue(r.out().contains("3 slides, 2 ok (0 already complete), 1 failed"), r.out());
         for (String[] slide : new String[][] {{"s1", "s1"}, {"s-2", "s2"}}) {
