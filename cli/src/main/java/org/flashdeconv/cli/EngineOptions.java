@@ -6,6 +6,8 @@ import java.util.Map;
 import org.flashdeconv.engine.FlashDeconvOptions;
 import org.flashdeconv.engine.GeneWeighting;
 import org.flashdeconv.engine.LambdaSpec;
+import org.flashdeconv.engine.Model;
+import org.flashdeconv.engine.Units;
 import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.SolverType;
 import org.flashdeconv.engine.SpatialMethod;
@@ -64,6 +66,19 @@ final class EngineOptions {
                     + "(docs/algorithm.md §10 bit for bit, for parity) (default: ${DEFAULT-VALUE}).")
     String solver;
 
+    @Option(names = "--model", defaultValue = "flashdeconv", paramLabel = "M",
+            description = "flashdeconv (the published FlashDeconv 0.2.0 model, bit for bit with its parity fixtures) or "
+                    + "counts (the count-space model of docs/algorithm.md §29: Poisson per spot, a background for "
+                    + "types missing from the reference, per-spot quality in quality.csv; --lambda is then the "
+                    + "spatial prior's pseudo-molecules, auto = 10) (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--units", defaultValue = "molecules", paramLabel = "U",
+            description = "What the counts model's proportions are fractions of: molecules, or cells (needs a "
+                    + "single-cell reference, whose mean counts per cell give each type's size) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String units;
+
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
             description = "Seed of the countsketch draws (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -83,7 +98,9 @@ final class EngineOptions {
                     .spatialMethod(Choices.parse(SpatialMethod.class, spatialMethod, "--spatial-method"))
                     .kNeighbors(k).maxIter(maxIter).tol(tol).preprocess(Preprocess.parse(preprocess))
                     .geneWeighting(GeneWeighting.parse(geneWeighting)).randomState(seed)
-                    .solver(Choices.parse(SolverType.class, solver, "--solver"));
+                    .solver(Choices.parse(SolverType.class, solver, "--solver"))
+                    .model(Choices.parse(Model.class, model, "--model"))
+                    .units(Choices.parse(Units.class, units, "--units"));
             if (radius != null) {
                 b.radius(radius);
             }

@@ -84,6 +84,12 @@ final class ReferenceInput {
         return new LoadedReference(ref, warnings, notes, loaded.countsProblem());
     }
 
+    /** True if the reference is single cells (.h5ad, MEX), whose mean counts per cell give each type's size. */
+    boolean singleCells() {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".h5ad") || Files.isDirectory(path) || name.endsWith(".mtx") || name.endsWith(".mtx.gz");
+    }
+
     private LoadedReference loadAsGiven() throws IOException {
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".h5ad")) {

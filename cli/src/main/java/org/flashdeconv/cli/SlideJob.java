@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.flashdeconv.cli.progress.ProgressBars;
 import org.flashdeconv.engine.FitInput;
 import org.flashdeconv.engine.FitResult;
+import org.flashdeconv.engine.Units;
 import org.flashdeconv.engine.FitSummary;
 import org.flashdeconv.engine.FlashDeconv;
 import org.flashdeconv.engine.FlashDeconvOptions;
@@ -32,6 +33,7 @@ import org.flashdeconv.io.plot.FitSpotTable;
 import org.flashdeconv.io.plot.PlotOptions;
 import org.flashdeconv.io.plot.SlidePlots;
 import org.flashdeconv.io.reference.LoadedReference;
+import org.flashdeconv.io.result.CountModelJson;
 import org.flashdeconv.io.reference.Reference;
 import org.flashdeconv.io.result.ResultFolder;
 import org.flashdeconv.io.result.SummaryJson;
@@ -88,6 +90,11 @@ final class SlideJob {
      * @param minOverlap     the fewest genes a slide must share with the reference
      */
     SlideJob(FlashDeconvOptions options, ReferenceInput referenceInput, LoadedReference loaded, int minOverlap) {
+        if (options.units() == Units.CELLS && !referenceInput.singleCells()) {
+            throw new IllegalArgumentException("--units cells: the reference " + referenceInput.path + " is a "
+                    + "signatures CSV, which says nothing about cells; give a single-cell reference (.h5ad or MEX) or "
+                    + "use --units molecules");
+        }
         this.options = options;
         this.referenceInput = referenceInput;
         this.loaded = loaded;
@@ -234,7 +241,10 @@ final class SlideJob {
                     folder.resolve("proportions.png"), folder.resolve("dominant.png"), o.bars().listener());
         }
         // last, so that its stage times and memory (peak RSS) include the writing of every other output
-        String summary = SummaryJson.of(fit, VersionProvider.version(), o.extras());
+        String summary = SummaryJson.of(fit, VersionProvider.version(), j -> {
+            o.extras().accept(j);
+            CountModelJson.write(j, fit, o.match().genes());
+        });
         ResultFolder.writeText(folder.resolve("summary.json"), summary);
         if (o.hook() != null) {
             o.hook().accept(fit, o.store(), o.xy());

@@ -235,7 +235,9 @@ public final class PreparedProblem implements AutoCloseable {
             CountModel.Summary summary = CountModel.fit(input.counts(), input.signatures(),
                     prep.selection().selected(), stats.sumRaw(), graph, warmStart, alpha,
                     prep.options().units() == Units.CELLS, result.countOutputs(work), executor, progress);
-            SolveInfo info = new SolveInfo(summary.notConverged() == 0, 2, summary.totalDeviance(), 0, List.of());
+            boolean converged = summary.notConverged() == 0;
+            SolveInfo info = new SolveInfo(converged, CountModel.PASSES, summary.totalDeviance(), 0, List.of(), 0,
+                    converged);
             FitResult fit = result.finishCounts(lambda, alpha, info, summary, t0);
             success = true;
             return fit;

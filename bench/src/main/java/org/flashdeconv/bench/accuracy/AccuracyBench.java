@@ -52,6 +52,20 @@ public final class AccuracyBench {
      * @throws IOException if a data set cannot be built or the output written
      */
     public static String run(BenchOptions options, PrintStream log) throws IOException {
+        String tables = AccuracyReport.format(results(options, log));
+        if (options.out() != null) {
+            Files.writeString(options.out(), tables);
+        }
+        return tables;
+    }
+
+    /**
+     * Runs every data set and method of {@code options} and returns the scores, in run order.
+     *
+     * @param log receives one progress line per fit
+     * @throws IOException if a data set cannot be built
+     */
+    static List<RunResult> results(BenchOptions options, PrintStream log) throws IOException {
         List<Method> methods = options.methods().stream().map(Methods::byName).toList();
         Files.createDirectories(options.work());
         Path work = Files.createTempDirectory(options.work(), "accuracy-bench");
@@ -88,11 +102,7 @@ public final class AccuracyBench {
         } finally {
             deleteTree(work);
         }
-        String tables = AccuracyReport.format(results);
-        if (options.out() != null) {
-            Files.writeString(options.out(), tables);
-        }
-        return tables;
+        return results;
     }
 
     private static void runAll(BenchData data, long seed, List<Method> methods, List<RunResult> results,

@@ -20,6 +20,8 @@ import java.util.Arrays;
 public final class PoissonSpot {
     private static final double ARMIJO = 1e-4;
     private static final int MAX_BACKTRACKS = 50;
+    /** Bertsekas' ε, relative to the spot's count total: components this close to 0 with a positive gradient are held. */
+    private static final double EPS = 1e-6;
 
     private final double[] profiles;
     private final int stride;
@@ -112,7 +114,7 @@ public final class PoissonSpot {
                 return false;
             }
             iterations++;
-            double eps = Math.min(1e-6 * scale, width);
+            double eps = Math.min(EPS * scale, width);
             int nf = 0;
             for (int k = 0; k < comps; k++) {
                 boolean held = beta[k] <= eps && grad[k] > 0 && (pseudo == null || pseudo[k] == 0);

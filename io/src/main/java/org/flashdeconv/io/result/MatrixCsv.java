@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.LongFunction;
+import java.util.function.LongToDoubleFunction;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.io.text.CsvWriter;
@@ -41,6 +42,20 @@ public final class MatrixCsv {
     public static void write(Path target, List<String> columns, long n, MemorySegment values,
                              LongFunction<String> barcode, LongFunction<String> qc, BlockExecutor ex)
             throws IOException {
+        write(target, columns, n, values, null, null, barcode, qc, ex);
+    }
+
+    /**
+     * Writes the table with one more value column after the matrix's (the count model's {@code background}).
+     *
+     * @param extraName  the extra column's name, or null for none
+     * @param extra      its value per row (NaN = empty), or null for none
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if values is smaller than {@code n * k}
+     */
+    public static void write(Path target, List<String> columns, long n, MemorySegment values, String extraName,
+                             LongToDoubleFunction extra, LongFunction<String> barcode, LongFunction<String> qc,
+                             BlockExecutor ex) throws IOException {
         int k = columns.size();
         if (values.byteSize() < Math.multiplyExact(Math.multiplyExact(n, (long) k), Double.BYTES)) {
             throw new IllegalArgumentException("a " + n + " x " + k + " table needs " + n * k * Double.BYTES
@@ -50,6 +65,9 @@ public final class MatrixCsv {
         for (String c : columns) {
             CsvWriter.appendField(head.append(','), c);
         }
+        if (extra != null) {
+            head.append(',').append(extraName);
+        }
         if (qc != null) {
             head.append(",qc");
         }
@@ -58,6 +76,10 @@ public final class MatrixCsv {
             for (int j = 0; j < k; j++) {
                 sb.append(',');
                 DecimalText.append(sb, values.getAtIndex(Layouts.F64, i * k + j));
+            }
+            if (extra != null) {
+                sb.append(',');
+                DecimalText.append(sb, extra.applyAsDouble(i));
             }
             if (qc != null) {
                 sb.append(',').append(qc.apply(i));

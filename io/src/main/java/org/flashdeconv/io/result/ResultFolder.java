@@ -25,7 +25,10 @@ import org.flashdeconv.io.text.CsvWriter;
  *   <li>{@code dominant.csv}: {@code barcode,dominant_type} (empty for spots without a result);</li>
  *   <li>{@code coordinates.csv}: {@code barcode,x,y[,z]}, what {@code flashdeconv plot} draws with;</li>
  *   <li>{@code genes_used.txt}: the selected genes, one name a line, in model order;</li>
- *   <li>{@code summary.json}: given by the caller.</li>
+ *   <li>{@code summary.json}: given by the caller;</li>
+ *   <li>with the count model ({@code --model counts}, docs/algorithm.md §29): a {@code background} column after the
+ *       types in {@code proportions.csv} and {@code abundances.csv} when the background was kept, and
+ *       {@code quality.csv} ({@link QualityCsv}).</li>
  * </ul>
  * Every file appears under its name only when complete.
  */
@@ -40,7 +43,7 @@ public final class ResultFolder {
 
     /** The files a run writes into a result folder (and each {@code lambda_<value>/} folder). */
     public static final Set<String> FILE_NAMES = Set.of("proportions.csv", "abundances.csv", "dominant.csv",
-            "coordinates.csv", "genes_used.txt", "summary.json", "proportions.png", "dominant.png");
+            "coordinates.csv", "genes_used.txt", "summary.json", "proportions.png", "dominant.png", "quality.csv");
 
     private ResultFolder() {
     }
@@ -83,8 +86,16 @@ public final class ResultFolder {
         long n = fit.spots();
         List<String> types = fit.cellTypeNames();
         LongFunction<String> qc = i -> fit.status(i).label();
-        MatrixCsv.write(folder.resolve("proportions.csv"), types, n, fit.proportions(), barcode, qc, ex);
-        MatrixCsv.write(folder.resolve("abundances.csv"), types, n, fit.abundances(), barcode, null, ex);
+        boolean background = fit.countSummary().map(c -> c.background().kept()).orElse(false);
+        MatrixCsv.write(folder.resolve("proportions.csv"), types, n, fit.proportions(),
+                background ? "background" : null, background ? i -> backgroundProportion(fit, i) : null, barcode,
+                qc, ex);
+        MatrixCsv.write(folder.resolve("abundances.csv"), types, n, fit.abundances(),
+                background ? "background" : null,
+                background ? i -> fit.background().getAtIndex(Layouts.F64, i) : null, barcode, null, ex);
+        if (fit.countSummary().isPresent()) {
+            QualityCsv.write(folder.resolve("quality.csv"), fit, barcode, ex);
+        }
         MemorySegment dominant = fit.dominantCellType();
         TextTable.write(folder.resolve("dominant.csv"), "barcode,dominant_type", n, (i, sb) -> {
             int k = dominant.getAtIndex(Layouts.I32, i);
@@ -99,6 +110,19 @@ public final class ResultFolder {
             genes.append(geneNames.get(g)).append('\n');
         }
         writeText(folder.resolve("genes_used.txt"), genes.toString());
+    }
+
+    /** 1 − Σ_k proportions: the background's share in the proportions' units (NaN for a spot without a result). */
+    private static double backgroundProportion(FitResult fit, long spot) {
+        if (!fit.hasResult(spot)) {
+            return Double.NaN;
+        }
+        int k = fit.cellTypes();
+        double sum = 0;
+        for (int t = 0; t < k; t++) {
+            sum += fit.proportions().getAtIndex(Layouts.F64, spot * k + t);
+        }
+        return Math.max(0, 1 - sum);
     }
 
     /** Writes a small text file atomically. */
