@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
                 + "(barcode, x, y, <types>, dominant, qc), summaries.csv. A failed slide is recorded with its error "
                 + "and the batch goes on (exit code 1 at the end); a re-run skips the slides already complete."},
         footer = {"", "Example:",
-            "  flashdeconv batch --manifest slides.csv --reference signatures.csv -o atlas/ --lambda auto*3"})
+            "  flashdeconv batch --manifest slides.csv --reference signatures.csv \\",
+            "      -o atlas/ --lambda auto*3"})
 public final class BatchCommand implements Callable<Integer> {
     /** The folder of the completion markers inside OUTDIR. */
     public static final String COMPLETE = "_complete";

@@ -21,9 +21,11 @@ import picocli.CommandLine.Spec;
             "Writes into OUTDIR: proportions.csv, abundances.csv, dominant.csv, coordinates.csv, genes_used.txt "
                 + "and summary.json; with several --lambda values one folder lambda_<value>/ each."},
         footer = {"", "Examples:",
-            "  flashdeconv deconvolve --spatial lymph_node.fdstore --reference signatures.csv -o results/",
-            "  flashdeconv deconvolve --spatial outs/filtered_feature_bc_matrix --coords spots.csv \\",
-            "      --reference ref_cells/ --cell-types ref_cells.csv -o results/ --lambda auto,100,1000 --plot"})
+            "  flashdeconv deconvolve --spatial lymph_node.fdstore \\",
+            "      --reference signatures.csv -o results/",
+            "  flashdeconv deconvolve --spatial outs/filtered_feature_bc_matrix \\",
+            "      --coords spots.csv --reference ref_cells/ --cell-types ref_cells.csv \\",
+            "      -o results/ --lambda auto,100,1000 --plot"})
 final class DeconvolveCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -93,6 +93,9 @@ final class EngineOptions {
      */
     FlashDeconvOptions toOptions(CommandLine cl) {
         try {
+            if (k < 1) {
+                throw new IllegalArgumentException("--k must be at least 1 (neighbours per spot), found " + k);
+            }
             FlashDeconvOptions.Builder b = FlashDeconvOptions.builder()
                     .sketchDim(sketchDim).lambdas(lambdas()).rhoSparsity(rho).nHvg(nHvg).nMarkersPerType(nMarkers)
                     .spatialMethod(Choices.parse(SpatialMethod.class, spatialMethod, "--spatial-method"))

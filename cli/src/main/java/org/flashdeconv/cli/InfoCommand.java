@@ -16,17 +16,19 @@ import picocli.CommandLine.Spec;
 /** {@code flashdeconv info}: what a {@code .fdstore} file holds, as text or one JSON object. */
 @Command(name = "info", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Describes a .fdstore file: shape, non-zeros, density, value type, spot totals "
-                + "(min/median/max), coordinate bounding box and checksum status."},
+                + "(min/median/max), coordinate bounding box and checksum status. Given any other input (a Space "
+                + "Ranger folder, an .h5ad, a 10x .h5, a MEX folder), says what it is and what to run on it."},
         footer = {"", "Example:",
             "  flashdeconv info lymph_node.fdstore --verify",
-            "  flashdeconv info lymph_node.fdstore --json    # {\"n_spots\":1000,\"n_genes\":2000,...}"})
+            "  flashdeconv info lymph_node.fdstore --json   # {\"n_spots\":1000,...}",
+            "  flashdeconv info outs/"})
 final class InfoCommand implements Callable<Integer> {
     private static final String[] AXES = {"x", "y", "z"};
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "STORE", description = "The .fdstore file.")
+    @Parameters(index = "0", paramLabel = "STORE", description = "The .fdstore file (or any input, to learn what it is).")
     Path store;
 
     @Option(names = "--json", description = "Print one JSON object (n_spots, n_genes, nnz, value_type, has_coords, ...).")
@@ -38,6 +40,15 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!SpatialStore.isStore(store)) {
+            if (!java.nio.file.Files.exists(store)) {
+                throw new java.nio.file.NoSuchFileException(store.toString());
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            InputDescription.of(store).forEach(out::println);
+            out.flush();
+            return 0;
+        }
         try (CountStore s = CountStore.open(store, verify)) {
             StoreStats st = StoreStats.of(s);
             PrintWriter out = spec.commandLine().getOut();

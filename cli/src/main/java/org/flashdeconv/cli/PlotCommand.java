@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
                 + "maps, one per cell type (colour = proportion), and a map of the dominant type with a legend.",
             "Spots are squares on square lattices (Visium HD) and discs otherwise, sized to the spot spacing; "
                 + "the y axis points down, as in tissue images. Millions of bins draw in seconds."},
-        footer = {"", "Examples:", "  flashdeconv plot results/", "  flashdeconv plot results/ --types B_cell,T_CD4 "
-            + "--width 2400 -o figures/lymph-node.png"})
+        footer = {"", "Examples:", "  flashdeconv plot results/",
+            "  flashdeconv plot results/ --types B_cell,T_CD4 --width 2400 \\",
+            "      -o figures/lymph-node.png"})
 final class PlotCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

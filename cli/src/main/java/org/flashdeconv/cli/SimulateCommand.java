@@ -13,6 +13,7 @@ import org.flashdeconv.io.simulate.SimulationOptions;
 import org.flashdeconv.io.simulate.SlideEffects;
 import org.flashdeconv.io.store.StoreConverter;
 import org.flashdeconv.io.store.StoreSummary;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
                 + "--missing-types 1 --cell-sizes 1000:4000 --reference-cells 200; each option overrides the "
                 + "scenario's value. --scenario clean (default) turns everything off."},
         footer = {"", "Examples:", "  flashdeconv simulate -o sim-hd8 --spots 1000000 --profile hd8 --seed 1",
-            "  flashdeconv simulate -o sim-real --spots 20000 --profile hd8 --scenario realistic --seed 1"})
+            "  flashdeconv simulate -o sim-real --spots 20000 --profile hd8 \\",
+            "      --scenario realistic --seed 1"})
 final class SimulateCommand implements Callable<Integer> {
     /** File names inside OUTDIR. */
     static final String STORE = "slide.fdstore";
@@ -142,8 +144,16 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SimulationOptions options = new SimulationOptions(spots, genes, types, Profile.parse(profile), seed,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, effects());
+        SimulationOptions options;
+        try {
+            if (spots < 1) {
+                throw new IllegalArgumentException("--spots must be at least 1, found " + spots);
+            }
+            options = new SimulationOptions(spots, genes, types, Profile.parse(profile), seed,
+                    threads == null ? Runtime.getRuntime().availableProcessors() : threads, effects());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e); // a usage error: exit 2
+        }
         long start = System.nanoTime();
         Path store = output.resolve(STORE);
         Path signatures = output.resolve(SIGNATURES);

@@ -166,6 +166,7 @@ final class SlideJob {
             // input: the store, the reference on the store's genes, the coordinates
             StageLog stages = new StageLog(bars.listener());
             CountStore store = input.store();
+            input.checkNames(spatial.path);
             Reference ref = loaded.reference();
             GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds())
                     .requireAtLeast(minOverlap);
@@ -227,6 +228,10 @@ final class SlideJob {
         Path folder = several ? stage.resolve(name) : stage;
         Path target = several ? o.outputs().folder().resolve(name) : o.outputs().folder();
         ResultFolder.writeTables(folder, fit, o.store()::barcode, o.xy(), o.match().genes(), writer);
+        if (o.input().imagePixels() != null) {
+            ResultFolder.writeCoordinates(folder, fit.spots(), o.store()::barcode, o.xy(), o.input().imagePixels(),
+                    writer);
+        }
         Path h5adOut = o.outputs().h5adOut();
         if (h5adOut != null) {
             String warning = H5adExport.write(staged(several ? H5adExport.forLambda(h5adOut, name) : h5adOut,

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.coords.CoordinatesCsv;
@@ -13,6 +12,7 @@ import org.flashdeconv.io.h5.H5adSource;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.store.CountStore;
 import org.flashdeconv.io.store.StoreConverter;
+import org.flashdeconv.io.text.TextNames;
 
 /**
  * The spatial counts of a run as an open, read-only store: a {@code .fdstore} file as given, or any input
@@ -25,16 +25,18 @@ final class SpatialStore implements AutoCloseable {
     private final List<String> notes;
     private final List<String> warnings;
     private final String countsProblem;
+    private final double[] imagePixels;
     private Path annData;
     private Sections sections;
 
     private SpatialStore(CountStore store, Path temporary, List<String> notes, List<String> warnings,
-                         String countsProblem) {
+                         String countsProblem, double[] imagePixels) {
         this.store = store;
         this.temporary = temporary;
         this.notes = List.copyOf(notes);
         this.warnings = List.copyOf(warnings);
         this.countsProblem = countsProblem;
+        this.imagePixels = imagePixels;
     }
 
     /**
@@ -65,7 +67,7 @@ final class SpatialStore implements AutoCloseable {
             }
             CountStore store = CountStore.open(path);
             return new SpatialStore(store, null, List.of(), List.of(), store.nonIntegerValues()
-                    ? NonIntegerWarning.of(path) : null);
+                    ? NonIntegerWarning.of(path) : null, null);
         }
         Files.createDirectories(workDir);
         Path temp = TemporaryFiles.createFile(workDir, ".flashdeconv-input-", ".fdstore.tmp");
@@ -75,6 +77,7 @@ final class SpatialStore implements AutoCloseable {
             List<String> warnings = new ArrayList<>();
             String problem = null;
             boolean annData = false;
+            double[] pixels = null;
             Sections sections = null;
             try (CountSource raw = options.open(path);
                  CountSource src = coords == null ? raw : CoordinatesCsv.attach(raw, coords)) {
@@ -98,6 +101,11 @@ final class SpatialStore implements AutoCloseable {
                     throw new IllegalArgumentException("--spatial-gene-column: " + path + " is not an AnnData file "
                             + "(only AnnData inputs have var columns)");
                 }
+                if (src.imagePixels().isPresent()) {
+                    pixels = new double[Math.toIntExact(2 * src.spots())];
+                    src.imagePixels().get().read(0, Math.toIntExact(src.spots()), pixels);
+                    notes.add("image pixels from Space Ranger's tissue positions (coordinates.csv: x_um,y_um,x_px,y_px)");
+                }
                 StoreConverter.convertTemporary(src, temp, progress);
             }
             // the conversion's garbage (decoded chunks, about 40 bytes an entry) grew the heap; a full collection
@@ -109,7 +117,7 @@ final class SpatialStore implements AutoCloseable {
                 problem = NonIntegerWarning.of(path);
             }
             ok = true;
-            SpatialStore s = new SpatialStore(store, temp, notes, warnings, problem);
+            SpatialStore s = new SpatialStore(store, temp, notes, warnings, problem, pixels);
             s.annData = annData ? path : null;
             s.sections = sections;
             return s;
@@ -121,10 +129,39 @@ final class SpatialStore implements AutoCloseable {
         }
     }
 
-    /** True for a {@code .fdstore} file. */
-    static boolean isStore(Path path) {
-        return path.getFileName() != null
-                && path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".fdstore");
+    /**
+     * True for a store: a file that starts with the store's magic bytes whatever its name, or one named
+     * {@code .fdstore} (so a damaged store reports its damage instead of "not a recognised input").
+     */
+    static boolean isStore(Path path) throws IOException {
+        return CountStore.isStore(path) || path.getFileName() != null
+                && path.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".fdstore");
+    }
+
+    /**
+     * Each spot's full-resolution image pixel ({@code 2 n}, x = column, y = row) when the input carried it beside
+     * the coordinates used for the graph (a Visium HD folder read directly), else null.
+     */
+    double[] imagePixels() {
+        return imagePixels;
+    }
+
+    /**
+     * Checks the store's names: barcodes and genes must be non-empty and visible (every result table carries
+     * them; repeated barcodes are the converter's error).
+     *
+     * @throws org.flashdeconv.io.InputFormatException naming {@code input} and the first bad name, escaped
+     */
+    void checkNames(Path input) throws IOException {
+        String problem = TextNames.firstProblem("gene", store.geneNames(), false);
+        if (problem == null) {
+            java.util.List<String> barcodes = new ArrayList<>((int) Math.min(store.spots(), Integer.MAX_VALUE));
+            store.forEachBarcode(barcodes::add);
+            problem = TextNames.firstProblem("barcode", barcodes, false);
+        }
+        if (problem != null) {
+            throw new org.flashdeconv.io.InputFormatException(input, problem);
+        }
     }
 
     /** The open store. */

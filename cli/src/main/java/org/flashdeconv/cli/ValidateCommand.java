@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
                 + "counts per type and the gene overlap, then lists any problem that would stop or spoil a run. "
                 + "Does not run the solver. Exit code 1 when there is a problem."},
         footer = {"", "Example:",
-            "  flashdeconv validate --spatial slide.fdstore --reference ref.h5ad --cell-type-key cell_type"})
+            "  flashdeconv validate --spatial slide.fdstore --reference ref.h5ad \\",
+            "      --cell-type-key cell_type"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

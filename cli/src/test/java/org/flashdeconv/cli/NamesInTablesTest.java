@@ -38,13 +38,7 @@ class NamesInTablesTest {
     }
 
     private static List<List<String>> table(Path csv) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        try (CsvReader r = CsvReader.open(csv)) {
-            while (r.next()) {
-                rows.add(r.all());
-            }
-        }
-        return rows;
+        return CsvReader.readAll(csv);
     }
 
     private static void assertFails(Result r, String command, String fragment) {

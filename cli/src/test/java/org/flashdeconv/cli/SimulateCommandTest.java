@@ -88,7 +88,8 @@ class SimulateCommandTest {
             assertEquals(400, store.spots());
             assertEquals(300, store.genes());
         }
-        assertEquals(1, run("simulate", "-o", dir.toString(), "--spots", "10", "--depth", "20-5000", "-q"));
+        assertEquals(2, run("simulate", "-o", dir.toString(), "--spots", "10", "--depth", "20-5000", "-q"),
+                "a bad option value is a usage error");
         assertTrue(err.toString().contains("--depth must be MIN:MAX"), err.toString());
     }
 

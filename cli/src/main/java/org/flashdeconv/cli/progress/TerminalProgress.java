@@ -11,7 +11,7 @@ import org.flashdeconv.engine.Progress;
 
 /**
  * A {@link Progress} that draws one progress bar per stage (me.tongfei:progressbar) with the count, rate and ETA;
- * the solver's bar also shows the sweep and its relative change.
+ * the solver's bar also shows the sweep and its relative change, and ends full ("converged after N sweeps").
  *
  * <p>Thread-safe: {@link #advance} may be called from any number of worker threads. It only adds to an atomic
  * counter and pushes the total to the bar when about 0.1 % of the stage has accumulated, so its cost is a few
@@ -27,6 +27,7 @@ public final class TerminalProgress implements Progress, AutoCloseable {
     private volatile long nextPush;
     private long step;
     private boolean sweeping;
+    private double lastChange;
 
     /**
      * A progress display writing through consumers from {@code consumer} (one per stage), e.g. a console consumer
@@ -74,6 +75,7 @@ public final class TerminalProgress implements Progress, AutoCloseable {
         ProgressBar current = bar;
         if (current != null) {
             sweeping = true;
+            lastChange = relativeChange;
             current.stepTo(iteration);
             current.setExtraMessage(String.format(Locale.ROOT, "sweep %d, change %.2e", iteration, relativeChange));
         }
@@ -85,10 +87,16 @@ public final class TerminalProgress implements Progress, AutoCloseable {
         if (current != null) {
             long max = current.getMax();
             long value = Math.max(current.getCurrent(), done.get());
-            if (max > 0 && !sweeping) {
-                value = max; // a counted stage that ends is complete; a solver that converged early is not
-            }
-            if (max < 0) {
+            if (sweeping) {
+                // the solver stops when it converges: its bar ends full, saying after how many sweeps
+                current.setExtraMessage(String.format(Locale.ROOT, "%s, change %.2e", value < max
+                        ? "converged after " + value + " sweeps" : "stopped at the sweep limit (" + value + ")",
+                        lastChange));
+                current.maxHint(Math.max(value, 1));
+                value = Math.max(value, 1);
+            } else if (max > 0) {
+                value = max; // a counted stage that ends is complete
+            } else {
                 current.maxHint(value);
             }
             current.stepTo(value);

@@ -61,8 +61,9 @@ class TerminalProgressTest {
         }
         String out = output();
         assertTrue(out.contains("solver"), out);
-        assertTrue(out.contains("sweep 2, change 1.25e-03"), out);
-        assertTrue(out.contains("2/1000"), out);
+        assertTrue(out.contains("change 1.25e-03"), out);
+        assertTrue(out.contains("100%") && out.contains("2/2") && out.contains("converged after 2 sweeps"),
+                "a converged solver's bar ends full and says so: " + out);
         assertFalse(out.contains("1000/1000"), "a converged solver does not claim all sweeps: " + out);
     }
 

@@ -1,11 +1,15 @@
 package org.flashdeconv.io.batch;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.flashdeconv.io.text.CsvReader;
+import org.flashdeconv.io.text.CsvWriter;
 
 /**
- * RFC 4180 CSV records: fields separated by commas, a field in double quotes may hold commas, line breaks and
- * doubled quotes; records end with CRLF or LF. Small files only (the whole text is in memory).
+ * The batch files' CSV records (manifest, {@code summaries.csv}) through the project's one RFC 4180 reader and
+ * writer ({@link CsvReader}, {@link CsvWriter}), as records with their line numbers. Small files only (the whole
+ * text is in memory).
  */
 public final class Rfc4180 {
     private Rfc4180() {
@@ -23,87 +27,24 @@ public final class Rfc4180 {
     /**
      * Splits {@code text} into records (blank lines are skipped).
      *
-     * @throws IllegalArgumentException if a quoted field is not closed or a quote is followed by other text,
-     *                                  naming {@code name} and the line
+     * @throws IllegalArgumentException if it is not RFC 4180 (an unclosed quote, text after a closing quote, a
+     *                                  quote inside an unquoted field), naming {@code name} and the line
      */
     public static List<Row> parse(String text, String name) {
         List<Row> rows = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        long line = 1;
-        long start = 1;
-        boolean quoted = false;
-        boolean afterQuote = false;
-        boolean any = false;
-        int i = text.startsWith("\uFEFF") ? 1 : 0;
-        for (; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                        afterQuote = true;
-                    }
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    field.append(c);
-                }
-                continue;
+        try (CsvReader r = CsvReader.ofText(text, name)) {
+            while (r.next()) {
+                rows.add(new Row(r.lineNumber(), List.copyOf(r.all())));
             }
-            if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-                afterQuote = false;
-                any = true;
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                if (any || !field.isEmpty() || afterQuote) {
-                    fields.add(field.toString());
-                    rows.add(new Row(start, List.copyOf(fields)));
-                }
-                fields.clear();
-                field.setLength(0);
-                afterQuote = false;
-                any = false;
-                line++;
-                start = line;
-            } else if (afterQuote) {
-                throw new IllegalArgumentException(name + " line " + line + ": text after a closing quote");
-            } else if (c == '"' && field.isEmpty()) {
-                quoted = true;
-                any = true;
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw new IllegalArgumentException(name + " line " + start + ": a quoted field is not closed");
-        }
-        if (any || !field.isEmpty()) {
-            fields.add(field.toString());
-            rows.add(new Row(start, List.copyOf(fields)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         return rows;
     }
 
-    /** {@code value} as one RFC 4180 field: quoted when it holds a comma, quote, CR or LF, or spaces at an end. */
+    /** {@code value} as one RFC 4180 field ({@link CsvWriter#field}); null is an empty field. */
     public static String field(String value) {
-        if (value == null) {
-            return "";
-        }
-        boolean quote = !value.isEmpty() && (value.charAt(0) == ' ' || value.charAt(value.length() - 1) == ' ');
-        for (int i = 0; i < value.length() && !quote; i++) {
-            char c = value.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+        return value == null ? "" : CsvWriter.field(value);
     }
 
     /** The fields joined into one record (without the line end). */

@@ -14,6 +14,7 @@ import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.io.atomic.AtomicOutput;
 import org.flashdeconv.io.text.CsvWriter;
+import org.flashdeconv.io.text.DecimalText;
 
 /**
  * Writes the files of one fit into a result folder:
@@ -23,7 +24,8 @@ import org.flashdeconv.io.text.CsvWriter;
  *       abundances are all zero; the proportions of those two are left empty;</li>
  *   <li>{@code abundances.csv}: β in the same layout (no qc column);</li>
  *   <li>{@code dominant.csv}: {@code barcode,dominant_type} (empty for spots without a result);</li>
- *   <li>{@code coordinates.csv}: {@code barcode,x,y[,z]}, what {@code flashdeconv plot} draws with;</li>
+ *   <li>{@code coordinates.csv}: {@code barcode,x,y[,z]}, what {@code flashdeconv plot} draws with (for Visium
+ *       HD read from Space Ranger, {@code barcode,x_um,y_um,x_px,y_px}: see {@link #writeCoordinates});</li>
  *   <li>{@code genes_used.txt}: the selected genes, one name a line, in model order;</li>
  *   <li>{@code summary.json}: given by the caller;</li>
  *   <li>with the count model ({@code --model counts}, docs/algorithm.md §29): a {@code background} column after the
@@ -110,6 +112,31 @@ public final class ResultFolder {
             genes.append(geneNames.get(g)).append('\n');
         }
         writeText(folder.resolve("genes_used.txt"), genes.toString());
+    }
+
+    /**
+     * Rewrites {@code coordinates.csv} as {@code barcode,x_um,y_um,x_px,y_px}: the µm coordinates the fit used
+     * (Visium HD bins from their barcodes) and each spot's full-resolution image pixel (x = column, y = row), so
+     * a result can be laid over the H&amp;E image.
+     *
+     * @param pixels {@code 2 n} values, row-major
+     * @throws IOException              if the file cannot be written
+     * @throws IllegalArgumentException if the coordinates are not 2-D or the pixels are not {@code 2 n}
+     */
+    public static void writeCoordinates(Path folder, long n, LongFunction<String> barcode, CoordsView um,
+                                        double[] pixels, BlockExecutor ex) throws IOException {
+        if (um.dim() != 2 || pixels.length != 2 * n) {
+            throw new IllegalArgumentException("coordinates: expected 2-D coordinates and " + 2 * n
+                    + " pixel values, found " + um.dim() + "-D and " + pixels.length);
+        }
+        MemorySegment xy = um.data();
+        TextTable.write(folder.resolve("coordinates.csv"), "barcode,x_um,y_um,x_px,y_px", n, (i, sb) -> {
+            CsvWriter.appendField(sb, barcode.apply(i));
+            DecimalText.append(sb.append(','), xy.getAtIndex(Layouts.F64, 2 * i));
+            DecimalText.append(sb.append(','), xy.getAtIndex(Layouts.F64, 2 * i + 1));
+            DecimalText.append(sb.append(','), pixels[(int) (2 * i)]);
+            DecimalText.append(sb.append(','), pixels[(int) (2 * i + 1)]);
+        }, ex);
     }
 
     /** 1 − Σ_k proportions: the background's share in the proportions' units (NaN for a spot without a result). */

@@ -154,6 +154,16 @@ public interface CountSource extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Where each spot lies on the slide's full-resolution image, in pixels (x = column, y = row), when the input
+     * carries it besides the coordinates used for the graph (Visium HD: the graph uses µm from the barcodes, the
+     * image position comes from {@code tissue_positions.parquet}). Written into {@code coordinates.csv} so a
+     * result can be laid over the image.
+     */
+    default Optional<Coordinates> imagePixels() {
+        return Optional.empty();
+    }
+
     /** Releases files. */
     @Override
     void close() throws IOException;

@@ -18,10 +18,12 @@ import org.flashdeconv.io.spaceranger.SpaceRangerSource;
  * <ul>
  * <li>an HDF5 file holding {@code X}/{@code obs}: AnnData ({@link H5adSource#openCounts}: the raw counts
  * wherever they are, or the layer, spatial key and gene column of the options);</li>
- * <li>an HDF5 file holding {@code matrix}: a 10x feature-barcode matrix ({@link TenxH5Source}, no
- * coordinates);</li>
- * <li>a Space Ranger folder (an {@code outs/} folder or one with {@code spatial/} or {@code binned_outputs/}):
- * {@link SpaceRangerSource} (Visium, or Visium HD with the bin size of the options);</li>
+ * <li>an HDF5 file holding {@code matrix}: a 10x feature-barcode matrix ({@link TenxH5Source}); with Space
+ * Ranger's positions beside it ({@code spatial/} in its folder, or the cell polygons of {@code segmented_outputs/})
+ * it is read as that Space Ranger folder ({@link SpaceRangerSource#openBeside}), else without coordinates;</li>
+ * <li>a Space Ranger folder (an {@code outs/} folder or one with {@code spatial/} or {@code binned_outputs/}, or
+ * {@code segmented_outputs/}): {@link SpaceRangerSource} (Visium, Visium HD with the bin size of the options,
+ * or segmented cells);</li>
  * <li>a MEX folder ({@code matrix.mtx[.gz]}) or a {@code .mtx[.gz]} file: {@link MexSource} (no coordinates;
  * {@code transpose} reads it as spots x genes).</li>
  * </ul>
@@ -105,7 +107,8 @@ public final class CountSources {
                 throw new H5FormatException(input, "not an AnnData file: no group 'X'");
             }
             if (tenx) {
-                return TenxH5Source.open(input);
+                CountSource placed = SpaceRangerSource.openBeside(input);
+                return placed != null ? placed : TenxH5Source.open(input);
             }
             try {
                 return TenxH5Source.open(input); // the older single-genome 10x layout

@@ -76,6 +76,11 @@ public abstract class ForwardingSource implements CountSource {
     }
 
     @Override
+    public Optional<Coordinates> imagePixels() {
+        return inner.imagePixels();
+    }
+
+    @Override
     public void close() throws IOException {
         inner.close();
     }

@@ -16,27 +16,30 @@ final class SelectedSpots extends ForwardingSource {
     private final int kept;
     private final double[] coords;
     private final int dim;
+    private final double[] pixels;
 
     /**
      * @param newIndex for each spot of {@code inner} its index here, or -1 to drop it; null keeps every spot
      * @param coords   {@code kept * dim} coordinates, row-major, in the new spot order
      */
     SelectedSpots(CountSource inner, int[] newIndex, int kept, double[] coords, int dim) {
+        this(inner, newIndex, kept, coords, dim, null);
+    }
+
+    /** As above, with full-resolution image pixels ({@code kept * 2}, x = column, y = row) or null. */
+    SelectedSpots(CountSource inner, int[] newIndex, int kept, double[] coords, int dim, double[] pixels) {
         super(inner);
         this.newIndex = newIndex;
         this.kept = kept;
         this.coords = coords;
         this.dim = dim;
+        this.pixels = pixels;
     }
-
 
     @Override
     public long spots() {
         return kept;
     }
-
-
-
 
     @Override
     public void forEachBarcode(Consumer<String> consumer) throws IOException {
@@ -48,7 +51,6 @@ final class SelectedSpots extends ForwardingSource {
             spot[0]++;
         });
     }
-
 
     @Override
     public void forEachEntry(EntryConsumer consumer) throws IOException {
@@ -64,10 +66,14 @@ final class SelectedSpots extends ForwardingSource {
         });
     }
 
-
     @Override
     public Optional<Coordinates> coordinates() {
         return Optional.of(Coordinates.ofRows(dim, coords));
+    }
+
+    @Override
+    public Optional<Coordinates> imagePixels() {
+        return pixels == null ? Optional.empty() : Optional.of(Coordinates.ofRows(2, pixels));
     }
 
 }

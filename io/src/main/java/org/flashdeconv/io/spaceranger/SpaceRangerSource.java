@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.flashdeconv.io.h5.TenxH5Source;
 import org.flashdeconv.io.mex.MexSource;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.text.TextNames;
 
 /**
  * Opens a Space Ranger output as a {@link CountSource} with coordinates.
@@ -24,14 +25,18 @@ import org.flashdeconv.io.source.CountSource;
  * <li>Visium HD: {@code outs/} with {@code binned_outputs/square_002um|008um|016um}, or one of those bin
  * folders. Coordinates come from the barcodes ({@code s_008um_00301_00154-1} = bin size, array row, array
  * column): x = column x bin size, y = row x bin size, in µm, the bin size taken from
- * {@code spatial/scalefactors_json.json} ({@code bin_size_um}) when present.</li>
+ * {@code spatial/scalefactors_json.json} ({@code bin_size_um}) when present. The bins' full-resolution image
+ * pixels come from {@code spatial/tissue_positions.parquet} (or {@code .csv}) as
+ * {@link CountSource#imagePixels()}.</li>
+ * <li>Visium HD cell segmentation (Space Ranger 4): a {@code segmented_outputs/} folder; cells at the centroids
+ * of their polygons (see {@link SegmentedCells}).</li>
  * </ul>
  */
 public final class SpaceRangerSource {
     /** The Visium HD bin size used when an {@code outs/} folder is given without one. */
     public static final int DEFAULT_BIN_SIZE_UM = 8;
 
-    private static final Pattern HD_BARCODE = Pattern.compile("s_(\\d+)um_(\\d+)_(\\d+)(-\\d+)?");
+    private static final Pattern HD_BARCODE = Pattern.compile("s_(\\d{1,4})um_(\\d{1,9})_(\\d{1,9})(-\\d+)?");
     private static final Pattern BIN_FOLDER = Pattern.compile("square_(\\d+)um");
     private static final Pattern BIN_SIZE_JSON = Pattern.compile("\"bin_size_um\"\\s*:\\s*([-+0-9.eE]+)");
 
@@ -52,6 +57,7 @@ public final class SpaceRangerSource {
     /** True if {@code folder} looks like a Space Ranger output (Visium, Visium HD outs/ or a bin folder). */
     public static boolean isSpaceRanger(Path folder) {
         return Files.isDirectory(folder.resolve("binned_outputs")) || Files.isDirectory(folder.resolve("spatial"))
+                || SegmentedCells.isSegmented(folder)
                 || Files.isDirectory(folder.resolve("outs")) && isSpaceRanger(folder.resolve("outs"));
     }
 
@@ -84,7 +90,39 @@ public final class SpaceRangerSource {
         if (BIN_FOLDER.matcher(folder.getFileName().toString()).matches()) {
             return openHdBins(folder, matrices);
         }
+        if (SegmentedCells.isSegmented(folder)) {
+            return SegmentedCells.open(folder);
+        }
         return openVisium(folder, matrices);
+    }
+
+    /**
+     * Opens a Space Ranger matrix given as a file ({@code outs/filtered_feature_bc_matrix.h5}, a bin folder's
+     * matrix, {@code segmented_outputs/filtered_feature_cell_matrix.h5}) together with the positions beside it
+     * ({@code ../spatial/}, the bin folder's {@code spatial/}, the cell polygons), as if its folder had been given.
+     *
+     * @return the source, or null when nothing beside the file places its spots
+     * @throws IOException as {@link #open(Path, Integer, MatrixOpener)}
+     */
+    public static CountSource openBeside(Path h5) throws IOException {
+        Path folder = h5.toAbsolutePath().getParent();
+        if (folder == null || folder.getFileName() == null) {
+            return null;
+        }
+        String name = h5.getFileName().toString();
+        if (name.equals(SegmentedCells.MATRIX + ".h5") && Files.isRegularFile(folder.resolve(SegmentedCells.POLYGONS))) {
+            return SegmentedCells.open(folder);
+        }
+        Path spatial = folder.resolve("spatial");
+        boolean positions = Files.isRegularFile(spatial.resolve("tissue_positions.csv"))
+                || Files.isRegularFile(spatial.resolve("tissue_positions_list.csv"))
+                || Files.isRegularFile(spatial.resolve("tissue_positions.parquet"));
+        if (!positions) {
+            return null;
+        }
+        MatrixOpener thisFile = f -> TenxH5Source.open(h5);
+        return BIN_FOLDER.matcher(folder.getFileName().toString()).matches() ? openHdBins(folder, thisFile)
+                : openVisium(folder, thisFile);
     }
 
     /**
@@ -187,14 +225,16 @@ public final class SpaceRangerSource {
             for (int i = 0; i < barcodes.size(); i++) {
                 Matcher m = HD_BARCODE.matcher(barcodes.get(i));
                 if (!m.matches()) {
-                    throw new SpaceRangerFormatException(folder, "barcode " + (i + 1) + " '" + barcodes.get(i)
-                            + "' is not a Visium HD bin barcode (s_<size>um_<row>_<col>-1)");
+                    throw new SpaceRangerFormatException(folder, "barcode " + (i + 1) + " '"
+                            + TextNames.visible(barcodes.get(i)) + "' is not a Visium HD bin barcode "
+                            + "(s_<size>um_<row>_<col>-1)");
                 }
                 double bin = binFromJson != null ? binFromJson : Integer.parseInt(m.group(1));
                 coords[2 * i] = Long.parseLong(m.group(3)) * bin;
                 coords[2 * i + 1] = Long.parseLong(m.group(2)) * bin;
             }
-            CountSource source = new SelectedSpots(matrix, null, barcodes.size(), coords, 2);
+            double[] pixels = ImagePositions.of(folder.resolve("spatial"), barcodes);
+            CountSource source = new SelectedSpots(matrix, null, barcodes.size(), coords, 2, pixels);
             ok = true;
             return source;
         } finally {

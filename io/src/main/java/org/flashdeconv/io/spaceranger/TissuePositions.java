@@ -53,6 +53,15 @@ public final class TissuePositions {
      *                                    duplicated barcode
      */
     public static TissuePositions parse(Path file) throws IOException {
+        return parse(file, true);
+    }
+
+    /** As {@link #parse(Path)}, keeping every listed barcode (in tissue or not). */
+    static TissuePositions parseAll(Path file) throws IOException {
+        return parse(file, false);
+    }
+
+    private static TissuePositions parse(Path file, boolean inTissueOnly) throws IOException {
         Map<String, double[]> inTissue = new HashMap<>();
         int[] col = {0, 1, 2, 3, 4, 5};
         int listed = 0;
@@ -83,7 +92,7 @@ public final class TissuePositions {
                 if (flag != 0 && flag != 1) {
                     throw r.error("in_tissue is '" + r.field(col[1]) + "' (expected 0 or 1)");
                 }
-                if (flag == 1) {
+                if (flag == 1 || !inTissueOnly) {
                     double row = r.number(col[4], "pxl_row_in_fullres");
                     double column = r.number(col[5], "pxl_col_in_fullres");
                     if (!Double.isFinite(row) || !Double.isFinite(column)) {

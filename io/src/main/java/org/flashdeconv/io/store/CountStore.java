@@ -82,6 +82,21 @@ public final class CountStore implements AutoCloseable {
     }
 
     /**
+     * True if {@code path} is a regular file that starts with the store's magic bytes, whatever its name
+     * ({@code convert -o x} writes a store called {@code x}).
+     *
+     * @throws IOException if the file exists but cannot be read
+     */
+    public static boolean isStore(Path path) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(path)) {
+            return false;
+        }
+        try (var in = java.nio.file.Files.newInputStream(path)) {
+            return java.util.Arrays.equals(in.readNBytes(StoreHeader.MAGIC.length), StoreHeader.MAGIC);
+        }
+    }
+
+    /**
      * Opens and fully verifies a store (same as {@code open(path, true)}).
      *
      * @throws StoreFormatException   if the file is not a valid store

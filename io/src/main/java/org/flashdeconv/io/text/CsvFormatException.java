@@ -11,4 +11,9 @@ public final class CsvFormatException extends InputFormatException {
     public CsvFormatException(Path file, long line, String problem) {
         super(file, line, problem);
     }
+
+    /** {@code input line N: problem}, for text that is not a local file (a URI, a string). */
+    public CsvFormatException(String input, long line, String problem) {
+        super(input, line, problem, null);
+    }
 }

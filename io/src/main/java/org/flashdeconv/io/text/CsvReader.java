@@ -85,12 +85,35 @@ public final class CsvReader implements Closeable {
     }
 
     /**
+     * Reads CSV text held in memory (a manifest fetched from a URI); messages start with {@code name}.
+     */
+    public static CsvReader ofText(String text, String name) {
+        return new CsvReader(Path.of("."), (f, line, detail) -> new CsvFormatException(name, line, detail),
+                new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), ',', true);
+    }
+
+    /**
      * Opens a tab-separated file without quoting (10x {@code barcodes.tsv}, {@code features.tsv}).
      *
      * @throws IOException if it cannot be opened
      */
     public static CsvReader openTsv(Path file) throws IOException {
         return new CsvReader(file, CsvFormatException::new, TextInput.open(file), '\t', false);
+    }
+
+    /**
+     * Reads a whole (small) CSV file: every non-blank record's fields.
+     *
+     * @throws IOException if it cannot be read or is not RFC 4180
+     */
+    public static List<List<String>> readAll(Path file) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (CsvReader r = open(file)) {
+            while (r.next()) {
+                rows.add(r.all());
+            }
+        }
+        return rows;
     }
 
     /** The file being read. */

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Formats CSV records as RFC 4180 says, the one way every table is written: a field holding a comma, a quote, a
- * CR or an LF is enclosed in quotes with its quotes doubled; every other field is written as it is. Numbers use
+ * CR or an LF, or starting or ending with a space (which some readers trim), is enclosed in quotes with its quotes
+ * doubled; every other field is written as it is. Numbers use
  * {@link DecimalText#append}. Records end with LF (pandas, R and spreadsheets read either ending).
  */
 public final class CsvWriter {
@@ -38,8 +39,11 @@ public final class CsvWriter {
         return sb.toString();
     }
 
-    /** True if {@code field} must be quoted: it holds a comma, a quote, a CR or an LF. */
+    /** True if {@code field} must be quoted: it holds a comma, a quote, a CR or an LF, or has a space at an end. */
     public static boolean needsQuotes(String field) {
+        if (!field.isEmpty() && (field.charAt(0) == ' ' || field.charAt(field.length() - 1) == ' ')) {
+            return true;
+        }
         for (int i = 0; i < field.length(); i++) {
             char c = field.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {

@@ -28,8 +28,8 @@ class ManifestTest {
         assertMessage("slide_id,spatial\ns1,a\ns2\n", "m.csv line 3: 1 fields, expected 2");
         assertMessage("slide_id,spatial\n_x,a\n", "m.csv line 2: slide_id '_x' is not allowed");
         assertMessage("slide_id,spatial\nsummaries.csv,a\n", "slide_id 'summaries.csv' is not allowed");
-        assertMessage("slide_id,spatial\ns1,\"a\n", "m.csv line 2: a quoted field is not closed");
-        assertMessage("slide_id,spatial\ns1,\"a\"b\n", "m.csv line 2: text after a closing quote");
+        assertMessage("slide_id,spatial\ns1,\"a\n", "m.csv line 2: field 2: a quoted field is not closed");
+        assertMessage("slide_id,spatial\ns1,\"a\"b\n", "m.csv line 2: field 2: text after the closing quote");
         assertMessage("slide_id,spatial\n", "m.csv: the manifest lists no slide");
     }
 

@@ -30,14 +30,8 @@ class CsvReaderTest {
         return write(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private List<List<String>> readAll(Path file) throws IOException {
-        List<List<String>> rows = new ArrayList<>();
-        try (CsvReader r = CsvReader.open(file)) {
-            while (r.next()) {
-                rows.add(r.all());
-            }
-        }
-        return rows;
+    private static List<List<String>> readAll(Path file) throws IOException {
+        return CsvReader.readAll(file);
     }
 
     @Test

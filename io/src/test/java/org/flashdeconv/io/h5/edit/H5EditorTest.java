@@ -80,6 +80,14 @@ class H5EditorTest {
             e.finish();
         }
         assertTrue(Files.size(f) > size);
+        // the original bytes stay, but for the few header fields that point at the new objects
+        byte[] before = Files.readAllBytes(TestInputs.path("anndata/two_sections.h5ad"));
+        byte[] after = Files.readAllBytes(f);
+        int changed = 0;
+        for (int i = 0; i < before.length; i++) {
+            changed += before[i] != after[i] ? 1 : 0;
+        }
+        assertTrue(changed > 0 && changed <= 128, changed + " bytes of the original changed");
         try (H5File h = H5File.open(f)) {
             assertEquals(List.of("library_id", "extra"),
                     Arrays.asList((String[]) h.attribute(h.group("obs", "obs"), "column-order")));
