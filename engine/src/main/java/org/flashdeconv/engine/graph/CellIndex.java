@@ -104,6 +104,23 @@ final class CellIndex {
         return new CellIndex(coords, bounds, scratch);
     }
 
+    /**
+     * {@code coords} scaled by 2^{@code exponent} into {@code scratch} (exact; the same view for exponent 0).
+     */
+    static CoordsView scaled(CoordsView coords, int exponent, Arena scratch) {
+        if (exponent == 0) {
+            return coords;
+        }
+        long values = Math.multiplyExact(coords.n(), (long) coords.dim());
+        MemorySegment data = scratch.allocate(Layouts.F64, Math.max(1, values));
+        for (long i = 0; i < coords.n(); i++) {
+            for (int c = 0; c < coords.dim(); c++) {
+                data.setAtIndex(Layouts.F64, i * coords.dim() + c, Math.scalb(coords.get(i, c), exponent));
+            }
+        }
+        return new CoordsView(coords.n(), coords.dim(), data);
+    }
+
     private long maxCells() {
         return Math.min(Integer.MAX_VALUE - 1L, Math.max(16, 4 * spots));
     }
@@ -129,6 +146,11 @@ final class CellIndex {
     /** The smallest size from {@code size} up (in steps of 1.25) whose grid has at most {@link #maxCells}. */
     private double fit(Bounds bounds, int m, double size) {
         double s = size;
+        if (!(s > 0) || !Double.isFinite(s)) {
+            // GraphBuilder scales the coordinates so that this cannot happen; never loop on a zero size
+            throw new IllegalArgumentException("spatial graph: coordinates spanning " + Arrays.toString(bounds.min())
+                    + " to " + Arrays.toString(bounds.max()) + " cannot be indexed (cell size " + s + ")");
+        }
         while (cellTotal(bounds, m, s) > maxCells()) {
             s *= 1.25;
         }
@@ -229,6 +251,37 @@ final class CellIndex {
     record Bounds(double[] min, double[] max) {
         double extent(int c) {
             return max[c] - min[c];
+        }
+
+        /**
+         * The power of two that brings the largest |coordinate| into [1, 2) when it lies outside [2⁻⁶⁴, 2⁶⁴], else
+         * 0: scaling by it is exact and keeps every distance comparison, while squared distances and cell sizes
+         * stay far from overflow and underflow (coordinates of 1e200 or 1e-200, issue 11.8).
+         */
+        int scaleExponent() {
+            double top = 0;
+            for (int c = 0; c < min.length; c++) {
+                top = Math.max(top, Math.max(Math.abs(min[c]), Math.abs(max[c])));
+            }
+            if (top == 0) {
+                return 0;
+            }
+            int e = Math.getExponent(top);
+            return e >= -64 && e <= 64 ? 0 : -e;
+        }
+
+        /** These bounds scaled by 2^{@code exponent} (exact). */
+        Bounds scaled(int exponent) {
+            if (exponent == 0) {
+                return this;
+            }
+            double[] lo = min.clone();
+            double[] hi = max.clone();
+            for (int c = 0; c < lo.length; c++) {
+                lo[c] = Math.scalb(lo[c], exponent);
+                hi[c] = Math.scalb(hi[c], exponent);
+            }
+            return new Bounds(lo, hi);
         }
 
         /**

@@ -53,7 +53,8 @@ public final class GraphBuilder {
                     + " spots (N x k must stay below 2^31)");
         }
         try (Arena scratch = Arena.ofShared()) {
-            CellIndex index = CellIndex.build(coords, bounds, scratch);
+            int scale = bounds.scaleExponent(); // k nearest: the same for exactly scaled coordinates
+            CellIndex index = CellIndex.build(CellIndex.scaled(coords, scale, scratch), bounds.scaled(scale), scratch);
             progress.start("spatial graph", n);
             MemorySegment out = scratch.allocate(Layouts.I32, n * kEff);
             ex.forEachBlock(n, BLOCK, (b, s, e) -> {
@@ -94,8 +95,9 @@ public final class GraphBuilder {
         }
         try (Arena scratch = Arena.ofShared()) {
             progress.start("spatial graph", 2 * n);
-            SpatialGraph graph = radiusGraph("radius graph", CellIndex.build(coords, bounds, scratch), r, arena,
-                    scratch, ex, progress);
+            int scale = bounds.scaleExponent();
+            SpatialGraph graph = radiusGraph("radius graph", CellIndex.build(CellIndex.scaled(coords, scale, scratch),
+                    bounds.scaled(scale), scratch), Math.scalb(r, scale), arena, scratch, ex, progress);
             progress.end();
             return graph;
         }
@@ -114,7 +116,10 @@ public final class GraphBuilder {
             return 0;
         }
         try (Arena scratch = Arena.ofShared()) {
-            return 1.5 * GridSpacing.median(CellIndex.build(coords, bounds, scratch), scratch, ex, Progress.NONE);
+            int scale = bounds.scaleExponent();
+            double median = GridSpacing.median(CellIndex.build(CellIndex.scaled(coords, scale, scratch), bounds.scaled(scale),
+                    scratch), scratch, ex, Progress.NONE);
+            return 1.5 * Math.scalb(median, -scale);
         }
     }
 
@@ -132,7 +137,8 @@ public final class GraphBuilder {
             return GraphOutput.empty(n, arena);
         }
         try (Arena scratch = Arena.ofShared()) {
-            CellIndex index = CellIndex.build(coords, bounds, scratch);
+            int scale = bounds.scaleExponent();
+            CellIndex index = CellIndex.build(CellIndex.scaled(coords, scale, scratch), bounds.scaled(scale), scratch);
             progress.start("spatial graph", 3 * n);
             double r = 1.5 * GridSpacing.median(index, scratch, ex, progress);
             SpatialGraph graph = radiusGraph("grid graph", index, r, arena, scratch, ex, progress);

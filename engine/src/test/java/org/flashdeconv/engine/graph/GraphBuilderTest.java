@@ -71,7 +71,9 @@ class GraphBuilderTest {
         double[][] pts = points(kind, n, seed);
         try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
             CoordsView view = TestMatrices.coords(pts, arena);
-            int[][] ranking = GraphOracle.ranking(pts);
+            // TINY: the oracle ranks the exactly scaled points, as the builder does (subnormal squares would tie)
+            int[][] ranking = GraphOracle.ranking(kind == Kind.TINY
+                    ? ExtremeCoordinatesTest.times(pts, Math.scalb(1.0, 530)) : pts);
             // k > N - 1 (all other spots) only where that stays cheap for the oracle.
             for (int k : new int[] {0, 1, 4, 6, 13, n <= 50 ? n + 2 : 40}) {
                 SpatialGraph g = GraphBuilder.knn(view, k, arena, ex, Progress.NONE);
@@ -95,10 +97,15 @@ class GraphBuilderTest {
                     assertWellFormed(g);
                 }
             }
-            double gridR = GraphOracle.gridRadius(pts);
+            // the builder scales TINY coordinates by a power of two (exact) before measuring distances, so its grid
+            // radius is the exact one, not the oracle's subnormal-rounded one: the oracle measures them scaled too
+            int s = kind == Kind.TINY ? 530 : 0;
+            double[][] exact = ExtremeCoordinatesTest.times(pts, Math.scalb(1.0, s));
+            double gridR = Math.scalb(GraphOracle.gridRadius(exact), -s);
             assertEquals(gridR, GraphBuilder.gridRadius(view, ex));
             SpatialGraph grid = GraphBuilder.grid(view, arena, ex, Progress.NONE);
-            assertRowsEqual(n <= 1 ? new int[n][0] : GraphOracle.radius(pts, gridR), grid, kind + " grid");
+            assertRowsEqual(n <= 1 ? new int[n][0] : GraphOracle.radius(exact, Math.scalb(gridR, s)), grid,
+                    kind + " grid");
         }
     }
 
