@@ -23,17 +23,20 @@ import org.flashdeconv.io.store.StoreConverter;
  * {@code OUT/scaling.csv}, {@code OUT/scaling.png} and {@code OUT/scaling.md} (also printed).
  *
  * <pre>
- * ScalingHarness --jar cli/target/flashdeconv.jar [--sizes 10k,100k,1m,10m] [--cases defaults,reference]
+ * ScalingHarness --jar cli/target/flashdeconv.jar [--sizes 10k,100k,1m,10m]
+ *                [--cases defaults,reference,counts,flashdeconv,again,convert-h5ad,...]
  *                [--out DIR] [--data DIR] [--java-opts "-Xmx4g"] [--seed 1] [--baseline-jar OLD.jar]
  * ScalingHarness --from-csv OUT/scaling.csv --out DIR      (only redraw the PNG and the tables)
  * </pre>
- * Cases: {@code defaults} (the command's defaults), {@code again} (the same once more: a second run),
- * {@code reference} (the published package's settings: {@code --max-iter 100 --gene-weighting countsketch}), all on
- * the simulated store; {@code convert-h5ad} and {@code convert-10x} ({@code convert} of the slide written as an
- * AnnData file and as a Cell Ranger 10x h5 by {@code bench/scripts/store_to_h5.py}, see {@link H5Files}),
- * {@code from-h5ad} ({@code deconvolve --spatial slide.h5ad}) and {@code from-store} ({@code deconvolve} of the
- * store {@code convert} made of the h5ad, statistics included). With {@code --baseline-jar}, every case also runs
- * with that jar first (case name "baseline ..."): a reference figure measured in the same run.
+ * Cases: {@code defaults} (the command's defaults) and {@code reference} (the published package's settings:
+ * {@code --max-iter 100 --gene-weighting countsketch}), run when {@code --cases} is not given; {@code counts} and
+ * {@code flashdeconv} ({@code --model counts}, {@code --model flashdeconv}: the count model's cost against today's);
+ * {@code again} (the defaults once more: a second run), all on the simulated store; {@code convert-h5ad} and
+ * {@code convert-10x} ({@code convert} of the slide written as an AnnData file and as a Cell Ranger 10x h5 by
+ * {@code bench/scripts/store_to_h5.py}, see {@link H5Files}), {@code from-h5ad} ({@code deconvolve --spatial
+ * slide.h5ad}) and {@code from-store} ({@code deconvolve} of the store {@code convert} made of the h5ad, statistics
+ * included). With {@code --baseline-jar}, every case also runs with that jar first (case name "baseline ..."): a
+ * reference figure measured in the same run.
  */
 public final class ScalingHarness {
 
@@ -47,6 +50,8 @@ public final class ScalingHarness {
         CASES.put("defaults", List.of());
         CASES.put("again", List.of());
         CASES.put("reference", List.of("--max-iter", "100", "--gene-weighting", "countsketch"));
+        CASES.put("counts", List.of("--model", "counts"));
+        CASES.put("flashdeconv", List.of("--model", "flashdeconv"));
         FILE_CASES.put("convert-h5ad", "slide.h5ad");
         FILE_CASES.put("convert-10x", "filtered_feature_bc_matrix.h5");
         FILE_CASES.put("from-h5ad", "slide.h5ad");
