@@ -58,9 +58,13 @@ public final class BatchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ReferenceInput reference = new ReferenceInput();
 
+    private int minOverlap = 100;
+
     @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
             description = "Fail a slide that shares fewer genes (default: ${DEFAULT-VALUE}).")
-    private int minOverlap;
+    private void minOverlap(int n) {
+        minOverlap = InputOptions.atLeastOne(spec, "--min-overlap", n);
+    }
 
     @CommandLine.ArgGroup(exclusive = false, heading = "Reading the spatial inputs:%n")
     private ReadOptions reading = new ReadOptions();
