@@ -23,12 +23,13 @@ import org.flashdeconv.io.store.StoreConverter;
  * {@code OUT/scaling.csv}, {@code OUT/scaling.png} and {@code OUT/scaling.md} (also printed).
  *
  * <pre>
- * ScalingHarness --jar cli/target/flashdeconv.jar [--sizes 10k,100k,1m,10m] [--cases defaults,reference]
+ * ScalingHarness --jar cli/target/flashdeconv.jar [--sizes 10k,100k,1m,10m] [--cases defaults,reference,counts,flashdeconv]
  *                [--out DIR] [--data DIR] [--java-opts "-Xmx4g"] [--seed 1]
  * ScalingHarness --from-csv OUT/scaling.csv --out DIR      (only redraw the PNG and the tables)
  * </pre>
  * Cases: {@code defaults} (the command's defaults) and {@code reference} (the published package's settings:
- * {@code --max-iter 100 --gene-weighting countsketch}).
+ * {@code --max-iter 100 --gene-weighting countsketch}), run when {@code --cases} is not given; {@code counts} and
+ * {@code flashdeconv} ({@code --model counts}, {@code --model flashdeconv}: the count model's cost against today's).
  */
 public final class ScalingHarness {
 
@@ -38,6 +39,8 @@ public final class ScalingHarness {
     static {
         CASES.put("defaults", List.of());
         CASES.put("reference", List.of("--max-iter", "100", "--gene-weighting", "countsketch"));
+        CASES.put("counts", List.of("--model", "counts"));
+        CASES.put("flashdeconv", List.of("--model", "flashdeconv"));
     }
 
     private ScalingHarness() {
@@ -100,7 +103,7 @@ public final class ScalingHarness {
 
     static Options parse(String[] args) {
         List<SizeSpec> sizes = List.of(SizeSpec.parse("10k"), SizeSpec.parse("100k"), SizeSpec.parse("1m"));
-        List<String> cases = List.copyOf(CASES.keySet());
+        List<String> cases = List.of("defaults", "reference");
         Path out = Path.of("bench", "target", "scaling");
         Path data = Path.of(System.getProperty("java.io.tmpdir"), "flashdeconv-scaling");
         Path jar = null;
