@@ -101,7 +101,7 @@ final class SpatialStore implements AutoCloseable {
                     throw new IllegalArgumentException("--spatial-gene-column: " + path + " is not an AnnData file "
                             + "(only AnnData inputs have var columns)");
                 }
-                if (src.imagePixels().isPresent()) {
+                if (coords == null && src.imagePixels().isPresent()) { // --coords replaces the µm the pixels pair with
                     pixels = new double[Math.toIntExact(2 * src.spots())];
                     src.imagePixels().get().read(0, Math.toIntExact(src.spots()), pixels);
                     notes.add("image pixels from Space Ranger's tissue positions (coordinates.csv: x_um,y_um,x_px,y_px)");

@@ -178,4 +178,41 @@ class NamesInTablesTest {
         Files.writeString(coords, r.toString().replaceFirst("\"x\",\"y\"", "\"in_tissue\",\"array_row\""));
         assertFails(deconvolve(s, coords), "deconvolve", "cannot identify the coordinate columns");
     }
+
+    /** A 10x .h5 (Cell Ranger's layout, written here) whose barcode holds a tab: refused before the fit, escaped. */
+    @Test
+    void invisibleCharactersInAnH5BarcodeAreRefused() throws IOException {
+        TinySlide s = new TinySlide(24);
+        s.barcodes.set(5, "AAAC\t0005-1");
+        int genes = s.genes.size();
+        List<Integer> data = new ArrayList<>();
+        List<Long> indices = new ArrayList<>();
+        long[] indptr = new long[s.counts.size() + 1];
+        for (int i = 0; i < s.counts.size(); i++) {
+            for (int g = 0; g < genes; g++) {
+                if (s.counts.get(i)[g] != 0) {
+                    data.add((int) s.counts.get(i)[g]);
+                    indices.add((long) g);
+                }
+            }
+            indptr[i + 1] = data.size();
+        }
+        Path h5 = dir.resolve("filtered_feature_bc_matrix.h5");
+        try (io.jhdf.WritableHdfFile f = io.jhdf.HdfFile.write(h5)) {
+            io.jhdf.api.WritableGroup m = f.putGroup("matrix");
+            m.putDataset("data", data.stream().mapToInt(Integer::intValue).toArray());
+            m.putDataset("indices", indices.stream().mapToLong(Long::longValue).toArray());
+            m.putDataset("indptr", indptr);
+            m.putDataset("shape", new int[] {genes, s.counts.size()});
+            m.putDataset("barcodes", s.barcodes.toArray(String[]::new));
+            io.jhdf.api.WritableGroup features = m.putGroup("features");
+            features.putDataset("id", s.genes.stream().map(g -> "ENSG" + g).toArray(String[]::new));
+            features.putDataset("name", s.genes.toArray(String[]::new));
+            features.putDataset("feature_type", s.genes.stream().map(g -> "Gene Expression").toArray(String[]::new));
+        }
+        Result r = run("deconvolve", "--spatial", h5.toString(), "--coords", s.writeCoords(dir).toString(),
+                "--reference", s.writeSignatures(dir).toString(), "-o", dir.resolve("out").toString(), "-q",
+                "--min-overlap", "10");
+        assertFails(r, "deconvolve", "barcode 6 'AAAC\\t0005-1' holds an invisible or control character (\\t)");
+    }
 }

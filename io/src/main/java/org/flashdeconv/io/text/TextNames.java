@@ -8,7 +8,8 @@ import java.util.Set;
  * What a name (barcode, gene, cell type) may hold, and how to show one in a message. A name is kept exactly as
  * read, commas, quotes, spaces and non-ASCII letters included (every CSV writer quotes it as RFC 4180 says); a
  * name that is empty or holds a character nobody can see or type back (a control character such as a newline or
- * tab, a byte-order mark or another format character, an unpaired surrogate) is refused, and the message shows it
+ * tab, a byte-order mark or another format character, an unpaired surrogate, or U+FFFD, which decoders put where
+ * bytes were not UTF-8) is refused, and the message shows it
  * with those characters escaped ({@code \n}, {@code \t}, {@code \u200B}).
  */
 public final class TextNames {
@@ -33,6 +34,8 @@ public final class TextNames {
                 i++;
             } else if (invisible(c)) {
                 return "holds an invisible or control character (" + escape(c) + ")";
+            } else if (c == '\uFFFD') {
+                return "holds U+FFFD, the mark of bytes that were not UTF-8 text (re-save the input as UTF-8)";
             }
         }
         return null;

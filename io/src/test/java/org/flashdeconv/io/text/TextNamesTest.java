@@ -24,6 +24,7 @@ class TextNamesTest {
         assertTrue(TextNames.problem("a\u200Bb").contains("\\u200B"));
         assertTrue(TextNames.problem("tab\there").contains("\\t"));
         assertTrue(TextNames.problem("x\uD800").contains("\\uD800"));
+        assertTrue(TextNames.problem("caf\uFFFD").contains("not UTF-8"));
         assertEquals("a\\nb\\r\\u0000\\\\", TextNames.visible("a\nb\r\u0000\\"));
     }
 
