@@ -196,7 +196,9 @@ public final class BatchCommand implements Callable<Integer> {
             SlideJob job = new SlideJob(options, reference, loaded, minOverlap);
             String createdBy = "flashdeconv-jvm " + VersionProvider.version();
             Path h5adOut = h5ad ? folder.resolve(slide.id() + ".h5ad") : null;
-            SlideJob.Report r = job.run(input, new SlideJob.Outputs(folder, h5adOut, plot, false), bars, out, err,
+            SlideJob.Outputs outputs = new SlideJob.Outputs(folder, h5adOut, plot, false);
+            SlideJob.requireOutputsApart(options, input, reference, outputs);
+            SlideJob.Report r = job.run(input, outputs, bars, out, err,
                     (fit, store, xy) -> ProportionsTable.write(part, fit, store::barcode, xy, createdBy));
             return new SlideSummary(slide.id(), r.spots(), r.genesMatched(), r.lambdaUsed(), r.sweeps(),
                     r.converged(), seconds(start), SlideSummary.OK, null);
