@@ -189,13 +189,10 @@ public final class BatchCommand implements Callable<Integer> {
                                  PrintWriter out, PrintWriter err) throws IOException {
         long start = System.nanoTime();
         try {
-            if (slide.libraryKey() != null) {
-                throw new IllegalArgumentException("library_key '" + slide.libraryKey() + "': choosing one library "
-                        + "of a multi-library input is not supported yet; give each slide its own input file");
-            }
             SpatialOptions input = new SpatialOptions();
             input.path = spatial;
             input.coords = coords;
+            input.libraryKey = slide.libraryKey();
             input.reading = reading;
             SlideJob job = new SlideJob(options, reference, loaded, minOverlap);
             String createdBy = "flashdeconv-jvm " + VersionProvider.version();

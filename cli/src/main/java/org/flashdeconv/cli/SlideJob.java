@@ -227,11 +227,7 @@ final class SlideJob {
         Path stage = o.staged().stage();
         Path folder = several ? stage.resolve(name) : stage;
         Path target = several ? o.outputs().folder().resolve(name) : o.outputs().folder();
-        String summary = SummaryJson.of(fit, VersionProvider.version(), j -> {
-            o.extras().accept(j);
-            CountModelJson.write(j, fit, o.match().genes());
-        });
-        ResultFolder.write(folder, fit, o.store()::barcode, o.xy(), o.match().genes(), summary, writer);
+        ResultFolder.writeTables(folder, fit, o.store()::barcode, o.xy(), o.match().genes(), writer);
         if (o.input().imagePixels() != null) {
             ResultFolder.writeCoordinates(folder, fit.spots(), o.store()::barcode, o.xy(), o.input().imagePixels(),
                     writer);
@@ -249,6 +245,12 @@ final class SlideJob {
             SlidePlots.write(FitSpotTable.of(fit, o.xy()), PlotOptions.defaults(title == null ? "" : title.toString()),
                     folder.resolve("proportions.png"), folder.resolve("dominant.png"), o.bars().listener());
         }
+        // last, so that its stage times and memory (peak RSS) include the writing of every other output
+        String summary = SummaryJson.of(fit, VersionProvider.version(), j -> {
+            o.extras().accept(j);
+            CountModelJson.write(j, fit, o.match().genes());
+        });
+        ResultFolder.writeText(folder.resolve("summary.json"), summary);
         if (o.hook() != null) {
             o.hook().accept(fit, o.store(), o.xy());
         }

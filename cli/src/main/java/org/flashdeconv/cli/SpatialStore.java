@@ -106,8 +106,12 @@ final class SpatialStore implements AutoCloseable {
                     src.imagePixels().get().read(0, Math.toIntExact(src.spots()), pixels);
                     notes.add("image pixels from Space Ranger's tissue positions (coordinates.csv: x_um,y_um,x_px,y_px)");
                 }
-                StoreConverter.convert(src, temp, progress);
+                StoreConverter.convertTemporary(src, temp, progress);
             }
+            // the conversion's garbage (decoded chunks, about 40 bytes an entry) grew the heap; a full collection
+            // hands it back (G1 shrinks after one) before the engine allocates its off-heap arrays, so the run's
+            // peak is the larger of the two stages, not their sum
+            System.gc();
             CountStore store = CountStore.open(temp, false);
             if (problem == null && store.nonIntegerValues()) {
                 problem = NonIntegerWarning.of(path);

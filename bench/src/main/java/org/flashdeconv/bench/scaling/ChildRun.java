@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * Runs {@code flashdeconv deconvolve} in a child JVM (the launcher's command: the JVM flags of this JVM, which
- * {@code bench/run-scaling.sh} starts with the repository's {@code jvm.args}, and the command-line jar), samples its {@code /proc} readings every {@value #PERIOD_MS} ms, and combines them with the
+ * Runs a {@code flashdeconv} command ({@code deconvolve}, {@code convert}) in a child JVM (the launcher's command:
+ * the JVM flags of this JVM, which {@code bench/run-scaling.sh} starts with the repository's {@code jvm.args}, and
+ * the command-line jar), samples its {@code /proc} readings every {@value #PERIOD_MS} ms, and combines them with the
  * phases the child wrote into {@code summary.json} ({@code phases}, {@code memory}, {@code n_iterations}).
  */
 final class ChildRun {
@@ -30,16 +32,35 @@ final class ChildRun {
     private ChildRun() {
     }
 
-    /** What to run: the java binary, extra JVM options, the command-line jar and the run's arguments. */
-    record Command(Path java, List<String> javaOptions, Path jar, Path store, Path signatures, List<String> caseArgs) {
+    /**
+     * What to run: the java binary, extra JVM options, the command-line jar and the command's arguments, given the
+     * result folder (a child that writes {@code summary.json} there gets its phases and memory report read).
+     */
+    record Command(Path java, List<String> javaOptions, Path jar, Function<Path, List<String>> args) {
+        /** {@code deconvolve} of {@code spatial} with {@code signatures} into the result folder, plus {@code more}. */
+        static Command deconvolve(Path java, List<String> javaOptions, Path jar, Path spatial, Path signatures,
+                                  List<String> more) {
+            return new Command(java, javaOptions, jar, out -> {
+                List<String> a = new ArrayList<>(List.of("deconvolve", "--spatial", spatial.toString(),
+                        "--reference", signatures.toString(), "-o", out.toString(), "--quiet", "--json"));
+                a.addAll(more);
+                return a;
+            });
+        }
+
+        /** {@code convert} of {@code input} into {@code slide.fdstore} in the result folder. */
+        static Command convert(Path java, List<String> javaOptions, Path jar, Path input) {
+            return new Command(java, javaOptions, jar, out -> List.of("convert", input.toString(), "-o",
+                    out.resolve("slide.fdstore").toString(), "--quiet"));
+        }
+
         List<String> toList(Path output) {
             List<String> cmd = new ArrayList<>();
             cmd.add(java.toString());
             cmd.addAll(javaOptions);
             cmd.addAll(launcherFlags());
-            cmd.addAll(List.of("-jar", jar.toString(), "deconvolve", "--spatial", store.toString(), "--reference",
-                    signatures.toString(), "-o", output.toString(), "--quiet", "--json"));
-            cmd.addAll(caseArgs);
+            cmd.addAll(List.of("-jar", jar.toString()));
+            cmd.addAll(args.apply(output));
             return cmd;
         }
     }
@@ -54,7 +75,7 @@ final class ChildRun {
             throws IOException, InterruptedException {
         Path result = runDir.resolve("result");
         deleteTree(runDir);
-        Files.createDirectories(runDir);
+        Files.createDirectories(result);
         ProcessBuilder pb = new ProcessBuilder(command.toList(result))
                 .redirectOutput(runDir.resolve("stdout.txt").toFile())
                 .redirectError(runDir.resolve("stderr.txt").toFile());
@@ -70,9 +91,13 @@ final class ChildRun {
                     + String.join(" | ", err.subList(Math.max(0, err.size() - 5), err.size())));
         }
         Path summaryFile = result.resolve("summary.json");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> summary = (Map<String, Object>) MiniJson.parse(Files.readString(summaryFile));
-        Files.copy(summaryFile, runDir.resolve("summary.json"));
+        Map<String, Object> summary = Map.of();
+        if (Files.isRegularFile(summaryFile)) { // deconvolve writes one, convert does not
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) MiniJson.parse(Files.readString(summaryFile));
+            summary = m;
+            Files.copy(summaryFile, runDir.resolve("summary.json"));
+        }
         deleteTree(result);
         return combine(caseName, size, nnzPerSpot, summary, readings, startMs, endMs);
     }

@@ -23,24 +23,39 @@ import org.flashdeconv.io.store.StoreConverter;
  * {@code OUT/scaling.csv}, {@code OUT/scaling.png} and {@code OUT/scaling.md} (also printed).
  *
  * <pre>
- * ScalingHarness --jar cli/target/flashdeconv.jar [--sizes 10k,100k,1m,10m] [--cases defaults,reference,counts,flashdeconv]
- *                [--out DIR] [--data DIR] [--java-opts "-Xmx4g"] [--seed 1]
+ * ScalingHarness --jar cli/target/flashdeconv.jar [--sizes 10k,100k,1m,10m]
+ *                [--cases defaults,reference,counts,flashdeconv,again,convert-h5ad,...]
+ *                [--out DIR] [--data DIR] [--java-opts "-Xmx4g"] [--seed 1] [--baseline-jar OLD.jar]
  * ScalingHarness --from-csv OUT/scaling.csv --out DIR      (only redraw the PNG and the tables)
  * </pre>
  * Cases: {@code defaults} (the command's defaults) and {@code reference} (the published package's settings:
  * {@code --max-iter 100 --gene-weighting countsketch}), run when {@code --cases} is not given; {@code counts} and
- * {@code flashdeconv} ({@code --model counts}, {@code --model flashdeconv}: the count model's cost against today's).
+ * {@code flashdeconv} ({@code --model counts}, {@code --model flashdeconv}: the count model's cost against today's);
+ * {@code again} (the defaults once more: a second run), all on the simulated store; {@code convert-h5ad} and
+ * {@code convert-10x} ({@code convert} of the slide written as an AnnData file and as a Cell Ranger 10x h5 by
+ * {@code bench/scripts/store_to_h5.py}, see {@link H5Files}), {@code from-h5ad} ({@code deconvolve --spatial
+ * slide.h5ad}) and {@code from-store} ({@code deconvolve} of the store {@code convert} made of the h5ad, statistics
+ * included). With {@code --baseline-jar}, every case also runs with that jar first (case name "baseline ..."): a
+ * reference figure measured in the same run.
  */
 public final class ScalingHarness {
 
-    /** The cases and the arguments they add to {@code deconvolve}. */
+    /** The deconvolve cases on the simulated store and the arguments they add to {@code deconvolve}. */
     static final Map<String, List<String>> CASES = new LinkedHashMap<>();
+
+    /** The cases that read the user's file: what they read from the data folder. */
+    static final Map<String, String> FILE_CASES = new LinkedHashMap<>();
 
     static {
         CASES.put("defaults", List.of());
+        CASES.put("again", List.of());
         CASES.put("reference", List.of("--max-iter", "100", "--gene-weighting", "countsketch"));
         CASES.put("counts", List.of("--model", "counts"));
         CASES.put("flashdeconv", List.of("--model", "flashdeconv"));
+        FILE_CASES.put("convert-h5ad", "slide.h5ad");
+        FILE_CASES.put("convert-10x", "filtered_feature_bc_matrix.h5");
+        FILE_CASES.put("from-h5ad", "slide.h5ad");
+        FILE_CASES.put("from-store", H5Files.CONVERTED);
     }
 
     private ScalingHarness() {
@@ -48,7 +63,7 @@ public final class ScalingHarness {
 
     /** Parsed command line. */
     record Options(List<SizeSpec> sizes, List<String> cases, Path out, Path data, Path jar, List<String> javaOptions,
-                   long seed, Path fromCsv) {
+                   long seed, Path fromCsv, Path baselineJar) {
     }
 
     /**
@@ -85,17 +100,30 @@ public final class ScalingHarness {
         for (SizeSpec size : o.sizes()) {
             Path dir = o.data().resolve(size.folder());
             double nnzPerSpot = ensureSlide(size, dir, o.seed(), log);
+            if (o.cases().stream().anyMatch(FILE_CASES::containsKey)) {
+                H5Files.ensure(dir, o.jar(), java, o.javaOptions(), log);
+            }
             for (String c : o.cases()) {
-                log.printf(Locale.ROOT, "run %s %s (load average %.2f) ...%n", c, size.folder(), loadAverage());
-                ChildRun.Command cmd = new ChildRun.Command(java, o.javaOptions(), o.jar(),
-                        dir.resolve("slide.fdstore"), dir.resolve("signatures.csv"), CASES.get(c));
-                RunResult r = ChildRun.run(c, size, nnzPerSpot, cmd, o.out().resolve("runs").resolve(c + "-"
-                        + size.folder()));
-                log.printf(Locale.ROOT, "  %.2f s wall, %.2f s CPU, peak RSS %s, RssAnon %s, heap %s, %d sweeps%n",
-                        r.wallSeconds(), r.cpuSeconds(), ScalingReport.gb(r.peakRss()),
-                        ScalingReport.gb(r.peakRssAnon()), ScalingReport.gb(r.peakHeap()), r.iterations());
-                runs.add(r);
-                ScalingReport.writeCsv(runs, o.out().resolve("scaling.csv"));
+                for (Path jar : o.baselineJar() == null ? List.of(o.jar()) : List.of(o.baselineJar(), o.jar())) {
+                    String name = jar.equals(o.jar()) ? c : "baseline " + c;
+                    log.printf(Locale.ROOT, "run %s %s (load average %.2f) ...%n", name, size.folder(), loadAverage());
+                    Path signatures = dir.resolve("signatures.csv");
+                    ChildRun.Command cmd = switch (c) {
+                        case "convert-h5ad", "convert-10x" -> ChildRun.Command.convert(java, o.javaOptions(), jar,
+                                dir.resolve(FILE_CASES.get(c)));
+                        case "from-h5ad", "from-store" -> ChildRun.Command.deconvolve(java, o.javaOptions(), jar,
+                                dir.resolve(FILE_CASES.get(c)), signatures, List.of());
+                        default -> ChildRun.Command.deconvolve(java, o.javaOptions(), jar, dir.resolve("slide.fdstore"),
+                                signatures, CASES.get(c));
+                    };
+                    RunResult r = ChildRun.run(name, size, nnzPerSpot, cmd, o.out().resolve("runs")
+                            .resolve(name.replace(' ', '-') + "-" + size.folder()));
+                    log.printf(Locale.ROOT, "  %.2f s wall, %.2f s CPU, peak RSS %s, RssAnon %s, heap %s, %d sweeps%n",
+                            r.wallSeconds(), r.cpuSeconds(), ScalingReport.gb(r.peakRss()),
+                            ScalingReport.gb(r.peakRssAnon()), ScalingReport.gb(r.peakHeap()), r.iterations());
+                    runs.add(r);
+                    ScalingReport.writeCsv(runs, o.out().resolve("scaling.csv"));
+                }
             }
         }
         return runs;
@@ -104,6 +132,7 @@ public final class ScalingHarness {
     static Options parse(String[] args) {
         List<SizeSpec> sizes = List.of(SizeSpec.parse("10k"), SizeSpec.parse("100k"), SizeSpec.parse("1m"));
         List<String> cases = List.of("defaults", "reference");
+        Path baselineJar = null;
         Path out = Path.of("bench", "target", "scaling");
         Path data = Path.of(System.getProperty("java.io.tmpdir"), "flashdeconv-scaling");
         Path jar = null;
@@ -121,15 +150,17 @@ public final class ScalingHarness {
                 case "--cases" -> {
                     cases = Arrays.stream(v.split(",")).map(String::trim).toList();
                     for (String c : cases) {
-                        if (!CASES.containsKey(c)) {
+                        if (!CASES.containsKey(c) && !FILE_CASES.containsKey(c)) {
                             throw new IllegalArgumentException("--cases: unknown case '" + c + "', expected "
-                                    + String.join(" or ", CASES.keySet()));
+                                    + String.join(", ", CASES.keySet()) + " or " + String.join(", ",
+                                    FILE_CASES.keySet()));
                         }
                     }
                 }
                 case "--out" -> out = Path.of(v);
                 case "--data" -> data = Path.of(v);
                 case "--jar" -> jar = Path.of(v);
+                case "--baseline-jar" -> baselineJar = Path.of(v);
                 case "--from-csv" -> fromCsv = Path.of(v);
                 case "--java-opts" -> javaOpts = v;
                 case "--seed" -> {
@@ -140,7 +171,7 @@ public final class ScalingHarness {
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (expected --sizes, --cases,"
-                        + " --out, --data, --jar, --java-opts, --seed, --from-csv)");
+                        + " --out, --data, --jar, --baseline-jar, --java-opts, --seed, --from-csv)");
             }
         }
         if (fromCsv == null && (jar == null || !Files.isRegularFile(jar))) {
@@ -148,7 +179,10 @@ public final class ScalingHarness {
                     + " found " + jar);
         }
         List<String> jo = javaOpts.isBlank() ? List.of() : List.of(javaOpts.trim().split("\\s+"));
-        return new Options(sizes, cases, out, data, jar, jo, seed, fromCsv);
+        if (baselineJar != null && !Files.isRegularFile(baselineJar)) {
+            throw new IllegalArgumentException("--baseline-jar: no such file " + baselineJar);
+        }
+        return new Options(sizes, cases, out, data, jar, jo, seed, fromCsv, baselineJar);
     }
 
     /** Simulates the slide into {@code dir} unless its store and signatures exist; returns nnz per spot. */

@@ -148,11 +148,12 @@ final class ScalingReport {
         b.append("| case | bins | profile | nnz/bin | wall | CPU | CPU/wall | peak RSS | peak RssAnon | peak RssFile "
                 + "| peak heap | sweeps |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RunResult r : runs) {
+            String sweeps = r.iterations() < 0 ? "-" // convert: no solver
+                    : r.iterations() + (r.converged() ? "" : " (not converged)");
             b.append(String.format(Locale.ROOT, "| %s | %s | %s | %.0f | %.2f s | %.2f s | %.2f | %s | %s | %s | %s "
-                            + "| %d%s |%n", r.caseName(), count(r.size().spots()), r.size().profile().cliName(),
+                            + "| %s |%n", r.caseName(), count(r.size().spots()), r.size().profile().cliName(),
                     r.nnzPerSpot(), r.wallSeconds(), r.cpuSeconds(), r.cpuPerWall(), gb(r.peakRss()),
-                    gb(r.peakRssAnon()), gb(r.peakRssFile()), gb(r.peakHeap()), r.iterations(),
-                    r.converged() ? "" : " (not converged)"));
+                    gb(r.peakRssAnon()), gb(r.peakRssFile()), gb(r.peakHeap()), sweeps));
         }
         List<String> stages = new ArrayList<>();
         for (RunResult r : runs) {

@@ -43,7 +43,10 @@ final class CompressedMatrix {
         this(file, data, indices, indptr, majors, minors, BLOCK, EntryWindows.lengthFor(data));
     }
 
-    /** As above, reading {@code block} row pointers and {@code windowLength} entries per slice (small ones exercise the windowing). */
+    /**
+     * As above, reading {@code block} row pointers and {@code windowLength} entries per slice (small ones exercise
+     * the windowing).
+     */
     CompressedMatrix(Path file, NumericArray data, NumericArray indices, NumericArray indptr, long majors,
                      int minors, int block, int windowLength) throws H5FormatException {
         this.file = file;
@@ -245,10 +248,13 @@ final class CompressedMatrix {
             throw new H5FormatException(file, indptr.path() + "[0]", "expected 0, found " + ptr[0]);
         }
         double[] values = new double[n];
-        long[] minor = new long[n];
         data.readDoubles(e0, n, values);
-        indices.readLongs(e0, n, minor);
-        int[] genes = new int[n];
+        int[] minor = indices.readInts(e0, n);
+        if (minor == null) {
+            throw new H5FormatException(file, indices.path() + "[" + e0 + ", " + (e0 + n) + ")",
+                    "holds an index beyond the 32-bit range (there are " + minors + " minor indices)");
+        }
+        int[] genes = minorMap == null ? minor : new int[n];
         int[] rowEnd = new int[rows];
         int[] location = minorMap == null ? null : new int[n];
         int kept = 0;
@@ -264,15 +270,13 @@ final class CompressedMatrix {
                         + " holds " + (end - start) + " entries but there are only " + minors + " minor indices");
             }
             for (int j = (int) (start - e0); j < end - e0; j++) {
-                long c = minor[j];
+                int c = minor[j];
                 if (c < 0 || c >= minors) {
                     throw new H5FormatException(file, indices.path() + "[" + (e0 + j) + "]",
                             "expected an index in [0, " + minors + "), found " + c);
                 }
-                if (minorMap == null) {
-                    genes[j] = (int) c;
-                } else if (minorMap[(int) c] >= 0) {
-                    genes[kept] = minorMap[(int) c];
+                if (minorMap != null && minorMap[c] >= 0) {
+                    genes[kept] = minorMap[c];
                     values[kept] = values[j];
                     location[kept++] = j;
                 }

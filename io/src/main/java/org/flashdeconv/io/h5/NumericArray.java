@@ -96,6 +96,42 @@ public final class NumericArray {
     }
 
     /**
+     * Elements {@code [offset, offset + n)} of a 1-D integer dataset as a new int array (jHDF's own array when the
+     * dataset holds 32-bit integers: no copy), or null if a value does not fit an int.
+     *
+     * @throws H5FormatException if the dataset is not 1-D or the read fails
+     */
+    public int[] readInts(long offset, int n) throws H5FormatException {
+        if (n == 0) {
+            return new int[0];
+        }
+        requireRank(1);
+        Object data = slice(new long[] {offset}, new int[] {n});
+        if (data instanceof int[] a) {
+            return a;
+        }
+        long[] wide = new long[n];
+        switch (data) {
+            case long[] a -> System.arraycopy(a, 0, wide, 0, n);
+            default -> {
+                double[] tmp = new double[n];
+                fill(data, tmp, 0);
+                for (int i = 0; i < n; i++) {
+                    wide[i] = (long) tmp[i];
+                }
+            }
+        }
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (wide[i] != (int) wide[i]) {
+                return null;
+            }
+            out[i] = (int) wide[i];
+        }
+        return out;
+    }
+
+    /**
      * Reads rows {@code [row, row + rows)} of a 2-D dataset into {@code dst} row-major
      * ({@code rows * shape()[1]} values).
      *

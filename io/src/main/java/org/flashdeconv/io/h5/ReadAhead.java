@@ -11,7 +11,7 @@ import java.util.concurrent.Future;
 import java.util.function.LongFunction;
 
 /**
- * Tasks 0, 1, 2, ... run on worker threads (one per core), at most {@code 2 x threads} ahead of the caller, whose
+ * Tasks 0, 1, 2, ... run on worker threads (one per core), at most {@code threads + 1} ahead of the caller, whose
  * results the caller takes back strictly in order ({@link #next}). Not thread-safe; close it to stop the workers.
  *
  * @param <T> a task's result
@@ -42,7 +42,7 @@ final class ReadAhead<T> implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        for (int i = 0; i < 2 * threads; i++) {
+        for (int i = 0; i < threads + 1; i++) {
             submit();
         }
     }

@@ -72,6 +72,18 @@ public final class ResultFolder {
      */
     public static void write(Path folder, FitResult fit, LongFunction<String> barcode, CoordsView coords,
                              List<String> geneNames, String summaryJson, BlockExecutor ex) throws IOException {
+        writeTables(folder, fit, barcode, coords, geneNames, ex);
+        writeText(folder.resolve("summary.json"), summaryJson);
+    }
+
+    /**
+     * Writes the folder but {@code summary.json}, which the caller writes last ({@link #writeText}) so that it can
+     * report the whole run, the writing of these files included (their peak memory, for one).
+     *
+     * @throws IOException if a file cannot be written
+     */
+    public static void writeTables(Path folder, FitResult fit, LongFunction<String> barcode, CoordsView coords,
+                                   List<String> geneNames, BlockExecutor ex) throws IOException {
         Files.createDirectories(folder);
         long n = fit.spots();
         List<String> types = fit.cellTypeNames();
@@ -100,7 +112,6 @@ public final class ResultFolder {
             genes.append(geneNames.get(g)).append('\n');
         }
         writeText(folder.resolve("genes_used.txt"), genes.toString());
-        writeText(folder.resolve("summary.json"), summaryJson);
     }
 
     /**

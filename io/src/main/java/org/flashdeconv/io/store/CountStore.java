@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.zip.CRC32C;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
@@ -206,27 +207,45 @@ public final class CountStore implements AutoCloseable {
     }
 
     private void checkStructure() throws StoreFormatException {
+        int parts = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(),
+                header.nnz() / RELEASE_ENTRIES + 1));
+        long rows = csr.rows();
+        List<StoreFormatException> found = IntStream.range(0, parts).parallel()
+                .mapToObj(i -> checkRows(rows * i / parts, rows * (i + 1) / parts)).toList();
+        for (StoreFormatException e : found) { // the first problem in row order, whatever the thread count
+            if (e != null) {
+                throw e;
+            }
+        }
+        strings(SectionKind.BARCODES, header.spots(), false, true);
+        strings(SectionKind.GENE_NAMES, header.genes(), false, true);
+        strings(SectionKind.GENE_IDS, header.genes(), true, true);
+        verified = true;
+    }
+
+    /** Checks rows {@code [from, to)}: row pointers in order, column indices in range and increasing; the problem. */
+    private StoreFormatException checkRows(long from, long to) {
         long ptrOffset = header.find(SectionKind.ROW_PTR).offset();
         long colOffset = header.find(SectionKind.COL_IDX).offset();
         long valOffset = header.find(SectionKind.VALUES).offset();
         long genes = header.genes();
-        long prev = 0;
-        long released = 0;
-        for (long row = 0; row < csr.rows(); row++) {
+        long prev = from == 0 ? 0 : csr.rowEnd(from - 1);
+        long released = prev;
+        for (long row = from; row < to; row++) {
             if (prev - released >= RELEASE_ENTRIES) { // keep the resident set to a window of the file
                 csr.colIdx().asSlice(released * Integer.BYTES, (prev - released) * Integer.BYTES).unload();
                 released = prev;
             }
             long end = csr.rowEnd(row);
             if (end < prev || end > header.nnz()) {
-                throw new StoreFormatException(path, "rowPtr", ptrOffset + (row + 1) * 8, "broken row pointer: rowPtr["
-                        + (row + 1) + "] is " + end + " after " + prev + " (nnz " + header.nnz() + ")");
+                return new StoreFormatException(path, "rowPtr", ptrOffset + (row + 1) * 8, "broken row pointer: "
+                        + "rowPtr[" + (row + 1) + "] is " + end + " after " + prev + " (nnz " + header.nnz() + ")");
             }
             int lastCol = -1;
             for (long k = prev; k < end; k++) {
                 int c = csr.col(k);
                 if (c <= lastCol || c >= genes) {
-                    throw new StoreFormatException(path, "colIdx", colOffset + k * 4, "column index " + c
+                    return new StoreFormatException(path, "colIdx", colOffset + k * 4, "column index " + c
                             + " in row " + row + " is out of range [0, " + genes + ") or not above " + lastCol);
                 }
                 lastCol = c;
@@ -238,10 +257,7 @@ public final class CountStore implements AutoCloseable {
             }
             prev = end;
         }
-        strings(SectionKind.BARCODES, header.spots(), false, true);
-        strings(SectionKind.GENE_NAMES, header.genes(), false, true);
-        strings(SectionKind.GENE_IDS, header.genes(), true, true);
-        verified = true;
+        return null;
     }
 
     /** CRC32C of {@code data}; pages of a mapped segment are released behind the read (see {@link #verify}). */

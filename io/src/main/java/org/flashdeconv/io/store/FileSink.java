@@ -6,6 +6,10 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The output file under {@link StoreWriter}, written with positional writes ({@code pwrite}) of 4 MiB blocks from
@@ -19,7 +23,14 @@ final class FileSink extends SinkCursor implements AutoCloseable {
     static final int BLOCK_BYTES = 4 << 20;
     private static final byte[] ZEROS = new byte[StoreHeader.ALIGNMENT];
 
+    /** Bytes written between two background flushes. */
+    static final long SYNC_BYTES = 256L << 20;
+
     private final FileChannel channel;
+    private boolean syncAhead = true;
+    private long unsynced;
+    private ExecutorService syncer;
+    private Future<Void> sync;
     private SectionKind kind;
     private long sectionStart;
     private long items;
@@ -37,12 +48,17 @@ final class FileSink extends SinkCursor implements AutoCloseable {
     }
 
     /** A section written at a fixed offset by its own cursor. */
-    static final class Region extends SinkCursor {
+    final class Region extends SinkCursor {
         private final long start;
 
         Region(FileChannel channel, long start) {
             super(channel, start);
             this.start = start;
+        }
+
+        @Override
+        void written(long bytes) {
+            FileSink.this.written(bytes);
         }
 
         /** The section's start. */
@@ -108,8 +124,55 @@ final class FileSink extends SinkCursor implements AutoCloseable {
         }
     }
 
+    /**
+     * Every {@value #SYNC_BYTES} bytes written, starts flushing the file's dirty pages to the disk on a background
+     * thread (when the previous flush is done), so that the disk works while the store is being made and the final
+     * {@code fsync} waits only for the last part: the kernel would otherwise start only at its background threshold
+     * (10 % of RAM) and the whole store would be written at the end.
+     */
+    @Override
+    void written(long bytes) {
+        if (!syncAhead) {
+            return;
+        }
+        unsynced += bytes;
+        if (unsynced >= SYNC_BYTES && (sync == null || sync.isDone())) {
+            unsynced = 0;
+            if (syncer == null) {
+                syncer = Executors.newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "flashdeconv-store-sync");
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            sync = syncer.submit(() -> {
+                channel.force(false);
+                return null;
+            });
+        }
+    }
+
+    /** Stops flushing ahead (a temporary store, which is never synced). */
+    void noSyncAhead() {
+        syncAhead = false;
+    }
+
+    /** Waits for a background flush, then closes the file. */
     @Override
     public void close() throws IOException {
-        channel.close();
+        try {
+            if (sync != null) {
+                sync.get();
+            }
+        } catch (ExecutionException e) {
+            // the final fsync of StoreWriter#finish reports a disk problem; an abandoned store does not care
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (syncer != null) {
+                syncer.shutdown();
+            }
+            channel.close();
+        }
     }
 }

@@ -48,10 +48,16 @@ class SinkCursor {
     final void flush() throws IOException {
         buffer.flip();
         crc.update(buffer.duplicate());
+        int n = buffer.remaining();
         while (buffer.hasRemaining()) {
             position += channel.write(buffer, position);
         }
         buffer.clear();
+        written(n);
+    }
+
+    /** Called after {@code bytes} went to the file. */
+    void written(long bytes) {
     }
 
     /** Flushes and moves to {@code at} (at or after the current position). */

@@ -35,6 +35,7 @@ public final class StoreConverter {
     private final CountSource source;
     private final long spots;
     private final int genes;
+    private boolean temporary;
 
     private StoreConverter(CountSource source) {
         this.source = source;
@@ -51,7 +52,25 @@ public final class StoreConverter {
      * @throws IOException              on a read or write error
      */
     public static StoreSummary convert(CountSource source, Path target, Progress progress) throws IOException {
+        return convert(source, target, progress, false);
+    }
+
+    /**
+     * As {@link #convert}, for a store that is deleted after use: nothing is forced to the disk
+     * ({@link StoreWriter#temporary()}).
+     *
+     * @throws InputException on invalid input (first problem, with its location)
+     * @throws IOException    on a read or write error
+     */
+    public static StoreSummary convertTemporary(CountSource source, Path target, Progress progress)
+            throws IOException {
+        return convert(source, target, progress, true);
+    }
+
+    private static StoreSummary convert(CountSource source, Path target, Progress progress, boolean temporary)
+            throws IOException {
         StoreConverter c = new StoreConverter(source);
+        c.temporary = temporary;
         if (source.geneNames().size() != c.genes) {
             throw new IllegalArgumentException(source.name() + ": " + c.genes + " genes but "
                     + source.geneNames().size() + " gene names");
@@ -101,6 +120,9 @@ public final class StoreConverter {
         Optional<CountSource.Coordinates> coords = source.coordinates();
         int dim = coords.map(CountSource.Coordinates::dim).orElse(0);
         StoreWriter w = StoreWriter.create(target, source.geneNames(), source.geneIds(), dim);
+        if (temporary) {
+            w.temporary();
+        }
         boolean success = false;
         try {
             writeBarcodes(w);

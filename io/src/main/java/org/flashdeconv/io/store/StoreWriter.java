@@ -63,6 +63,7 @@ public final class StoreWriter implements AutoCloseable {
     private boolean allFloat = true;
     private boolean allInteger = true;
     private boolean finished;
+    private boolean temporary;
 
     private StoreWriter(AtomicOutput output, List<String> geneNames, List<String> geneIds, int coordDim)
             throws IOException {
@@ -375,7 +376,9 @@ public final class StoreWriter implements AutoCloseable {
         spills.remove(sink);
         try (FileChannel ch = FileChannel.open(output.temp(), StandardOpenOption.WRITE)) {
             ch.truncate(length);
-            ch.force(true);
+            if (!temporary) {
+                ch.force(true);
+            }
         }
         output.commit();
         finished = true;
@@ -409,6 +412,15 @@ public final class StoreWriter implements AutoCloseable {
             sink.put(b);
         }
         return sink.end();
+    }
+
+    /**
+     * Makes this a temporary store (deleted after use, as {@code deconvolve} makes of an input that is not a store):
+     * its pages are not forced to the disk, neither while writing nor at {@link #finish()}.
+     */
+    public void temporary() {
+        temporary = true;
+        sink.noSyncAhead();
     }
 
     /** Deletes the temporary files; without a successful {@link #finish()}, nothing appears at the target. */

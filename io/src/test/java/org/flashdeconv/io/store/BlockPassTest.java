@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,6 +101,21 @@ class BlockPassTest {
         InputException e = assertThrows(InputException.class, () -> StoreConverter.convert(
                 inBlocks(f, new int[] {5, 12}), dir.resolve("d.fdstore"), Progress.NONE));
         assertTrue(e.getMessage().contains("duplicate entry for spot 5"), e.getMessage());
+    }
+
+    @Test
+    void aTemporaryStoreHasTheBytesOfADurableOne() throws IOException {
+        Path durable = dir.resolve("durable.fdstore");
+        Path temporary = dir.resolve("temporary.fdstore");
+        try (CountSource s = CountSources.open(path("tenx/filtered_feature_bc_matrix.h5"),
+                CountSources.ReadOptions.DEFAULT)) {
+            StoreConverter.convert(s, durable, Progress.NONE);
+        }
+        try (CountSource s = CountSources.open(path("tenx/filtered_feature_bc_matrix.h5"),
+                CountSources.ReadOptions.DEFAULT)) {
+            StoreConverter.convertTemporary(s, temporary, Progress.NONE);
+        }
+        assertArrayEquals(Files.readAllBytes(durable), Files.readAllBytes(temporary));
     }
 
     @Test
