@@ -58,9 +58,13 @@ public final class BatchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ReferenceInput reference = new ReferenceInput();
 
+    private int minOverlap = 100;
+
     @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
             description = "Fail a slide that shares fewer genes (default: ${DEFAULT-VALUE}).")
-    private int minOverlap;
+    private void minOverlap(int n) {
+        minOverlap = InputOptions.atLeastOne(spec, "--min-overlap", n);
+    }
 
     @CommandLine.ArgGroup(exclusive = false, heading = "Reading the spatial inputs:%n")
     private ReadOptions reading = new ReadOptions();
@@ -185,13 +189,10 @@ public final class BatchCommand implements Callable<Integer> {
                                  PrintWriter out, PrintWriter err) throws IOException {
         long start = System.nanoTime();
         try {
-            if (slide.libraryKey() != null) {
-                throw new IllegalArgumentException("library_key '" + slide.libraryKey() + "': choosing one library "
-                        + "of a multi-library input is not supported yet; give each slide its own input file");
-            }
             SpatialOptions input = new SpatialOptions();
             input.path = spatial;
             input.coords = coords;
+            input.libraryKey = slide.libraryKey();
             input.reading = reading;
             SlideJob job = new SlideJob(options, reference, loaded, minOverlap);
             String createdBy = "flashdeconv-jvm " + VersionProvider.version();

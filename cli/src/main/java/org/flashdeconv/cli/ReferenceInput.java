@@ -15,6 +15,7 @@ import org.flashdeconv.io.reference.SignatureCsv;
 import org.flashdeconv.io.reference.SingleCellReference;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.text.TextNames;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,9 +52,20 @@ final class ReferenceInput {
     @Option(names = "--cell-types", paramLabel = "CSV", description = "'cell,cell_type' for a MEX reference.")
     Path cellTypes;
 
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
+    int minCells = 10;
+
     @Option(names = "--min-cells", defaultValue = "10", paramLabel = "N",
             description = "Leave out reference types with fewer cells (default: ${DEFAULT-VALUE}).")
-    int minCells;
+    void minCells(int n) {
+        if (n < 0) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--min-cells must be an integer >= 0, found "
+                    + n);
+        }
+        minCells = n;
+    }
 
     /**
      * Loads the reference.

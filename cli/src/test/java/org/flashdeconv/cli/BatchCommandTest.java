@@ -10,10 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flashdeconv.cli.StoreCommandsTest.Result;
 import org.flashdeconv.io.batch.SlideSummary;
+import org.flashdeconv.io.testdata.TestInputs;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +129,38 @@ class BatchCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--lambda: a batch takes one value"), r.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aLibraryKeyColumnBuildsTheGraphPerSectionLikeDeconvolve() throws IOException {
+        Path twoSections = TestInputs.path("anndata/two_sections.h5ad");
+        Path reference = TestInputs.path("anndata/cellxgene_reference.h5ad");
+        Path manifest = manifest("slide_id,spatial,coords,library_key\n"
+                + "apart," + twoSections + ",,library_id\n" + "together," + twoSections + ",,in_tissue\n"
+                + "missing," + twoSections + ",,no_such_column\n");
+        Path out = dir.resolve("out");
+        String[] common = {"--reference", reference.toString(), "--cell-type-key", "cell_type", "--exclude-types",
+            "unknown", "--min-overlap", "20", "-q", "--threads", "1"};
+        Result r = StoreCommandsTest.run(concat(new String[] {"batch", "--manifest", manifest.toString(), "-o",
+            out.toString()}, common));
+        assertEquals(1, r.code(), "the slide naming a missing obs column fails: " + r.err());
+        assertTrue(r.err().contains("slide missing (manifest line 4): ") && r.err().contains("no_such_column"),
+                r.err());
+        for (String[] slide : new String[][] {{"apart", "library_id"}, {"together", "in_tissue"}}) {
+            Result d = StoreCommandsTest.run(concat(new String[] {"deconvolve", "--spatial", twoSections.toString(),
+                "--library-key", slide[1], "-o", dir.resolve("single/" + slide[0]).toString()}, common));
+            assertEquals(0, d.code(), d.err());
+            assertArrayEquals(Files.readAllBytes(dir.resolve("single/" + slide[0] + "/proportions.csv")),
+                    Files.readAllBytes(out.resolve(slide[0] + "/proportions.csv")), slide[0]);
+        }
+        assertFalse(Arrays.equals(Files.readAllBytes(out.resolve("apart/proportions.csv")),
+                Files.readAllBytes(out.resolve("together/proportions.csv"))), "the key changes the graph");
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     private static List<String> listing(Path folder) throws IOException {

@@ -49,6 +49,7 @@ public final class MexSource implements CountSource {
         }
         long geneCount = transpose ? header.cols() : header.rows();
         this.spots = transpose ? header.rows() : header.cols();
+        requirePlausibleSize(matrix, header, features == null, barcodes == null, transpose);
         if (geneCount > Integer.MAX_VALUE - 8) {
             throw new MexFormatException(matrix, geneCount + " genes exceed the limit of 2^31 - 9");
         }
@@ -74,6 +75,42 @@ public final class MexSource implements CountSource {
                 throw new MexFormatException(barcodes, n[0] + " barcodes, but " + matrix + " has " + spots
                         + (transpose ? " rows" : " columns") + " (expected one barcode per spot)");
             }
+        }
+    }
+
+    /** Bytes of the shortest entry line, {@code "1 1 1\n"} (or {@code "1 1\n"} for a pattern matrix). */
+    private static final long MIN_ENTRY_BYTES = 4;
+    /** The most a deflate stream can expand (1032:1), with margin. */
+    private static final long MAX_GZIP_RATIO = 1100;
+
+    /**
+     * Refuses a size line that declares more than the file can hold, before anything proportional to it is
+     * allocated or spilled: entries need a line each; spots without a barcodes file, and genes without a features
+     * file, are described by nothing but the size line, so a count beyond the file's (uncompressed) size is not real
+     * (a 40-byte file declaring 3e9 spots).
+     */
+    private static void requirePlausibleSize(Path matrix, MatrixMarketHeader header, boolean noFeatures,
+                                             boolean noBarcodes, boolean transpose) throws IOException {
+        long bytes = Files.size(matrix);
+        long most = !gzip(matrix) ? bytes
+                : bytes > Long.MAX_VALUE / MAX_GZIP_RATIO ? Long.MAX_VALUE : bytes * MAX_GZIP_RATIO;
+        if (header.entries() > most / MIN_ENTRY_BYTES) {
+            throw new MexFormatException(matrix, "the size line declares " + header.entries() + " entries, more than "
+                    + "a file of " + bytes + " bytes can hold; check the size line 'rows cols entries'");
+        }
+        long spots = transpose ? header.rows() : header.cols();
+        long genes = transpose ? header.cols() : header.rows();
+        if (noBarcodes && spots > most || noFeatures && genes > most) {
+            throw new MexFormatException(matrix, "the size line declares " + (noBarcodes && spots > most ? spots
+                    + " spots" : genes + " genes") + ", more than a file of " + bytes + " bytes without a "
+                    + (noBarcodes && spots > most ? "barcodes" : "features") + " file can describe; check the size "
+                    + "line 'rows cols entries' (and --transpose)");
+        }
+    }
+
+    private static boolean gzip(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
         }
     }
 

@@ -229,9 +229,15 @@ public final class SpaceRangerSource {
                             + TextNames.visible(barcodes.get(i)) + "' is not a Visium HD bin barcode "
                             + "(s_<size>um_<row>_<col>-1)");
                 }
-                double bin = binFromJson != null ? binFromJson : Integer.parseInt(m.group(1));
-                coords[2 * i] = Long.parseLong(m.group(3)) * bin;
-                coords[2 * i + 1] = Long.parseLong(m.group(2)) * bin;
+                try {
+                    double bin = binFromJson != null ? binFromJson : Integer.parseInt(m.group(1));
+                    coords[2 * i] = Long.parseLong(m.group(3)) * bin;
+                    coords[2 * i + 1] = Long.parseLong(m.group(2)) * bin;
+                } catch (NumberFormatException e) {
+                    throw new SpaceRangerFormatException(folder, "barcode " + (i + 1) + " '"
+                            + TextNames.visible(barcodes.get(i)) + "' has a bin size, row or column too large to be "
+                            + "a Visium HD bin (s_<size>um_<row>_<col>-1)");
+                }
             }
             double[] pixels = ImagePositions.of(folder.resolve("spatial"), barcodes);
             CountSource source = new SelectedSpots(matrix, null, barcodes.size(), coords, 2, pixels);

@@ -227,6 +227,7 @@ public final class CountStore implements AutoCloseable {
     private StoreFormatException checkRows(long from, long to) {
         long ptrOffset = header.find(SectionKind.ROW_PTR).offset();
         long colOffset = header.find(SectionKind.COL_IDX).offset();
+        long valOffset = header.find(SectionKind.VALUES).offset();
         long genes = header.genes();
         long prev = from == 0 ? 0 : csr.rowEnd(from - 1);
         long released = prev;
@@ -248,6 +249,11 @@ public final class CountStore implements AutoCloseable {
                             + " in row " + row + " is out of range [0, " + genes + ") or not above " + lastCol);
                 }
                 lastCol = c;
+                double v = csr.value(k);
+                if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
+                    throw new StoreFormatException(path, "values", valOffset + k * header.valueType().bytes(),
+                            "value " + v + " in row " + row + ", column " + c + " is negative or not finite");
+                }
             }
             prev = end;
         }

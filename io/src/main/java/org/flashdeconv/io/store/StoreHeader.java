@@ -197,6 +197,15 @@ public record StoreHeader(int version, int flags, long spots, long genes, long n
                     throw new StoreFormatException(path, e.kind().label(), at, "section kind repeated");
                 }
             }
+            for (SectionEntry other : sections) {
+                // sections must be disjoint: a crafted table could make two views share bytes (issue 11.9)
+                if (e.length() > 0 && other.length() > 0 && e.offset() < other.offset() + other.length()
+                        && other.offset() < e.offset() + e.length()) {
+                    throw new StoreFormatException(path, e.kind().label(), at, "section at offset " + offset
+                            + " with " + len + " bytes overlaps section " + other.kind().label() + " at offset "
+                            + other.offset() + " with " + other.length() + " bytes");
+                }
+            }
             sections.add(e);
         }
         return new StoreHeader(version, flags, spots, genes, nnz, vt, dim, length, List.copyOf(sections));

@@ -1,0 +1,91 @@
+package org.flashdeconv.cli;
+
+import static org.flashdeconv.cli.StoreCommandsTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.flashdeconv.cli.StoreCommandsTest.Result;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 11, "failures that must become one clean line": sizes a file cannot hold, endless inputs, numeric options
+ * out of range. Each gives one line naming the file or option, exit 1 or 2, and leaves nothing behind.
+ */
+class CleanFailureCatalogueTest extends CatalogueCase {
+
+    private Result convertFile(Path input, String... extra) {
+        String[] base = {"convert", input.toString(), "-o", dir.resolve("s.fdstore").toString(), "-q"};
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(base), java.util.Arrays.stream(extra))
+                .toArray(String[]::new);
+        return run(all);
+    }
+
+    private Path gzip(Path plain) throws IOException {
+        Path gz = dir.resolve(plain.getFileName() + ".gz");
+        try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            o.write(Files.readAllBytes(plain));
+        }
+        Files.delete(plain);
+        return gz;
+    }
+
+    @Test
+    void aSizeLineClaimingBillionsOfSpotsIsRefusedBeforeAllocating() throws IOException {
+        String banner = "%%MatrixMarket matrix coordinate integer general\n";
+        String[][] cases = {{"5 3000000000 1\n1 1 1\n", "", "declares 3000000000 spots, more than a file of"},
+            {"3000000000 5 1\n1 1 1\n", "--transpose", "declares 3000000000 spots"},
+            {"3000000000 5 1\n1 1 1\n", "", "declares 3000000000 genes"},
+            {"5 5 3000000000\n1 1 1\n", "", "declares 3000000000 entries, more than a file of"}};
+        for (String[] c : cases) {
+            for (boolean gz : new boolean[] {false, true}) {
+                Path mtx = Files.writeString(dir.resolve("x.mtx"), banner + c[0], StandardCharsets.US_ASCII);
+                Path input = gz ? gzip(mtx) : mtx;
+                Result r = c[1].isEmpty() ? convertFile(input) : convertFile(input, c[1]);
+                assertBadInput(r, "convert", input + ": the size line " + c[2].substring("declares".length() - 8));
+                Files.delete(input);
+            }
+        }
+    }
+
+    @Test
+    void endlessTextInputsStopWithOneLine() throws IOException {
+        Path zero = Path.of("/dev/zero");
+        TinySlide s = new TinySlide(24);
+        Result coords = run("deconvolve", "--spatial", s.writeMex(dir).toString(), "--coords", zero.toString(),
+                "--reference", s.writeSignatures(dir).toString(), "-o", out().toString(), "-q");
+        assertEquals(1, coords.code(), coords.err());
+        assertEquals(1, coords.err().lines().count(), coords.err());
+        assertTrue(coords.err().contains("/dev/zero"), coords.err());
+        Result ref = run("deconvolve", "--spatial", dir.resolve("mex").toString(), "--coords",
+                s.writeCoords(dir).toString(), "--reference", zero.toString(), "-o", out().toString(), "-q");
+        assertEquals(1, ref.code(), ref.err());
+        assertEquals(1, ref.err().lines().count(), ref.err());
+        assertTrue(ref.err().contains("/dev/zero"), ref.err());
+        Result conv = convertFile(zero);
+        assertEquals(1, conv.code(), conv.err());
+        assertEquals(1, conv.err().lines().count(), conv.err());
+        assertNothingWritten();
+    }
+
+    @Test
+    void numericOptionsOutOfRangeAreUsageErrors() throws IOException {
+        assertUsage(deconvolve(new TinySlide(24), "--min-overlap", "-5"), "--min-overlap must be an integer >= 1, "
+                + "found -5");
+        assertUsage(deconvolve(new TinySlide(24), "--min-overlap", "0"), "--min-overlap must be an integer >= 1");
+        assertUsage(deconvolve(new TinySlide(24), "--min-cells", "-1"), "--min-cells must be an integer >= 0");
+        assertUsage(deconvolve(new TinySlide(24), "--k", "-2"), "k");
+        assertUsage(deconvolve(new TinySlide(24), "--max-iter", "-1"), "max");
+        assertUsage(deconvolve(new TinySlide(24), "--tol", "0"), "tol");
+        Result v = run("validate", "--spatial", dir.resolve("mex").toString(), "--coords",
+                dir.resolve("coords.csv").toString(), "--reference", dir.resolve("signatures.csv").toString(),
+                "--min-overlap", "-5");
+        assertEquals(2, v.code(), v.err());
+        assertTrue(v.err().contains("--min-overlap must be an integer >= 1, found -5"), v.err());
+    }
+}
