@@ -223,7 +223,10 @@ public final class CountStore implements AutoCloseable {
         verified = true;
     }
 
-    /** Checks rows {@code [from, to)}: row pointers in order, column indices in range and increasing; the problem. */
+    /**
+     * Checks rows {@code [from, to)}: row pointers in order, column indices in range and increasing, values finite
+     * and not negative; returns the first problem, or null.
+     */
     private StoreFormatException checkRows(long from, long to) {
         long ptrOffset = header.find(SectionKind.ROW_PTR).offset();
         long colOffset = header.find(SectionKind.COL_IDX).offset();
@@ -251,7 +254,7 @@ public final class CountStore implements AutoCloseable {
                 lastCol = c;
                 double v = csr.value(k);
                 if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
-                    throw new StoreFormatException(path, "values", valOffset + k * header.valueType().bytes(),
+                    return new StoreFormatException(path, "values", valOffset + k * header.valueType().bytes(),
                             "value " + v + " in row " + row + ", column " + c + " is negative or not finite");
                 }
             }
