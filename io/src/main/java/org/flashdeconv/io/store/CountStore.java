@@ -237,6 +237,8 @@ public final class CountStore implements AutoCloseable {
         for (long row = from; row < to; row++) {
             if (prev - released >= RELEASE_ENTRIES) { // keep the resident set to a window of the file
                 csr.colIdx().asSlice(released * Integer.BYTES, (prev - released) * Integer.BYTES).unload();
+                int vb = header.valueType().bytes();
+                csr.values().asSlice(released * vb, (prev - released) * vb).unload();
                 released = prev;
             }
             long end = csr.rowEnd(row);
