@@ -182,7 +182,7 @@ public final class Background {
 
     /**
      * r minus its non-negative least-squares fit on the known profiles, clipped at 0 and normalised; null if nothing
-     * is left.
+     * (beyond 1e-9 of r's sum) is left.
      */
     static double[] restrict(double[] r, CountProfiles prof) {
         int k = prof.types();
@@ -211,8 +211,12 @@ public final class Background {
             out[j] = Math.max(0, r[j] - m);
             sum += out[j];
         }
-        if (!(sum > 0)) {
-            return null;
+        double given = 0;
+        for (double v : r) {
+            given += v;
+        }
+        if (!(sum > 1e-9 * given)) {
+            return null; // the known profiles explain it up to rounding: normalising the rest would amplify noise
         }
         for (int j = 0; j < p; j++) {
             out[j] /= sum;

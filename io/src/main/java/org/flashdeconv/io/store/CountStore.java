@@ -223,7 +223,10 @@ public final class CountStore implements AutoCloseable {
         verified = true;
     }
 
-    /** Checks rows {@code [from, to)}: row pointers in order, column indices in range and increasing; the problem. */
+    /**
+     * Checks rows {@code [from, to)}: row pointers in order, column indices in range and increasing, values finite
+     * and not negative; returns the first problem, or null.
+     */
     private StoreFormatException checkRows(long from, long to) {
         long ptrOffset = header.find(SectionKind.ROW_PTR).offset();
         long colOffset = header.find(SectionKind.COL_IDX).offset();
@@ -234,6 +237,8 @@ public final class CountStore implements AutoCloseable {
         for (long row = from; row < to; row++) {
             if (prev - released >= RELEASE_ENTRIES) { // keep the resident set to a window of the file
                 csr.colIdx().asSlice(released * Integer.BYTES, (prev - released) * Integer.BYTES).unload();
+                int vb = header.valueType().bytes();
+                csr.values().asSlice(released * vb, (prev - released) * vb).unload();
                 released = prev;
             }
             long end = csr.rowEnd(row);
@@ -251,7 +256,7 @@ public final class CountStore implements AutoCloseable {
                 lastCol = c;
                 double v = csr.value(k);
                 if (!(v >= 0) || v == Double.POSITIVE_INFINITY) {
-                    throw new StoreFormatException(path, "values", valOffset + k * header.valueType().bytes(),
+                    return new StoreFormatException(path, "values", valOffset + k * header.valueType().bytes(),
                             "value " + v + " in row " + row + ", column " + c + " is negative or not finite");
                 }
             }
