@@ -3,6 +3,7 @@ package org.flashdeconv.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -71,6 +72,7 @@ final class ConvertCommand implements Callable<Integer> {
         StoreSummary s;
         String note = null;
         String problem = null;
+        List<String> warnings;
         try (CountSource raw = reading.open(input);
              CountSource src = coords == null ? raw : CoordinatesCsv.attach(raw, coords);
              ProgressBars.Handle progress = ProgressBars.create(quiet)) {
@@ -80,6 +82,7 @@ final class ConvertCommand implements Callable<Integer> {
                 problem = h.countsProblem();
             }
             s = StoreConverter.convert(src, output, progress.listener());
+            warnings = src.warnings();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         spec.commandLine().getOut().printf(Locale.ROOT, "%s: %d spots x %d genes, %d non-zeros, %s values%s, "
@@ -88,6 +91,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (note != null) {
             spec.commandLine().getOut().println("           " + note);
         }
+        warnings.forEach(w -> spec.commandLine().getErr().println("warning: " + w));
         if (problem != null) {
             spec.commandLine().getErr().println("warning: " + input + ": " + problem);
         } else if (s.nonIntegerValues()) {

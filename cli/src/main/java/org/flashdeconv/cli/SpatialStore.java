@@ -106,6 +106,7 @@ final class SpatialStore implements AutoCloseable {
                     src.imagePixels().get().read(0, Math.toIntExact(src.spots()), pixels);
                     notes.add("image pixels from Space Ranger's tissue positions (coordinates.csv: x_um,y_um,x_px,y_px)");
                 }
+                warnings.addAll(src.warnings());
                 StoreConverter.convertTemporary(src, temp, progress);
             }
             // the conversion's garbage (decoded chunks, about 40 bytes an entry) grew the heap; a full collection

@@ -97,4 +97,17 @@ class SpaceRangerOutputsTest {
         assertEquals(0, r.code(), r.err());
         assertEquals(List.of("barcode", "x", "y"), table(dir.resolve("from_store/coordinates.csv")).getFirst());
     }
+
+    @Test
+    void visiumSpotsMissingFromThePositionsAreWarnedAbout() throws IOException {
+        Path from = TestInputs.path("spaceranger/visium/outs");
+        Path outs = Files.createDirectories(dir.resolve("visium/outs/spatial")).getParent();
+        Files.copy(from.resolve("filtered_feature_bc_matrix.h5"), outs.resolve("filtered_feature_bc_matrix.h5"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(from.resolve("spatial/tissue_positions.csv")));
+        lines.remove(lines.stream().filter(l -> l.split(",")[1].equals("1")).findFirst().orElseThrow());
+        Files.write(outs.resolve("spatial/tissue_positions.csv"), lines);
+        Result c = run("convert", outs.toString(), "-o", dir.resolve("v.fdstore").toString(), "-q");
+        assertEquals(0, c.code(), c.err());
+        assertTrue(c.err().contains("warning: 1 of the ") && c.err().contains(" are not listed in "), c.err());
+    }
 }

@@ -149,6 +149,14 @@ public interface CountSource extends AutoCloseable {
         return OptionalLong.empty();
     }
 
+    /**
+     * What the reader noticed that a user must hear about but that does not stop the conversion, one sentence
+     * each naming the file (e.g. matrix spots that the tissue positions do not list and that were left out).
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /** Spot coordinates, when the input carries them. */
     default Optional<Coordinates> coordinates() {
         return Optional.empty();

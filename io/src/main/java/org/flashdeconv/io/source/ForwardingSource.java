@@ -45,6 +45,11 @@ public abstract class ForwardingSource implements CountSource {
     }
 
     @Override
+    public List<String> warnings() {
+        return inner.warnings();
+    }
+
+    @Override
     public void forEachBarcode(Consumer<String> consumer) throws IOException {
         inner.forEachBarcode(consumer);
     }

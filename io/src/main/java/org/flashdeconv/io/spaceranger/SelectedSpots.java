@@ -1,6 +1,8 @@
 package org.flashdeconv.io.spaceranger;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
@@ -17,6 +19,7 @@ final class SelectedSpots extends ForwardingSource {
     private final double[] coords;
     private final int dim;
     private final double[] pixels;
+    private List<String> warnings = List.of();
 
     /**
      * @param newIndex for each spot of {@code inner} its index here, or -1 to drop it; null keeps every spot
@@ -34,6 +37,21 @@ final class SelectedSpots extends ForwardingSource {
         this.coords = coords;
         this.dim = dim;
         this.pixels = pixels;
+    }
+
+    /** Adds the reader's warnings (see {@link CountSource#warnings()}); returns this. */
+    SelectedSpots warn(List<String> more) {
+        List<String> all = new ArrayList<>(warnings);
+        all.addAll(more);
+        warnings = List.copyOf(all);
+        return this;
+    }
+
+    @Override
+    public List<String> warnings() {
+        List<String> all = new ArrayList<>(inner.warnings());
+        all.addAll(warnings);
+        return all;
     }
 
     @Override

@@ -190,10 +190,15 @@ public final class SpaceRangerSource {
             int[] newIndex = new int[barcodes.size()];
             double[] coords = new double[2 * Math.min(barcodes.size(), positions.inTissue())];
             int kept = 0;
+            int unlisted = 0;
+            String firstUnlisted = null;
             for (int i = 0; i < newIndex.length; i++) {
                 double[] xy = positions.position(barcodes.get(i));
                 if (xy == null) {
                     newIndex[i] = -1;
+                    if (!positions.lists(barcodes.get(i))) {
+                        firstUnlisted = unlisted++ == 0 ? barcodes.get(i) : firstUnlisted;
+                    }
                 } else {
                     newIndex[i] = kept;
                     coords[2 * kept] = xy[0];
@@ -205,7 +210,9 @@ public final class SpaceRangerSource {
                 throw new SpaceRangerFormatException(positions.file(), "none of the " + barcodes.size()
                         + " barcodes of " + matrix.name() + " is listed as in tissue");
             }
-            CountSource source = new SelectedSpots(matrix, newIndex, kept, coords, 2);
+            CountSource source = new SelectedSpots(matrix, newIndex, kept, coords, 2).warn(unlisted == 0 ? List.of()
+                    : List.of(unlisted + " of the " + barcodes.size() + " spots of " + matrix.name() + " are not listed in "
+                    + positions.file() + " (e.g. '" + TextNames.visible(firstUnlisted) + "') and were left out"));
             ok = true;
             return source;
         } finally {

@@ -23,11 +23,13 @@ public final class TissuePositions {
     private final Path file;
     private final Map<String, double[]> inTissue;
     private final int listed;
+    private final Set<String> all;
 
-    private TissuePositions(Path file, Map<String, double[]> inTissue, int listed) {
+    private TissuePositions(Path file, Map<String, double[]> inTissue, Set<String> all) {
         this.file = file;
         this.inTissue = inTissue;
-        this.listed = listed;
+        this.listed = all.size();
+        this.all = all;
     }
 
     /**
@@ -102,7 +104,7 @@ public final class TissuePositions {
                 }
             }
         }
-        return new TissuePositions(file, inTissue, listed);
+        return new TissuePositions(file, inTissue, seen);
     }
 
     private static int[] header(CsvReader r) throws IOException {
@@ -134,6 +136,11 @@ public final class TissuePositions {
     /** Number of in-tissue barcodes. */
     public int inTissue() {
         return inTissue.size();
+    }
+
+    /** Whether the file lists {@code barcode} at all (in tissue or not). */
+    public boolean lists(String barcode) {
+        return all.contains(barcode);
     }
 
     /** The (x = pixel column, y = pixel row) of an in-tissue barcode, or null if it is not in tissue or absent. */

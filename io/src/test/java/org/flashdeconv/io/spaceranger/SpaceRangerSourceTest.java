@@ -40,6 +40,30 @@ class SpaceRangerSourceTest {
     }
 
     @Test
+    void matrixSpotsMissingFromThePositionsAreCountedInAWarning(@TempDir Path dir) throws IOException {
+        Path outs = Files.createDirectories(dir.resolve("outs/spatial"));
+        Path from = path("spaceranger/visium/outs");
+        Files.copy(from.resolve("filtered_feature_bc_matrix.h5"), dir.resolve("outs/filtered_feature_bc_matrix.h5"));
+        List<String> lines = Files.readAllLines(from.resolve("spatial/tissue_positions.csv"));
+        try (CountSource s = SpaceRangerSource.open(from, null, SpaceRangerSource.h5Only())) {
+            assertEquals(List.of(), s.warnings(), "every spot listed");
+        }
+        List<String> inTissue = lines.stream().filter(l -> l.split(",")[1].equals("1")).toList();
+        List<String> dropped = inTissue.subList(0, 2).stream().map(l -> l.substring(0, l.indexOf(','))).toList();
+        List<String> kept = new java.util.ArrayList<>(lines);
+        kept.remove(inTissue.get(0));
+        kept.remove(inTissue.get(1));
+        Files.write(outs.resolve("tissue_positions.csv"), kept);
+        try (CountSource s = SpaceRangerSource.open(dir.resolve("outs"), null, SpaceRangerSource.h5Only())) {
+            assertEquals(10, s.spots());
+            assertEquals(1, s.warnings().size(), s.warnings().toString());
+            String w = s.warnings().get(0);
+            assertTrue(w.startsWith("2 of the ") && w.endsWith("') and were left out")
+                    && dropped.stream().anyMatch(b -> w.contains("tissue_positions.csv (e.g. '" + b + "')")), w);
+        }
+    }
+
+    @Test
     void visiumMexFolderDropsAntibodyFeaturesLikeTheH5() throws IOException {
         try (CountSource s = SpaceRangerSource.open(path("spaceranger/visium_mex"), null)) {
             assertEquals(List.of(truth("genes")), s.geneNames());
