@@ -100,10 +100,11 @@ class SpaceRangerOutputsTest {
 
     @Test
     void visiumSpotsMissingFromThePositionsAreWarnedAbout() throws IOException {
-        Path from = TestInputs.path("spaceranger/visium/outs");
+        Path h5 = TestInputs.path("spaceranger/visium/outs/filtered_feature_bc_matrix.h5");
+        Path positions = TestInputs.path("spaceranger/visium/outs/spatial/tissue_positions.csv");
         Path outs = Files.createDirectories(dir.resolve("visium/outs/spatial")).getParent();
-        Files.copy(from.resolve("filtered_feature_bc_matrix.h5"), outs.resolve("filtered_feature_bc_matrix.h5"));
-        List<String> lines = new ArrayList<>(Files.readAllLines(from.resolve("spatial/tissue_positions.csv")));
+        Files.copy(h5, outs.resolve("filtered_feature_bc_matrix.h5"));
+        List<String> lines = new ArrayList<>(Files.readAllLines(positions));
         lines.remove(lines.stream().filter(l -> l.split(",")[1].equals("1")).findFirst().orElseThrow());
         Files.write(outs.resolve("spatial/tissue_positions.csv"), lines);
         Result c = run("convert", outs.toString(), "-o", dir.resolve("v.fdstore").toString(), "-q");
