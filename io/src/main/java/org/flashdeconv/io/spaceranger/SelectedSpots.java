@@ -19,32 +19,29 @@ final class SelectedSpots extends ForwardingSource {
     private final double[] coords;
     private final int dim;
     private final double[] pixels;
-    private List<String> warnings = List.of();
+    private final List<String> warnings;
 
     /**
      * @param newIndex for each spot of {@code inner} its index here, or -1 to drop it; null keeps every spot
      * @param coords   {@code kept * dim} coordinates, row-major, in the new spot order
      */
     SelectedSpots(CountSource inner, int[] newIndex, int kept, double[] coords, int dim) {
-        this(inner, newIndex, kept, coords, dim, null);
+        this(inner, newIndex, kept, coords, dim, null, List.of());
     }
 
-    /** As above, with full-resolution image pixels ({@code kept * 2}, x = column, y = row) or null. */
-    SelectedSpots(CountSource inner, int[] newIndex, int kept, double[] coords, int dim, double[] pixels) {
+    /**
+     * As above, with full-resolution image pixels ({@code kept * 2}, x = column, y = row) or null, and the
+     * selection's own warnings (added to the wrapped source's, see {@link CountSource#warnings()}).
+     */
+    SelectedSpots(CountSource inner, int[] newIndex, int kept, double[] coords, int dim, double[] pixels,
+                  List<String> warnings) {
         super(inner);
         this.newIndex = newIndex;
         this.kept = kept;
         this.coords = coords;
         this.dim = dim;
         this.pixels = pixels;
-    }
-
-    /** Adds the reader's warnings (see {@link CountSource#warnings()}); returns this. */
-    SelectedSpots warn(List<String> more) {
-        List<String> all = new ArrayList<>(warnings);
-        all.addAll(more);
-        warnings = List.copyOf(all);
-        return this;
+        this.warnings = List.copyOf(warnings);
     }
 
     @Override

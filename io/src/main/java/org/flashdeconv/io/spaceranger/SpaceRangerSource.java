@@ -196,8 +196,8 @@ public final class SpaceRangerSource {
                 double[] xy = positions.position(barcodes.get(i));
                 if (xy == null) {
                     newIndex[i] = -1;
-                    if (!positions.lists(barcodes.get(i))) {
-                        firstUnlisted = unlisted++ == 0 ? barcodes.get(i) : firstUnlisted;
+                    if (!positions.lists(barcodes.get(i)) && unlisted++ == 0) {
+                        firstUnlisted = barcodes.get(i);
                     }
                 } else {
                     newIndex[i] = kept;
@@ -210,7 +210,7 @@ public final class SpaceRangerSource {
                 throw new SpaceRangerFormatException(positions.file(), "none of the " + barcodes.size()
                         + " barcodes of " + matrix.name() + " is listed as in tissue");
             }
-            CountSource source = new SelectedSpots(matrix, newIndex, kept, coords, 2).warn(unlisted == 0 ? List.of()
+            CountSource source = new SelectedSpots(matrix, newIndex, kept, coords, 2, null, unlisted == 0 ? List.of()
                     : List.of(unlisted + " of the " + barcodes.size() + " spots of " + matrix.name() + " are not listed in "
                     + positions.file() + " (e.g. '" + TextNames.visible(firstUnlisted) + "') and were left out"));
             ok = true;
@@ -247,7 +247,7 @@ public final class SpaceRangerSource {
                 }
             }
             double[] pixels = ImagePositions.of(folder.resolve("spatial"), barcodes);
-            CountSource source = new SelectedSpots(matrix, null, barcodes.size(), coords, 2, pixels);
+            CountSource source = new SelectedSpots(matrix, null, barcodes.size(), coords, 2, pixels, List.of());
             ok = true;
             return source;
         } finally {
