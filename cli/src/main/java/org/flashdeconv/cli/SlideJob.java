@@ -186,7 +186,7 @@ final class SlideJob {
             boolean[] optimal = new boolean[1];
             try (PreparedProblem problem = FlashDeconv.prepare(fitInput, options, stages);
                  BlockExecutor writer = new BlockExecutor(options.threads())) {
-                problem.solveEach(fit -> {
+                problem.solveEachThenRelease(fit -> {
                     write(fit, w, writer);
                     last[0] = fit.summary();
                 optimal[0] = fit.info().optimal();

@@ -155,10 +155,11 @@ final class SpatialStore implements AutoCloseable {
      */
     void checkNames(Path input) throws IOException {
         String problem = TextNames.firstProblem("gene", store.geneNames(), false);
-        if (problem == null) {
-            java.util.List<String> barcodes = new ArrayList<>((int) Math.min(store.spots(), Integer.MAX_VALUE));
-            store.forEachBarcode(barcodes::add);
-            problem = TextNames.firstProblem("barcode", barcodes, false);
+        // one barcode at a time: a list of them all would hold about 100 bytes of heap a spot (1 GB at 10M bins)
+        for (long i = 0; problem == null && i < store.spots(); i++) {
+            String b = store.barcode(i);
+            String p = TextNames.problem(b);
+            problem = p == null ? null : "barcode " + (i + 1) + " '" + TextNames.visible(b) + "' " + p;
         }
         if (problem != null) {
             throw new org.flashdeconv.io.InputFormatException(input, problem);

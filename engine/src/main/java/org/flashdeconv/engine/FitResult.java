@@ -84,7 +84,7 @@ public final class FitResult implements AutoCloseable {
         private final ProblemRecord prep;
         private final long spots;
         private final MemorySegment beta;
-        private final MemorySegment proportions;
+        private MemorySegment proportions;
         private final MemorySegment dominant;
         private final MemorySegment noCounts;
         private final MemorySegment status;
@@ -97,7 +97,8 @@ public final class FitResult implements AutoCloseable {
             try {
                 long cells = Math.multiplyExact(spots, (long) prep.types());
                 beta = arena.allocate(Layouts.F64, cells);
-                proportions = arena.allocate(Layouts.F64, cells);
+                // FLASHDECONV: allocated by finish, after the solver (whose caller may release its input first)
+                proportions = prep.options().model() == Model.COUNTS ? arena.allocate(Layouts.F64, cells) : null;
                 dominant = arena.allocate(Layouts.I32, spots);
                 noCounts = arena.allocate(ValueLayout.JAVA_BYTE, spots).copyFrom(flags);
                 status = arena.allocate(ValueLayout.JAVA_BYTE, spots);
@@ -119,6 +120,7 @@ public final class FitResult implements AutoCloseable {
 
         FitResult finish(LambdaSpec requested, double lambdaUsed, double rhoEff, SolveInfo info,
                          BlockExecutor executor, long startNanos) {
+            proportions = arena.allocate(Layouts.F64, Math.multiplyExact(spots, (long) prep.types()));
             Proportions.compute(beta, spots, prep.types(), prep.spotsWithoutCounts() > 0 ? noCounts : null,
                     proportions, dominant, status, executor);
             return new FitResult(this, requested, lambdaUsed, rhoEff, info,

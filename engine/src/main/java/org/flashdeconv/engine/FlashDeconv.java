@@ -108,7 +108,7 @@ public final class FlashDeconv {
     public static FitResult fit(FitInput input, FlashDeconvOptions options, Progress progress) {
         LambdaSpec lambda = single(options);
         try (PreparedProblem p = prepare(input, options, progress)) {
-            return p.solve(lambda);
+            return p.solveThenRelease(lambda);
         }
     }
 
@@ -123,7 +123,7 @@ public final class FlashDeconv {
                                 List<String> cellTypeNames, FlashDeconvOptions options) {
         LambdaSpec lambda = single(options);
         try (PreparedProblem p = prepare(counts, signatures, coords, cellTypeNames, options)) {
-            return p.solve(lambda);
+            return p.solveThenRelease(lambda);
         }
     }
 

@@ -27,9 +27,10 @@ import org.flashdeconv.engine.solver.Solver;
  * and the spatial graph, ready to be solved for one λ ({@link #solve}) or for every λ of the options
  * ({@link #solveEach}). Made by {@link FlashDeconv#prepare}.
  *
- * <p>Ownership: owns a shared {@link Arena} holding H (N x K f64, spot-major), the graph (CSR, i64 N+1 and
- * i32 per directed entry) and one byte per spot (spots without counts), plus the worker threads; all of it
- * lives until {@link #close()}. Nothing of size N x G or N x d is kept: the counts are read only while
+ * <p>Ownership: owns two shared {@link Arena}s, one holding H (N x K f64, spot-major) and the graph (CSR, i64 N+1
+ * and i32 per directed entry), released by {@link #close()} or as soon as the last λ of
+ * {@link #solveEachThenRelease} is solved, the other one byte per spot (spots without counts); plus the worker
+ * threads, until {@link #close()}. Nothing of size N x G or N x d is kept: the counts are read only while
  * preparing, and the caller may close or unmap them afterwards. Each {@link FitResult} owns its own arena and
  * outlives this object.
  *
@@ -39,6 +40,7 @@ import org.flashdeconv.engine.solver.Solver;
 public final class PreparedProblem implements AutoCloseable {
 
     private final Arena arena;
+    private final Arena stages;
     private final BlockExecutor executor;
     private final Progress progress;
     private final ProblemRecord prep;
@@ -50,11 +52,12 @@ public final class PreparedProblem implements AutoCloseable {
     private Arena inputArena;
     private MemorySegment warmStart;
 
-    private PreparedProblem(Arena arena, BlockExecutor executor, Progress progress, ProblemRecord prep,
+    private PreparedProblem(Arena arena, Arena stages, BlockExecutor executor, Progress progress, ProblemRecord prep,
                             SpatialGraph graph, BcdProblem problem, MemorySegment noCounts, GeneStats stats,
                             FitInput input) {
         this.input = input;
         this.arena = arena;
+        this.stages = stages;
         this.executor = executor;
         this.progress = progress;
         this.prep = prep;
@@ -70,6 +73,7 @@ public final class PreparedProblem implements AutoCloseable {
         double[][] x = input.signatures();
         CoordsView coords = input.coordinates();
         Arena arena = Arena.ofShared();
+        Arena stages = Arena.ofShared();
         BlockExecutor executor = new BlockExecutor(o.threads());
         boolean success = false;
         try {
@@ -83,15 +87,15 @@ public final class PreparedProblem implements AutoCloseable {
             Representation rep = RepresentationPass.prepare(x, sel, stats, o.preprocess(), o.geneWeighting(),
                     o.sketchDim(), seed);
             int k = x.length;
-            MemorySegment h = arena.allocate(Layouts.F64, Math.multiplyExact(y.rows(), (long) k));
+            MemorySegment h = stages.allocate(Layouts.F64, Math.multiplyExact(y.rows(), (long) k));
             MemorySegment noCounts = arena.allocate(ValueLayout.JAVA_BYTE, y.rows());
             double yrSq = RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, noCounts, executor,
                     progress);
             long t3 = System.nanoTime();
             SpatialGraph graph = switch (o.spatialMethod()) {
-                case KNN -> GraphBuilder.knn(coords, o.kNeighbors(), arena, executor, progress);
-                case RADIUS -> GraphBuilder.radius(coords, o.radius().orElseThrow(), arena, executor, progress);
-                case GRID -> GraphBuilder.grid(coords, arena, executor, progress);
+                case KNN -> GraphBuilder.knn(coords, o.kNeighbors(), stages, executor, progress);
+                case RADIUS -> GraphBuilder.radius(coords, o.radius().orElseThrow(), stages, executor, progress);
+                case GRID -> GraphBuilder.grid(coords, stages, executor, progress);
             };
             long t4 = System.nanoTime();
             long without = countFlags(noCounts);
@@ -105,13 +109,14 @@ public final class PreparedProblem implements AutoCloseable {
             ProblemRecord prep = new ProblemRecord(o, typeNames(input.namesOrNull(), k), sel, rep, gs, gram,
                     Penalties.meanGramDiagonal(gram, k), yrSq, seed, without, List.copyOf(warnings),
                     ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
-            PreparedProblem p = new PreparedProblem(arena, executor, progress, prep, graph, problem, noCounts,
+            PreparedProblem p = new PreparedProblem(arena, stages, executor, progress, prep, graph, problem, noCounts,
                     stats, o.model() == Model.COUNTS ? input : null);
             success = true;
             return p;
         } finally {
             if (!success) {
                 executor.close();
+                stages.close();
                 arena.close();
             }
         }
@@ -182,7 +187,19 @@ public final class PreparedProblem implements AutoCloseable {
      * @throws IllegalStateException if this problem is closed
      */
     public FitResult solve(LambdaSpec lambda) {
-        return solve(lambda, null);
+        return solve(lambda, null, false);
+    }
+
+    /**
+     * {@link #solve}, for the last use of this problem: H and the graph are released as soon as the solver is done,
+     * before the result's proportions are allocated (for the count model, which reads them again, at {@link #close}).
+     * Afterwards this problem can not be solved again.
+     *
+     * @return a new result that owns its off-heap arrays; close it
+     * @throws IllegalStateException if this problem is closed or released
+     */
+    public FitResult solveThenRelease(LambdaSpec lambda) {
+        return solve(lambda, null, true);
     }
 
     /**
@@ -193,10 +210,27 @@ public final class PreparedProblem implements AutoCloseable {
      * @throws IllegalStateException if this problem is closed
      */
     public <E extends Exception> void solveEach(FitConsumer<E> consumer) throws E {
+        solveEach(consumer, false);
+    }
+
+    /**
+     * {@link #solveEach}, for the last use of this problem: H and the graph are released as soon as the last λ is
+     * solved, before its proportions are allocated, so that a run's peak memory holds one of them, not both (as
+     * {@link #solveThenRelease}). Afterwards this problem can not be solved again.
+     *
+     * @throws E                     as thrown by the consumer, after closing the open results
+     * @throws IllegalStateException if this problem is closed or released
+     */
+    public <E extends Exception> void solveEachThenRelease(FitConsumer<E> consumer) throws E {
+        solveEach(consumer, true);
+    }
+
+    private <E extends Exception> void solveEach(FitConsumer<E> consumer, boolean release) throws E {
         FitResult previous = null;
+        List<LambdaSpec> lambdas = prep.options().lambdas();
         try {
-            for (LambdaSpec l : prep.options().lambdas()) {
-                FitResult fit = solve(l, previous);
+            for (int i = 0; i < lambdas.size(); i++) {
+                FitResult fit = solve(lambdas.get(i), previous, release && i == lambdas.size() - 1);
                 if (previous != null) {
                     previous.close();
                 }
@@ -210,8 +244,12 @@ public final class PreparedProblem implements AutoCloseable {
         }
     }
 
-    private FitResult solve(LambdaSpec lambda, FitResult warmStart) {
-        return prep.options().model() == Model.COUNTS ? solveCounts(lambda) : solveFlashDeconv(lambda, warmStart);
+    private FitResult solve(LambdaSpec lambda, FitResult warmStart, boolean release) {
+        if (!stages.scope().isAlive()) {
+            throw new IllegalStateException("this problem's H and graph were released by its last solve");
+        }
+        return prep.options().model() == Model.COUNTS ? solveCounts(lambda)
+                : solveFlashDeconv(lambda, warmStart, release);
     }
 
     /**
@@ -222,7 +260,7 @@ public final class PreparedProblem implements AutoCloseable {
         long t0 = System.nanoTime();
         int k = problem.types();
         if (warmStart == null) {
-            try (FitResult flash = solveFlashDeconv(LambdaSpec.AUTO, null)) {
+            try (FitResult flash = solveFlashDeconv(LambdaSpec.AUTO, null, false)) {
                 MemorySegment w = arena.allocate(Layouts.F64, Math.multiplyExact(problem.spots(), (long) k));
                 warmStart = w.copyFrom(flash.abundances());
             }
@@ -253,7 +291,7 @@ public final class PreparedProblem implements AutoCloseable {
         inputArena = owner;
     }
 
-    private FitResult solveFlashDeconv(LambdaSpec lambda, FitResult warmStart) {
+    private FitResult solveFlashDeconv(LambdaSpec lambda, FitResult warmStart, boolean release) {
         FlashDeconvOptions o = prep.options();
         double lambdaUsed = lambdaFor(lambda);
         double rhoEff = Penalties.rhoEff(o.rhoSparsity(), prep.gramDiagMean());
@@ -270,6 +308,9 @@ public final class PreparedProblem implements AutoCloseable {
                     Double.BYTES);
             MemorySegment start = warmStart == null ? null : warmStart.abundances();
             SolveInfo info = solver.solve(problem, settings, start, result.beta(), work, executor, progress);
+            if (release) {
+                stages.close(); // H and the graph: their memory goes back before the proportions are allocated
+            }
             FitResult fit = result.finish(lambda, lambdaUsed, rhoEff, info, executor, t0);
             success = true;
             return fit;
@@ -313,6 +354,9 @@ public final class PreparedProblem implements AutoCloseable {
     @Override
     public void close() {
         executor.close();
+        if (stages.scope().isAlive()) {
+            stages.close();
+        }
         arena.close();
         if (inputArena != null) {
             inputArena.close();

@@ -91,6 +91,29 @@ class FitPipelineTest {
     }
 
     @Test
+    void releasingAfterTheLastLambdaGivesTheSameResultsAndEndsTheProblem() {
+        FlashDeconvOptions multi = OPTIONS.toBuilder().lambdas(LambdaSpec.parseList("auto,5")).build();
+        List<double[][]> kept = new ArrayList<>();
+        List<double[][]> released = new ArrayList<>();
+        try (PreparedProblem p = FlashDeconv.prepare(F.counts, F.signatures, F.coords, F.cellTypes, multi)) {
+            p.solveEach(fit -> kept.add(fit.copyProportions()));
+            p.solveEachThenRelease(fit -> {
+                released.add(fit.copyProportions());
+                assertEquals(fit.spots(), fit.dominantCellType().byteSize() / Integer.BYTES);
+            });
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.solve(LambdaSpec.AUTO));
+            assertTrue(e.getMessage().contains("released"), e.getMessage());
+            assertThrows(IllegalStateException.class, () -> p.solveEach(fit -> { }));
+        }
+        assertEquals(2, released.size());
+        for (int l = 0; l < 2; l++) {
+            for (int i = 0; i < kept.get(l).length; i++) {
+                assertArrayEquals(kept.get(l)[i], released.get(l)[i], 0.0);
+            }
+        }
+    }
+
+    @Test
     void aConsumerFailureStopsTheLoopAndClosesTheResults() {
         FlashDeconvOptions multi = OPTIONS.toBuilder().lambdas(LambdaSpec.parseList("auto,5,0")).build();
         try (PreparedProblem p = FlashDeconv.prepare(F.counts, F.signatures, F.coords, F.cellTypes, multi)) {

@@ -112,7 +112,7 @@ public record GeneStats(long spots, int genes, double[] sumLog, double[] sumLogS
             this.total = new Partial(genes);
         }
 
-        /** Adds the next block's sums (in block order). */
+        /** Adds the next block's sums (in block order) and clears them, so that the block may be refilled. */
         public void add(BlockSums block) {
             total.absorb(block.sums);
         }

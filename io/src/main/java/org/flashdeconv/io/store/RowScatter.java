@@ -19,19 +19,22 @@ import org.flashdeconv.io.source.CountSource;
  * Pass 2 scatters each entry to its row's next free slot in a temporary file beside the target, mapped with
  * {@link FileChannel#map} into a confined arena: f64 values then i32 genes, 12 bytes an entry, off-heap. Then
  * every row is copied out, sorted by gene if needed (stable, so the first duplicate found is deterministic),
- * checked for duplicates and handed to the {@link StoreWriter}. The temporary file is deleted at the end.
+ * checked for duplicates and handed to the {@link StoreWriter} and the {@link RowStats}. The temporary file is
+ * deleted at the end.
  */
 final class RowScatter {
     private final StoreConverter conv;
     private final CountSource source;
     private final StoreWriter writer;
+    private final RowStats stats;
     private final Progress progress;
     private final long spots;
 
-    RowScatter(StoreConverter conv, StoreWriter writer, Progress progress) {
+    RowScatter(StoreConverter conv, StoreWriter writer, RowStats stats, Progress progress) {
         this.conv = conv;
         this.source = conv.source();
         this.writer = writer;
+        this.stats = stats;
         this.progress = progress;
         this.spots = conv.spots();
     }
@@ -133,6 +136,7 @@ final class RowScatter {
                 }
             }
             writer.addRow(c, v, n);
+            stats.add(c, v, n);
             if ((s + 1) % 4096 == 0) {
                 progress.advance(4096);
             }

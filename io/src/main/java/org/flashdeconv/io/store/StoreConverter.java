@@ -14,7 +14,8 @@ import org.flashdeconv.io.source.CountSource;
  *
  * <p>A source that reads itself in blocks of spots on reader threads ({@link CountSource#forEachRowBlock}: h5ad
  * CSR, 10x h5) is checked and summed there and written here ({@link BlockPass}), and the store is born with the
- * per-gene statistics of all its genes ({@link GeneStatsCache}). Another source that reports
+ * per-gene statistics of all its genes ({@link GeneStatsCache}), as is every store ({@link RowStats} on the other
+ * paths). Another source that reports
  * {@link CountSource#spotMajor()} is written in one pass, a row buffered at a time; if
  * its order turns out to be broken part-way, the partial output is dropped and the two-pass path runs. Other
  * sources take two passes ({@link RowScatter}): count the entries of each spot, then scatter every entry into
@@ -82,24 +83,31 @@ public final class StoreConverter {
                 progress.start("convert: reading entries", -1);
                 if (source.forEachRowBlock(GeneStats.BLOCK_SPOTS, blocks::check, blocks::write)) {
                     progress.end();
-                    try (Arena arena = Arena.ofConfined()) {
-                        w.addSection(GeneStatsCache.KIND, c.genes, GeneStatsCache.encodeAllGenes(blocks.stats(),
-                                arena));
-                    }
+                    c.addStats(w, blocks.stats());
                     return w.finish();
                 }
                 OnePass pass = c.new OnePass(w, progress);
                 source.forEachEntry(pass);
                 pass.finishRows();
                 progress.end();
+                c.addStats(w, pass.stats.finish());
                 return w.finish();
             } catch (OnePass.OutOfOrder e) {
                 progress.end();
             }
         }
         try (StoreWriter w = c.start(target)) {
-            new RowScatter(c, w, progress).run(target.toAbsolutePath().getParent());
+            RowStats stats = new RowStats(c.genes);
+            new RowScatter(c, w, stats, progress).run(target.toAbsolutePath().getParent());
+            c.addStats(w, stats.finish());
             return w.finish();
+        }
+    }
+
+    /** Adds the statistics of all the store's genes (its first pass, {@link GeneStatsCache}) to the store. */
+    private void addStats(StoreWriter w, GeneStats stats) throws IOException {
+        try (Arena arena = Arena.ofConfined()) {
+            w.addSection(GeneStatsCache.KIND, genes, GeneStatsCache.encodeAllGenes(stats, arena));
         }
     }
 
@@ -217,6 +225,7 @@ public final class StoreConverter {
 
         private final StoreWriter writer;
         private final Progress progress;
+        final RowStats stats = new RowStats(genes);
         private final int[] cols = new int[genes];
         private final double[] vals = new double[genes];
         private long spot;
@@ -236,9 +245,9 @@ public final class StoreConverter {
                 if (s < spot) {
                     throw new OutOfOrder();
                 }
-                writer.addRow(cols, vals, count);
+                row(count);
                 for (long empty = spot + 1; empty < s; empty++) {
-                    writer.addRow(cols, vals, 0);
+                    row(0);
                 }
                 spot = s;
                 count = 0;
@@ -260,8 +269,13 @@ public final class StoreConverter {
         /** Writes the last buffered row and empty rows up to the spot count. */
         void finishRows() throws IOException {
             for (long s = spot; s < spots; s++) {
-                writer.addRow(cols, vals, s == spot ? count : 0);
+                row(s == spot ? count : 0);
             }
+        }
+
+        private void row(int n) throws IOException {
+            writer.addRow(cols, vals, n);
+            stats.add(cols, vals, n);
         }
     }
 }

@@ -137,8 +137,11 @@ class BlockPassTest {
             for (long k = 0; k < a.nnz(); k++) {
                 assertEquals(y.value(k), x.value(k), 0.0);
             }
-            assertTrue(GeneStatsCache.read(a, x).isPresent());
-            assertTrue(GeneStatsCache.read(b, y).isEmpty());
+            GeneStats fromBlocks = GeneStatsCache.read(a, x).orElseThrow();
+            GeneStats fromEntries = GeneStatsCache.read(b, y).orElseThrow(); // RowStats on the one-pass path
+            assertArrayEquals(fromBlocks.sumLog(), fromEntries.sumLog(), 0.0);
+            assertArrayEquals(fromBlocks.sumLogSq(), fromEntries.sumLogSq(), 0.0);
+            assertArrayEquals(fromBlocks.sumRaw(), fromEntries.sumRaw(), 0.0);
         }
     }
 }
