@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.flashdeconv.io.store.CountStore;
+import org.flashdeconv.io.store.SectionKind;
 import org.flashdeconv.io.testing.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -102,8 +104,13 @@ class StoreCommandsTest {
     @Test
     void corruptStoreIsOneLineAndExitOne() throws IOException {
         Path store = convertedLymphNode();
+        long values;
+        try (CountStore s = CountStore.open(store)) {
+            values = s.header().sections().stream().filter(e -> e.kind().equals(SectionKind.VALUES)).findFirst()
+                    .orElseThrow().offset();
+        }
         byte[] b = Files.readAllBytes(store);
-        b[b.length - 3] ^= 1;
+        b[Math.toIntExact(values)] ^= 1; // the lowest mantissa bit of the first count: still a valid count
         Files.write(store, b);
         Result plain = run("info", store.toString());
         assertEquals(0, plain.code(), "without --verify only the structure is checked");
