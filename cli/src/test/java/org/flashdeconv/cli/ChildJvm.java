@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -68,5 +69,58 @@ final class ChildJvm {
             Thread.sleep(1);
         }
         return false;
+    }
+
+    /**
+     * Waits until a file or folder whose name matches {@code name} exists anywhere under {@code root} while {@code p}
+     * runs, then stops {@code p} (SIGSTOP) so that it stays at that point; returns false if {@code p} exits first or
+     * {@code timeoutMs} passes. Resume it with {@link #signal} and then {@code CONT}.
+     */
+    static boolean awaitAndStop(Process p, Path root, Predicate<Path> name, long timeoutMs)
+            throws IOException, InterruptedException {
+        long end = System.nanoTime() + timeoutMs * 1_000_000;
+        while (System.nanoTime() < end) {
+            if (found(root, name)) {
+                signal(p, "STOP");
+                return p.isAlive();
+            }
+            if (!p.isAlive()) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return false;
+    }
+
+    /** True if a path under {@code root} matches (entries deleted while looking are skipped). */
+    static boolean found(Path root, Predicate<Path> name) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        List<Path> dirs = new ArrayList<>(List.of(root));
+        while (!dirs.isEmpty()) {
+            Path d = dirs.removeLast();
+            try (Stream<Path> s = Files.list(d)) {
+                for (Path e : s.toList()) {
+                    if (name.test(e)) {
+                        return true;
+                    }
+                    if (Files.isDirectory(e)) {
+                        dirs.add(e);
+                    }
+                }
+            } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException gone) {
+                // deleted while listed
+            }
+        }
+        return false;
+    }
+
+    /** Sends {@code SIG<name>} (e.g. TERM, INT, STOP, CONT) to {@code p}. */
+    static void signal(Process p, String name) throws IOException, InterruptedException {
+        int rc = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor();
+        if (rc != 0) {
+            throw new IOException("kill -" + name + " " + p.pid() + " exited with " + rc);
+        }
     }
 }

@@ -45,7 +45,6 @@ public final class AtomicOutput implements AutoCloseable {
     public static AtomicOutput create(Path target) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Files.createDirectories(dir);
         Path temp = TemporaryFiles.createFile(dir, "." + abs.getFileName() + ".", ".tmp");
         return new AtomicOutput(abs, temp);
     }

@@ -13,6 +13,7 @@ import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.io.atomic.AtomicOutput;
+import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.text.CsvWriter;
 import org.flashdeconv.io.text.DecimalText;
 
@@ -84,7 +85,7 @@ public final class ResultFolder {
      */
     public static void writeTables(Path folder, FitResult fit, LongFunction<String> barcode, CoordsView coords,
                                    List<String> geneNames, BlockExecutor ex) throws IOException {
-        Files.createDirectories(folder);
+        TemporaryFiles.createDirectories(folder);
         long n = fit.spots();
         List<String> types = fit.cellTypeNames();
         LongFunction<String> qc = i -> fit.status(i).label();
