@@ -19,7 +19,20 @@ final class ChildJvm {
 
     /** Starts {@code flashdeconv args...}; stdout and stderr go to {@code logs/name.out} and {@code .err}. */
     static Process start(Path logs, String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(logs, name, new ArrayList<>(), args);
+    }
+
+    /**
+     * As {@link #start(Path, String, String...)}, with the files the child writes limited to {@code blocks} blocks
+     * of 1 KiB ({@code ulimit -f}): a write past the limit fails in the kernel with EFBIG ("File too large"; the
+     * JVM ignores SIGXFSZ), as a full disk fails with ENOSPC.
+     */
+    static Process startWithFileLimit(Path logs, String name, long blocks, String... args) throws IOException {
+        return start(logs, name, new ArrayList<>(List.of("bash", "-c", "ulimit -f " + blocks + " && exec \"$@\"",
+                "bash")), args);
+    }
+
+    private static Process start(Path logs, String name, List<String> cmd, String... args) throws IOException {
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // the module flags of jvm.args (the root pom's fd.jvmFlags), as surefire passed them to this JVM

@@ -14,7 +14,8 @@ public final class InputCollision {
     }
 
     /**
-     * Refuses an output file that is one of the inputs, or an existing file inside an input folder.
+     * Refuses an output file that is one of the inputs, or an existing file inside an input folder, or that exists
+     * and is not a regular file ({@link AtomicOutput#notAFile}).
      *
      * @param option the output's option, for the message
      * @param output the file to be written
@@ -22,6 +23,10 @@ public final class InputCollision {
      * @throws IllegalArgumentException naming the option, the output and the input
      */
     public static void requireNotAnInput(String option, Path output, Map<String, Path> inputs) {
+        String notAFile = AtomicOutput.notAFile(output);
+        if (notAFile != null) {
+            throw new IllegalArgumentException(option + ": " + notAFile);
+        }
         Path out = resolved(output);
         for (Map.Entry<String, Path> e : inputs.entrySet()) {
             if (e.getValue() == null || !Files.exists(e.getValue())) {

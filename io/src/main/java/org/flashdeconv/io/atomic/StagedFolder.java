@@ -91,6 +91,14 @@ public final class StagedFolder implements AutoCloseable {
         return name.startsWith(".") && (name.endsWith(".tmp") || name.matches("\\..+\\.\\d+"));
     }
 
+    /**
+     * {@code e} with the staging folder shown as the target in its message (a failed write names
+     * {@code out/proportions.csv}, not the hidden {@code .out.123/proportions.csv} that is deleted on close).
+     */
+    public IOException shownAsTarget(IOException e) {
+        return NamedChannel.shownAs(e, stage, target);
+    }
+
     /** The final folder. */
     public Path target() {
         return target;
