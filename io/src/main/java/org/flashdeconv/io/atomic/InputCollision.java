@@ -66,6 +66,31 @@ public final class InputCollision {
         }
     }
 
+    /**
+     * Refuses an output folder that is one of the inputs or lies inside an input folder (a run would write into the
+     * input, or replace it).
+     *
+     * @param option the output's option, for the message
+     * @param folder the output folder
+     * @param inputs the inputs by name (null values are skipped)
+     * @throws IllegalArgumentException naming the option, the folder and the input
+     */
+    public static void requireOutsideInputs(String option, Path folder, Map<String, Path> inputs) {
+        Path out = resolved(folder);
+        for (Map.Entry<String, Path> e : inputs.entrySet()) {
+            if (e.getValue() == null || !Files.exists(e.getValue())) {
+                continue;
+            }
+            Path in = resolved(e.getValue());
+            boolean same = out.equals(in) || sameFile(folder, e.getValue());
+            if (same || Files.isDirectory(in) && out.startsWith(in)) {
+                throw new IllegalArgumentException(option + ": " + folder + (same ? " is the " + e.getKey()
+                        + " input" : " is inside the " + e.getKey() + " input folder " + e.getValue())
+                        + "; flashdeconv never writes into an input, give another folder");
+            }
+        }
+    }
+
     /** The real path of {@code p}: of the deepest existing ancestor, with the rest of the names appended. */
     static Path resolved(Path p) {
         Path abs = p.toAbsolutePath().normalize();
