@@ -124,6 +124,7 @@ class CleanFailureCatalogueTest extends CatalogueCase {
         Result d = run("deconvolve", "--spatial", store.toString(), "--reference",
                 new TinySlide(24).writeSignatures(dir).toString(), "-o", out().toString(), "-q");
         assertBadInput(d, "deconvolve", store + ": No such device");
+        Files.delete(store); // the link, not what it points to
     }
 
     @Test
@@ -139,5 +140,6 @@ class CleanFailureCatalogueTest extends CatalogueCase {
                 s.writeCoords(dir).toString(), "--reference", full.toString(), "-o", out().toString(), "-q"),
                 "deconvolve", full + " line 1: a ");
         assertBadInput(convertFile(full), "convert", full + ": not a recognised input");
+        Files.delete(coordsLink);
     }
 }
