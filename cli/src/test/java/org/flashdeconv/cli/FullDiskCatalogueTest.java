@@ -55,7 +55,8 @@ class FullDiskCatalogueTest extends CatalogueCase {
         for (Predicate<String> name : List.<Predicate<String>>of(n -> n.startsWith(".s.fdstore.") && n.endsWith(".tmp"),
                 n -> n.startsWith(".s.fdstore.") && n.endsWith(".values"),
                 n -> n.startsWith(".s.fdstore.") && n.endsWith(".bc"))) {
-            assertBadInput(full(name, args), "convert", dir + ": " + ENOSPC + ", writing the temporary file .s.fdstore.");
+            assertBadInput(full(name, args), "convert", dir + ": " + ENOSPC + ", writing the temporary file "
+                    + ".s.fdstore.");
         }
     }
 

@@ -192,20 +192,34 @@ class OutputSafetyTest extends CatalogueCase {
     }
 
     @Test
-    void deconvolveNeverChangesTheStore() throws IOException {
+    void noCommandOrOptionChangesTheStore() throws IOException {
         TinySlide s = new TinySlide(24);
         Path store = dir.resolve("s.fdstore");
         assertEquals(0, run("convert", s.writeMex(dir).toString(), "--coords", s.writeCoords(dir).toString(), "-o",
                 store.toString()).code());
+        Path sig = s.writeSignatures(dir);
         byte[] before = Files.readAllBytes(store);
         long modified = Files.getLastModifiedTime(store).toMillis();
-        for (String lambda : List.of("auto", "0,auto", "7")) {
-            Result r = run("deconvolve", "--spatial", store.toString(), "--reference",
-                    s.writeSignatures(dir).toString(), "-o", out().toString(), "-q", "--min-overlap", "10",
-                    "--lambda", lambda);
-            assertEquals(0, r.code(), r.err());
-            assertArrayEquals(before, Files.readAllBytes(store), "the store after --lambda " + lambda);
+        // several λ, other gene selections and preprocessing (other statistics the cache could be tempted to keep),
+        // the count model, a plot, an AnnData output; then a batch, validate and info --verify
+        List<List<String>> runs = List.of(List.of("--lambda", "auto"), List.of("--lambda", "0,auto"),
+                List.of("--lambda", "7"), List.of("--gene-weighting", "countsketch"), List.of("--preprocess",
+                "pearson"), List.of("--n-hvg", "7", "--n-markers", "3"), List.of("--model", "counts"),
+                List.of("--plot", "--h5ad-out", dir.resolve("x.h5ad").toString()));
+        for (List<String> extra : runs) {
+            List<String> args = new java.util.ArrayList<>(List.of("deconvolve", "--spatial", store.toString(),
+                    "--reference", sig.toString(), "-o", out().toString(), "-q", "--min-overlap", "10"));
+            args.addAll(extra);
+            Result r = run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), extra + ": " + r.err());
+            assertArrayEquals(before, Files.readAllBytes(store), "the store after " + extra);
         }
+        Path manifest = Files.writeString(dir.resolve("slides.csv"), "slide_id,spatial\ns1,s.fdstore\n");
+        assertEquals(0, run("batch", "--manifest", manifest.toString(), "--reference", sig.toString(), "-o",
+                dir.resolve("batch").toString(), "-q", "--min-overlap", "10").code());
+        run("validate", "--spatial", store.toString(), "--reference", sig.toString(), "--min-overlap", "10");
+        assertEquals(0, run("info", "--verify", store.toString()).code());
+        assertArrayEquals(before, Files.readAllBytes(store), "the store after batch, validate, info");
         assertEquals(modified, Files.getLastModifiedTime(store).toMillis());
     }
 }
