@@ -70,7 +70,7 @@ final class EngineOptions {
             description = "flashdeconv (the published FlashDeconv 0.2.0 model, bit for bit with its parity fixtures) or "
                     + "counts (the count-space model of docs/algorithm.md §29: Poisson per spot, a background for "
                     + "types missing from the reference, per-spot quality in quality.csv; --lambda is then the "
-                    + "spatial prior's pseudo-molecules, auto = 10) (default: ${DEFAULT-VALUE}).")
+                    + "spatial prior's pseudo-molecules, auto = estimated from the data) (default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--units", defaultValue = "molecules", paramLabel = "U",

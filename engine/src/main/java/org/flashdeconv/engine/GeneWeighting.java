@@ -1,25 +1,11 @@
 package org.flashdeconv.engine;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** How the selected genes are represented (docs/algorithm.md §6). */
-public enum GeneWeighting {
+public enum GeneWeighting implements OptionValue {
     /** Every gene kept, scaled by its expected CountSketch weight (§6.2; the default). */
-    EXPECTED("expected"),
+    EXPECTED,
     /** The legacy seeded CountSketch projection to sketch_dim columns (§6.3; 0.1.x behaviour). */
-    COUNTSKETCH("countsketch");
-
-    private final String id;
-
-    GeneWeighting(String id) {
-        this.id = id;
-    }
-
-    /** The parameter value of the specification ("expected", "countsketch"). */
-    public String id() {
-        return id;
-    }
+    COUNTSKETCH;
 
     /**
      * The weighting named {@code value}.
@@ -27,13 +13,6 @@ public enum GeneWeighting {
      * @throws IllegalArgumentException if value is neither expected nor countsketch
      */
     public static GeneWeighting parse(String value) {
-        for (GeneWeighting w : values()) {
-            if (w.id.equals(value)) {
-                return w;
-            }
-        }
-        throw new IllegalArgumentException("gene_weighting must be one of "
-                + Arrays.stream(values()).map(GeneWeighting::id).collect(Collectors.joining(", ")) + ", found '"
-                + value + "'");
+        return OptionValue.parse("gene_weighting", values(), value);
     }
 }

@@ -1,11 +1,7 @@
 package org.flashdeconv.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** The model fitted ({@code model} option, {@code --model}). */
-public enum Model {
+public enum Model implements OptionValue {
     /** The published FlashDeconv 0.2.0 model: log-CPM least squares on a sketch (docs/algorithm.md §1-§11). */
     FLASHDECONV,
 
@@ -15,23 +11,12 @@ public enum Model {
      */
     COUNTS;
 
-    /** The option value ("flashdeconv", "counts"). */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /**
      * The model named {@code value}.
      *
      * @throws IllegalArgumentException if value is none of flashdeconv, counts
      */
     public static Model parse(String value) {
-        for (Model m : values()) {
-            if (m.id().equals(value)) {
-                return m;
-            }
-        }
-        throw new IllegalArgumentException("model must be one of "
-                + Arrays.stream(values()).map(Model::id).collect(Collectors.joining(", ")) + ", found '" + value + "'");
+        return OptionValue.parse("model", values(), value);
     }
 }

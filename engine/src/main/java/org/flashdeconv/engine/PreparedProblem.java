@@ -166,12 +166,18 @@ public final class PreparedProblem implements AutoCloseable {
 
     /**
      * The λ that {@code spec} resolves to: the number, or its multiple of the automatic rule of docs/algorithm.md §8 on
-     * this problem's Gram matrix and mean degree.
+     * this problem's Gram matrix and mean degree. Under the count model λ is the prior strength α, and auto is
+     * estimated from the data during the solve (docs/algorithm.md §29.5): NaN here for a multiple of auto, and
+     * {@link FitResult#lambdaUsed()} holds the value used.
      */
     public double lambdaFor(LambdaSpec spec) {
         if (prep.options().model() == Model.COUNTS) {
-            return spec.resolve(CountModel.AUTO_ALPHA);
+            return spec instanceof LambdaSpec.Fixed f ? f.value() : Double.NaN;
         }
+        return flashDeconvLambda(spec);
+    }
+
+    private double flashDeconvLambda(LambdaSpec spec) {
         return spec.resolve(Penalties.autoLambda(prep.gramDiagMean(), problem.meanDegree()));
     }
 
@@ -216,7 +222,7 @@ public final class PreparedProblem implements AutoCloseable {
 
     /**
      * The count model (docs/algorithm.md §29): the FLASHDECONV solution at λ auto (solved once per problem) as the warm
-     * start, then {@link CountModel#fit} with α = λ (auto = {@link CountModel#AUTO_ALPHA}).
+     * start, then {@link CountModel#fit} with α = λ; auto estimates α from the data (auto*F: F times the estimate).
      */
     private FitResult solveCounts(LambdaSpec lambda) {
         long t0 = System.nanoTime();
@@ -227,18 +233,19 @@ public final class PreparedProblem implements AutoCloseable {
                 warmStart = w.copyFrom(flash.abundances());
             }
         }
-        double alpha = lambdaFor(lambda);
+        boolean auto = lambda instanceof LambdaSpec.Auto;
+        double alpha = lambda.resolve(1); // the fixed α, or the factor of the estimate
         FitResult.Builder result = FitResult.allocate(prep, problem.spots(), noCounts);
         boolean success = false;
         try (Arena scratch = Arena.ofShared()) {
             MemorySegment work = scratch.allocate(Layouts.F64, Math.multiplyExact(problem.spots(), (long) k + 1));
             CountModel.Summary summary = CountModel.fit(input.counts(), input.signatures(),
-                    prep.selection().selected(), stats.sumRaw(), graph, warmStart, alpha,
+                    prep.selection().selected(), stats.sumRaw(), graph, warmStart, alpha, auto,
                     prep.options().units() == Units.CELLS, result.countOutputs(work), executor, progress);
             boolean converged = summary.notConverged() == 0;
             SolveInfo info = new SolveInfo(converged, CountModel.PASSES, summary.totalDeviance(), 0, List.of(), 0,
                     converged);
-            FitResult fit = result.finishCounts(lambda, alpha, info, summary, t0);
+            FitResult fit = result.finishCounts(lambda, summary.alpha(), info, summary, t0);
             success = true;
             return fit;
         } finally {
@@ -255,7 +262,7 @@ public final class PreparedProblem implements AutoCloseable {
 
     private FitResult solveFlashDeconv(LambdaSpec lambda, FitResult warmStart) {
         FlashDeconvOptions o = prep.options();
-        double lambdaUsed = lambdaFor(lambda);
+        double lambdaUsed = flashDeconvLambda(lambda);
         double rhoEff = Penalties.rhoEff(o.rhoSparsity(), prep.gramDiagMean());
         BcdSettings settings = new BcdSettings(lambdaUsed, rhoEff, o.maxIter(), o.tol(), o.verbose());
         Solver solver = switch (o.solver()) {

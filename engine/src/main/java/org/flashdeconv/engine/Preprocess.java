@@ -1,27 +1,13 @@
 package org.flashdeconv.engine;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** The transformation applied to the spatial counts and the reference on the selected genes (docs/algorithm.md §5). */
-public enum Preprocess {
+public enum Preprocess implements OptionValue {
     /** log1p of counts per 10 thousand, library over the selected genes (§5.1; the default). */
-    LOG_CPM("log_cpm"),
+    LOG_CPM,
     /** Uncentred Pearson residuals with θ = 100 (§5.2). */
-    PEARSON("pearson"),
+    PEARSON,
     /** No transformation (§5.3). */
-    RAW("raw");
-
-    private final String id;
-
-    Preprocess(String id) {
-        this.id = id;
-    }
-
-    /** The parameter value of the specification ("log_cpm", "pearson", "raw"). */
-    public String id() {
-        return id;
-    }
+    RAW;
 
     /**
      * The method named {@code value}.
@@ -29,13 +15,6 @@ public enum Preprocess {
      * @throws IllegalArgumentException if value is none of log_cpm, pearson, raw
      */
     public static Preprocess parse(String value) {
-        for (Preprocess p : values()) {
-            if (p.id.equals(value)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("preprocess must be one of "
-                + Arrays.stream(values()).map(Preprocess::id).collect(Collectors.joining(", ")) + ", found '"
-                + value + "'");
+        return OptionValue.parse("preprocess", values(), value);
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * @param finalObjective F(β) of §9 on the returned β
  * @param finalChange    the last relative change (0 if no sweep ran)
  * @param objectives     F after sweeps 1, 11, 21, ... and the last allowed sweep (verbose only; else empty)
- * @param residual       the relative optimality (KKT) residual of the returned β (solver.Optimality): 0 at a
+ * @param residual       the relative optimality (KKT) residual of the returned β (solver.Objective.residual): 0 at a
  *                       minimiser
  * @param optimal        true iff {@code residual} is below tol: the returned β is a minimiser to that tolerance.
  *                       The block solver converges only when it is; the reference solver stops by the relative

@@ -1,11 +1,7 @@
 package org.flashdeconv.engine;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-
 /** What the proportions of the count model are fractions of ({@code units} option, {@code --units}). */
-public enum Units {
+public enum Units implements OptionValue {
     /** Fractions of the spot's molecules (the default; what the FLASHDECONV model's normalisation implies too). */
     MOLECULES,
 
@@ -15,23 +11,12 @@ public enum Units {
      */
     CELLS;
 
-    /** The option value ("molecules", "cells"). */
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
     /**
      * The units named {@code value}.
      *
      * @throws IllegalArgumentException if value is none of molecules, cells
      */
     public static Units parse(String value) {
-        for (Units u : values()) {
-            if (u.id().equals(value)) {
-                return u;
-            }
-        }
-        throw new IllegalArgumentException("units must be one of "
-                + Arrays.stream(values()).map(Units::id).collect(Collectors.joining(", ")) + ", found '" + value + "'");
+        return OptionValue.parse("units", values(), value);
     }
 }

@@ -5,23 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.stream.Stream;
 import org.flashdeconv.engine.testing.ParityFixture;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** End-to-end parity with every fixture configuration, tolerances of docs/algorithm.md §13.2 and the fixture README. */
 class ParityTest {
 
-    static Stream<Arguments> configurations() {
-        return Stream.concat(
-                ParityFixture.SYNTHETIC_CONFIGS.stream().map(c -> Arguments.of(ParityFixture.SYNTHETIC, c)),
-                ParityFixture.UPSTREAM_CONFIGS.stream().map(c -> Arguments.of(ParityFixture.UPSTREAM, c)));
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("configurations")
+    @MethodSource("org.flashdeconv.engine.testing.ParityFixture#configurations")
     void reproducesTheExpectedOutputs(String caseName, String config) {
         ParityComparison.Figures f = ParityComparison.compare(caseName, config, 2);
         assertAll(

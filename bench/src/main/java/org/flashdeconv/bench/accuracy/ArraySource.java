@@ -5,14 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.FixedShapeSource;
 
 /**
  * Small in-memory spots x genes counts in CSR form with 2-D coordinates, as a {@link CountSource} (spot-major;
  * barcodes {@code spot_1, spot_2, ...}); the pseudo-spots are built this way and then converted to a store.
  */
-final class ArraySource implements CountSource {
-    private final String name;
-    private final List<String> genes;
+final class ArraySource extends FixedShapeSource {
     private final int[] rowPtr;
     private final int[] colIdx;
     private final double[] values;
@@ -28,37 +27,11 @@ final class ArraySource implements CountSource {
             throw new IllegalArgumentException(name + ": " + xy.length + " spots, " + rowPtr.length
                     + " row pointers, " + colIdx.length + " columns and " + values.length + " values");
         }
-        this.name = name;
-        this.genes = List.copyOf(genes);
+        super(name, xy.length, List.copyOf(genes), List.of());
         this.rowPtr = rowPtr;
         this.colIdx = colIdx;
         this.values = values;
         this.xy = xy;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public long spots() {
-        return xy.length;
-    }
-
-    @Override
-    public int genes() {
-        return genes.size();
-    }
-
-    @Override
-    public List<String> geneNames() {
-        return genes;
-    }
-
-    @Override
-    public List<String> geneIds() {
-        return List.of();
     }
 
     @Override
@@ -84,7 +57,7 @@ final class ArraySource implements CountSource {
 
     @Override
     public String describe(long location) {
-        return name + " entry " + location;
+        return name() + " entry " + location;
     }
 
     @Override

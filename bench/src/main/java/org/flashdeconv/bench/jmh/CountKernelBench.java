@@ -25,6 +25,8 @@ public class CountKernelBench extends JmhDefaults {
     private static final int K = 12;
     private static final int GENES = 2000;
     private static final int SPOTS = 64;
+    /** Prior strength of the benchmark spot (the automatic α ranges about 1-10 on the simulated profiles). */
+    private static final double ALPHA = 10;
 
     @Param({"50", "150", "500"})
     public int nnz;
@@ -76,8 +78,8 @@ public class CountKernelBench extends JmhDefaults {
         java.util.Arrays.fill(cost, 1.0);
         pseudo = new double[stride];
         for (int t = 0; t < K; t++) {
-            pseudo[t] = CountModel.AUTO_ALPHA / K;
-            cost[t] += CountModel.AUTO_ALPHA / (2.0 * nnz);
+            pseudo[t] = ALPHA / K;
+            cost[t] += ALPHA / (2.0 * nnz);
         }
         beta = new double[stride];
     }

@@ -18,8 +18,6 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  * in block order, so the result has the same bits for any thread count.
  */
 public final class CountModel {
-    /** α when λ is auto: pseudo-molecules of the spatial prior. */
-    public static final double AUTO_ALPHA = 10;
     /** Newton iteration cap per spot and sweep. */
     public static final int MAX_ITER = 100;
     /** Relative KKT tolerance per spot. */
@@ -61,7 +59,7 @@ public final class CountModel {
     /**
      * What the fit found beyond the per-spot values.
      *
-     * @param alpha              α used
+     * @param alpha              α used (the estimate times the factor when automatic)
      * @param cellUnits          proportions are cell fractions (else molecule fractions)
      * @param background         the background test on the sample
      * @param backgroundShare    the background's share of all fitted molecules (0 when not kept)
@@ -87,13 +85,14 @@ public final class CountModel {
      * @param geneTotals Σ over spots of the raw counts per model gene (G)
      * @param graph      the spatial graph
      * @param warm       N x K start values (the flashdeconv abundances)
-     * @param alpha      prior pseudo-molecules (0: no prior)
+     * @param alpha      prior pseudo-molecules (0: no prior), or with {@code autoAlpha} the multiple of the estimate
+     * @param autoAlpha  estimate α from sweep 1 ({@link PriorStrength}) and multiply it by {@code alpha}
      * @param cellUnits  report cell fractions: β_k / (Σ of type k's signature over the model genes)
      * @throws IllegalArgumentException if cell units are asked for and a type's signature is 0 on the model genes
      */
     public static Summary fit(CsrView counts, double[][] x, int[] genes, double[] geneTotals, SpatialGraph graph,
-                              MemorySegment warm, double alpha, boolean cellUnits, Outputs out, BlockExecutor ex,
-                              Progress progress) {
+                              MemorySegment warm, double alpha, boolean autoAlpha, boolean cellUnits, Outputs out,
+                              BlockExecutor ex, Progress progress) {
         CountProfiles prof = CountProfiles.of(x, genes, Math.toIntExact(counts.cols()));
         int k = prof.types();
         int k1 = prof.stride();
@@ -133,6 +132,7 @@ public final class CountModel {
         } finally {
             progress.end();
         }
+        double alphaUsed = autoAlpha ? alpha * PriorStrength.estimate(graph, out.scratch(), k1, comps, n, ex) : alpha;
         double[] mu = new double[prof.size()];
         double muSum = 0;
         for (int j = 0; j < mu.length; j++) {
@@ -164,12 +164,13 @@ public final class CountModel {
                         for (int t = 0; t < comps; t++) {
                             fitted += b[t];
                         }
-                        boolean prior = alpha > 0 && fitted > 0 && neighbourMean(graph, out.scratch(), i, k1, pseudo);
+                        boolean prior = alphaUsed > 0 && fitted > 0
+                                && neighbourMean(graph, out.scratch(), i, k1, pseudo);
                         System.arraycopy(cost, 0, costI, 0, k1);
                         if (prior) {
                             for (int t = 0; t < comps; t++) {
-                                pseudo[t] *= alpha;
-                                costI[t] += alpha / fitted;
+                                pseudo[t] *= alphaUsed;
+                                costI[t] += alphaUsed / fitted;
                             }
                         }
                         boolean ok = solver.solve(row.nnz, row.pos, row.y, comps, costI, prior ? pseudo : null, b,
@@ -218,8 +219,8 @@ public final class CountModel {
             worst[r] = (int) ranked[r][0];
             residual[r] = ranked[r][1];
         }
-        return new Summary(alpha, cellUnits, bg, all > 0 ? totals[k] / all : 0, (double) iters / Math.max(1, 2 * n),
-                bad, threshold, poor, worst, residual, dev);
+        return new Summary(alphaUsed, cellUnits, bg, all > 0 ? totals[k] / all : 0,
+                (double) iters / Math.max(1, 2 * n), bad, threshold, poor, worst, residual, dev);
     }
 
     /** β of the warm start scaled to the spot's total on the model genes (uniform when it is all 0). */
@@ -236,7 +237,7 @@ public final class CountModel {
     }
 
     /** The mean composition of spot i's neighbours with a fit, into {@code out}; false if it has none. */
-    private static boolean neighbourMean(SpatialGraph g, MemorySegment prev, long i, int k1, double[] out) {
+    static boolean neighbourMean(SpatialGraph g, MemorySegment prev, long i, int k1, double[] out) {
         Arrays.fill(out, 0);
         int used = 0;
         for (long e = g.rowStart(i); e < g.rowStart(i + 1); e++) {

@@ -30,8 +30,8 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  *
  * <p>The iteration count and the objective recording are those of docs/algorithm.md §10.3-10.4. The solve stops
  * when both the relative change rel = max |β^{t+1} − β^t| / (max |β^t| + 1e-10) and the optimality residual
- * ({@link Optimality}) are below tol: the change alone stops a large-λ solve after one sweep far from the optimum
- * (issue 11.2). The residual is computed only after a sweep that meets the change rule; when it fails, the next
+ * ({@link Objective#residual}) are below tol: the change alone stops a large-λ solve after one sweep far from the
+ * optimum (issue 11.2). The residual is computed only after a sweep that meets the change rule; when it fails, the next
  * sweep visits every spot. β is updated in place; {@code work} holds the
  * colours (i32[N]) and the movement records (f32[N] twice): {@link #workBytes} is 12 bytes per spot; with less
  * (at least 4) every spot is visited in every sweep.

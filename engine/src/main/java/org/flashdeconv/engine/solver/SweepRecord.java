@@ -57,7 +57,7 @@ final class SweepRecord {
         notOptimalYet = false;
         if (converged && requireOptimal) {
             // small steps are not enough: a large λ makes every step small long before the optimum (issue 11.2)
-            converged = Optimality.residual(problem, settings.lambda(), settings.rhoEff(), beta, executor)
+            converged = Objective.residual(problem, settings.lambda(), settings.rhoEff(), beta, executor)
                     < settings.tol();
             notOptimalYet = !converged;
         }
@@ -71,9 +71,8 @@ final class SweepRecord {
 
     /** The outcome, with F and the optimality residual of the final {@code beta}. */
     SolveInfo result(MemorySegment beta) {
-        double objective = Objective.evaluate(problem, settings.lambda(), settings.rhoEff(), beta, executor);
-        double residual = Optimality.residual(problem, settings.lambda(), settings.rhoEff(), beta, executor);
-        return new SolveInfo(converged, iterations, objective, change, objectives, residual,
-                residual < settings.tol());
+        Objective.Assessment a = Objective.assess(problem, settings.lambda(), settings.rhoEff(), beta, executor);
+        return new SolveInfo(converged, iterations, a.value(), change, objectives, a.residual(),
+                a.residual() < settings.tol());
     }
 }

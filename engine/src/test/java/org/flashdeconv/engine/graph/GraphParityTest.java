@@ -7,31 +7,20 @@ import java.lang.foreign.Arena;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.engine.testing.ParityFixture;
 import org.flashdeconv.engine.testing.TestMatrices;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The graph of every parity configuration equals {@code graph_edges.csv} exactly. */
 class GraphParityTest {
-    private static final Map<String, ParityFixture> FIXTURES = new java.util.concurrent.ConcurrentHashMap<>();
-
-    static Stream<Arguments> configurations() {
-        List<Arguments> out = new ArrayList<>();
-        ParityFixture.SYNTHETIC_CONFIGS.forEach(c -> out.add(Arguments.of(ParityFixture.SYNTHETIC, c)));
-        ParityFixture.UPSTREAM_CONFIGS.forEach(c -> out.add(Arguments.of(ParityFixture.UPSTREAM, c)));
-        return out.stream();
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("configurations")
+    @MethodSource("org.flashdeconv.engine.testing.ParityFixture#configurations")
     void edgesEqualTheFixture(String fixture, String config) {
-        ParityFixture f = FIXTURES.computeIfAbsent(fixture, ParityFixture::load);
+        ParityFixture f = ParityFixture.shared(fixture);
         ParityFixture.Expected expected = f.expected(config);
         Map<String, Object> params = expected.params();
         List<String> want = new ArrayList<>();
@@ -63,7 +52,7 @@ class GraphParityTest {
 
     @Test
     void gridRadiusOfTheSyntheticCaseIsTheDocumentedOne() {
-        ParityFixture f = FIXTURES.computeIfAbsent(ParityFixture.SYNTHETIC, ParityFixture::load);
+        ParityFixture f = ParityFixture.shared(ParityFixture.SYNTHETIC);
         try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(1)) {
             assertEquals(1.3937167007094096, GraphBuilder.gridRadius(TestMatrices.coords(f.coords, arena), ex));
         }
@@ -71,7 +60,7 @@ class GraphParityTest {
 
     @Test
     void upstreamLatticePinsTheTieRule() {
-        ParityFixture f = FIXTURES.computeIfAbsent(ParityFixture.UPSTREAM, ParityFixture::load);
+        ParityFixture f = ParityFixture.shared(ParityFixture.UPSTREAM);
         try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(3)) {
             SpatialGraph g = GraphBuilder.knn(TestMatrices.coords(f.coords, arena), 6, arena, ex, Progress.NONE);
             assertEquals(764, g.directedEntries());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.flashdeconv.engine.GeneWeighting;
 import org.flashdeconv.engine.Preprocess;
 import org.flashdeconv.engine.Progress;
@@ -18,7 +17,6 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.engine.testing.ParityFixture;
 import org.flashdeconv.engine.testing.TestMatrices;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -27,25 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RepresentationParityTest {
 
-    private static final Map<String, ParityFixture> CASES = Map.of(
-            ParityFixture.SYNTHETIC, ParityFixture.load(ParityFixture.SYNTHETIC),
-            ParityFixture.UPSTREAM, ParityFixture.load(ParityFixture.UPSTREAM));
-
-    static Stream<Arguments> configs() {
-        return Stream.concat(
-                ParityFixture.SYNTHETIC_CONFIGS.stream().map(c -> Arguments.of(ParityFixture.SYNTHETIC, c)),
-                ParityFixture.UPSTREAM_CONFIGS.stream().map(c -> Arguments.of(ParityFixture.UPSTREAM, c)));
-    }
-
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("configs")
+    @MethodSource("org.flashdeconv.engine.testing.ParityFixture#configurations")
     void representsLikeTheFixture(String name, String config) {
-        ParityFixture f = CASES.get(name);
+        ParityFixture f = ParityFixture.shared(name);
         ParityFixture.Expected e = f.expected(config);
         Map<String, Object> params = e.params();
-        int nHvg = ((Double) params.get("n_hvg")).intValue();
-        int nMarkers = ((Double) params.get("n_markers_per_type")).intValue();
-        int d = ((Double) params.get("sketch_dim")).intValue();
+        int nHvg = e.intParam("n_hvg");
+        int nMarkers = e.intParam("n_markers_per_type");
+        int d = e.intParam("sketch_dim");
         long seed = ((Double) params.get("random_state")).longValue();
         Preprocess pp = Preprocess.parse((String) params.get("preprocess"));
         GeneWeighting gw = GeneWeighting.parse((String) params.get("gene_weighting"));

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Loads a parity case of {@code src/test/resources/parity} (see its README): the inputs as plain arrays,
@@ -27,6 +30,8 @@ public final class ParityFixture {
             "v016-radius1.5", "v016-lambda0.5", "v016-grid", "v016-smallsel", "v020-expected-default");
     /** Configurations of {@link #UPSTREAM}. */
     public static final List<String> UPSTREAM_CONFIGS = List.of("v020-expected", "v020-countsketch-seed0");
+
+    private static final Map<String, ParityFixture> LOADED = new ConcurrentHashMap<>();
 
     /** Case name. */
     public final String name;
@@ -54,15 +59,31 @@ public final class ParityFixture {
             String[] t = line.split(" ");
             counts[Integer.parseInt(t[1]) - 1][Integer.parseInt(t[0]) - 1] = Double.parseDouble(t[2]);
         }
-        Table sig = table(base + "signatures.csv");
+        Table sig = readTable(base + "signatures.csv");
         this.cellTypes = sig.keys;
         this.signatures = sig.values;
-        this.coords = table(base + "coordinates.csv").values;
+        this.coords = readTable(base + "coordinates.csv").values;
     }
 
     /** Loads case {@code name} ({@link #SYNTHETIC} or {@link #UPSTREAM}). */
     public static ParityFixture load(String name) {
         return new ParityFixture(name);
+    }
+
+    /** Case {@code name}, loaded once per test run and shared by the tests (which must not modify it). */
+    public static ParityFixture shared(String name) {
+        return LOADED.computeIfAbsent(name, ParityFixture::load);
+    }
+
+    /** Every configuration of both cases, as the arguments {@code (case name, configuration)} of a test. */
+    public static Stream<Arguments> configurations() {
+        return Stream.concat(SYNTHETIC_CONFIGS.stream().map(c -> Arguments.of(SYNTHETIC, c)),
+                UPSTREAM_CONFIGS.stream().map(c -> Arguments.of(UPSTREAM, c)));
+    }
+
+    /** A keyed numeric CSV of this case's folder (beside {@code signatures.csv}, e.g. {@code hvg_stats.csv}). */
+    public Table table(String file) {
+        return readTable("/parity/" + name + "/" + file);
     }
 
     /** The expected outputs of configuration {@code config} of this case. */
@@ -93,29 +114,29 @@ public final class ParityFixture {
             return ParityFixture.class.getResource(base + file) != null;
         }
 
-        /** First column of a one-or-more-column CSV as ints (gene lists, edge lists use {@link #table}). */
+        /** A CSV column of ints (gene lists; edge lists use {@link #edges}). */
         public int[] intColumn(String file, int column) {
-            List<String> l = lines(base + file);
-            int[] out = new int[l.size() - 1];
-            for (int i = 1; i < l.size(); i++) {
-                out[i - 1] = Integer.parseInt(l.get(i).split(",")[column]);
-            }
-            return out;
+            return column(file, column).mapToInt(Integer::parseInt).toArray();
         }
 
         /** A numeric CSV column. */
         public double[] doubleColumn(String file, int column) {
+            return column(file, column).mapToDouble(Double::parseDouble).toArray();
+        }
+
+        /** An integer of {@code params.json} (stored as a JSON number). */
+        public int intParam(String key) {
+            return ((Double) params().get(key)).intValue();
+        }
+
+        private Stream<String> column(String file, int column) {
             List<String> l = lines(base + file);
-            double[] out = new double[l.size() - 1];
-            for (int i = 1; i < l.size(); i++) {
-                out[i - 1] = Double.parseDouble(l.get(i).split(",")[column]);
-            }
-            return out;
+            return l.subList(1, l.size()).stream().map(line -> line.split(",")[column]);
         }
 
         /** A CSV whose first column is a key and the rest numbers (beta, proportions, gram). */
         public Table table(String file) {
-            return ParityFixture.table(base + file);
+            return readTable(base + file);
         }
 
         /** Edges {@code i,j} of {@code graph_edges.csv}, as rows of two ints. */
@@ -133,7 +154,7 @@ public final class ParityFixture {
     public record Table(List<String> header, List<String> keys, double[][] values) {
     }
 
-    static Table table(String resource) {
+    static Table readTable(String resource) {
         List<String> l = lines(resource);
         List<String> header = List.of(l.get(0).split(","));
         List<String> keys = new ArrayList<>();

@@ -1,15 +1,9 @@
 package org.flashdeconv.io.atomic;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Set;
 
 /**
  * An output file that appears under its final name only when complete. Write to {@link #temp()}, then
@@ -27,14 +21,10 @@ import java.util.Set;
  * }
  * }</pre>
  */
-public final class AtomicOutput implements AutoCloseable {
-    private final Path target;
-    private final Path temp;
-    private boolean committed;
+public final class AtomicOutput extends StagedOutput {
 
     private AtomicOutput(Path target, Path temp) {
-        this.target = target;
-        this.temp = temp;
+        super(target, temp, "rw-r--r--");
     }
 
     /**
@@ -50,56 +40,18 @@ public final class AtomicOutput implements AutoCloseable {
         return new AtomicOutput(abs, temp);
     }
 
-    /** The final path. */
-    public Path target() {
-        return target;
-    }
-
     /** The temporary path to write to. */
     public Path temp() {
-        return temp;
+        return staged();
     }
 
-    /**
-     * Renames the temporary file over the target.
-     *
-     * @throws IOException if the rename fails (the temporary file is then deleted on close)
-     */
-    public void commit() throws IOException {
-        shareable();
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        committed = true;
-        TemporaryFiles.unregister(temp);
-    }
-
-    /**
-     * Gives the temporary file, which {@link Files#createTempFile} made owner-only (0600), the permissions of the
-     * file it replaces, or {@code rw-r--r--} for a new file, as a plain file creation would. No-op where the file
-     * system has no POSIX permissions.
-     */
-    private void shareable() throws IOException {
-        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return;
-        }
-        Set<PosixFilePermission> perms;
-        try {
-            perms = Files.getPosixFilePermissions(target);
-        } catch (NoSuchFileException e) {
-            perms = PosixFilePermissions.fromString("rw-r--r--");
-        }
-        Files.setPosixFilePermissions(temp, perms);
-    }
-
-    /** Deletes the temporary file unless committed. */
     @Override
-    public void close() throws IOException {
-        if (!committed) {
-            Files.deleteIfExists(temp);
-            TemporaryFiles.unregister(temp);
-        }
+    void place(Path temp, Path target) throws IOException {
+        move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    void discard(Path temp) throws IOException {
+        Files.deleteIfExists(temp);
     }
 }

@@ -6,14 +6,9 @@ import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -32,18 +27,13 @@ import java.util.stream.Stream;
  * <p>An existing target is replaced only if every entry in it is one a run writes ({@code ours}): a folder holding
  * anything else is refused before any work starts, so a mistyped {@code -o} cannot delete a user's files.
  */
-public final class StagedFolder implements AutoCloseable {
+public final class StagedFolder extends StagedOutput {
     private static final int AT_FDCWD = -100;
     private static final int RENAME_EXCHANGE = 2;
     private static final MethodHandle RENAMEAT2 = renameat2();
 
-    private final Path target;
-    private final Path stage;
-    private boolean committed;
-
     private StagedFolder(Path target, Path stage) {
-        this.target = target;
-        this.stage = stage;
+        super(target, stage, "rwxr-xr-x");
     }
 
     /**
@@ -91,24 +81,17 @@ public final class StagedFolder implements AutoCloseable {
         return name.startsWith(".") && (name.endsWith(".tmp") || name.matches("\\..+\\.\\d+"));
     }
 
-    /** The final folder. */
-    public Path target() {
-        return target;
-    }
-
     /** The folder to write into; its content becomes the target's on commit. */
     public Path stage() {
-        return stage;
+        return staged();
     }
 
     /**
-     * Puts the staged folder in place of the target (atomically where the platform allows) and deletes what the
-     * target held before.
-     *
-     * @throws IOException if a rename fails (the target then still holds the earlier run, or nothing)
+     * The staged folder takes the target's place (atomically where the platform allows); what the target held before
+     * is deleted. A failed rename leaves the target holding the earlier run, or nothing.
      */
-    public void commit() throws IOException {
-        shareable();
+    @Override
+    void place(Path stage, Path target) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             move(stage, target);
         } else if (exchange(stage, target)) {
@@ -125,30 +108,16 @@ public final class StagedFolder implements AutoCloseable {
             }
             TemporaryFiles.deleteTree(aside);
         }
-        committed = true;
-        TemporaryFiles.unregister(stage);
     }
 
-    /** Deletes the staging folder unless committed. */
     @Override
-    public void close() throws IOException {
-        if (!committed) {
-            TemporaryFiles.deleteTree(stage);
-            TemporaryFiles.unregister(stage);
-        }
+    void discard(Path stage) throws IOException {
+        TemporaryFiles.deleteTree(stage);
     }
 
     /** True if the platform's atomic exchange is used (Linux with native access enabled). */
     static boolean exchangeAvailable() {
         return RENAMEAT2 != null;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
-        }
     }
 
     /** Swaps two paths with renameat2(RENAME_EXCHANGE); false if the platform or file system cannot. */
@@ -176,18 +145,6 @@ public final class StagedFolder implements AutoCloseable {
                             ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_INT))).orElse(null);
         } catch (RuntimeException | LinkageError e) {
             return null;
-        }
-    }
-
-    /** The staging folder was made owner-only (0700); give it the target's permissions, or {@code rwxr-xr-x}. */
-    private void shareable() throws IOException {
-        if (!Files.getFileStore(stage).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            return;
-        }
-        try {
-            Files.setPosixFilePermissions(stage, Files.getPosixFilePermissions(target));
-        } catch (NoSuchFileException e) {
-            Files.setPosixFilePermissions(stage, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 }

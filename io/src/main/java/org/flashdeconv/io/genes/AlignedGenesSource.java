@@ -20,11 +20,6 @@ final class AlignedGenesSource extends ForwardingSource {
     }
 
     @Override
-    public int genes() {
-        return match.size();
-    }
-
-    @Override
     public List<String> geneNames() {
         return match.genes();
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.FixedShapeSource;
 import org.flashdeconv.io.source.RowBlock;
 
 /**
@@ -21,7 +22,7 @@ import org.flashdeconv.io.source.RowBlock;
  * a read), so memory stays bounded; obs and var names are held on the heap. Owns the open file until
  * {@link #close()}.
  */
-public final class H5adSource implements CountSource {
+public final class H5adSource extends FixedShapeSource {
     private static final int DENSE_VALUES_PER_READ = 1 << 20;
     /** How many leading stored values decide whether a matrix holds counts. */
     private static final int INTEGER_PROBE = 10_000;
@@ -61,8 +62,6 @@ public final class H5adSource implements CountSource {
     private final H5File file;
     private final String matrixPath;
     private final AnnDataFrame obs;
-    private final List<String> geneNames;
-    private final List<String> geneIds;
     private final String geneSource;
     private String countsNote;
     private String countsProblem;
@@ -73,11 +72,10 @@ public final class H5adSource implements CountSource {
 
     private H5adSource(H5File file, String matrixPath, AnnDataFrame obs, GeneLabels genes, Layout layout,
                        CompressedMatrix sparse, NumericArray dense, Optional<Coordinates> coordinates) {
+        super(file.path().toString(), obs.length(), genes.names(), genes.ids());
         this.file = file;
         this.matrixPath = matrixPath;
         this.obs = obs;
-        this.geneNames = genes.names();
-        this.geneIds = genes.ids();
         this.geneSource = genes.source();
         this.layout = layout;
         this.sparse = sparse;
@@ -265,7 +263,7 @@ public final class H5adSource implements CountSource {
     public boolean leadingValuesAreIntegers(int max) throws H5FormatException {
         double[] v;
         if (layout == Layout.DENSE) {
-            long genes = geneNames.size();
+            long genes = genes();
             int rows = (int) Math.min(obs.length(), Math.max(1, max / Math.max(1, genes)));
             v = new double[(int) (rows * genes)];
             dense.readRows(0, rows, v);
@@ -280,31 +278,6 @@ public final class H5adSource implements CountSource {
             }
         }
         return true;
-    }
-
-    @Override
-    public String name() {
-        return file.path().toString();
-    }
-
-    @Override
-    public long spots() {
-        return obs.length();
-    }
-
-    @Override
-    public int genes() {
-        return geneNames.size();
-    }
-
-    @Override
-    public List<String> geneNames() {
-        return geneNames;
-    }
-
-    @Override
-    public List<String> geneIds() {
-        return geneIds;
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.FixedShapeSource;
 import org.flashdeconv.io.source.RowBlock;
 
 /**
@@ -21,23 +22,20 @@ import org.flashdeconv.io.source.RowBlock;
  * features are kept (antibody capture, CRISPR guides and the like are dropped and the gene indices
  * renumbered). Data are read in slices; barcodes and features are held on the heap. Owns the open file.
  */
-public final class TenxH5Source implements CountSource {
+public final class TenxH5Source extends FixedShapeSource {
     /** The feature type kept. */
     public static final String GENE_EXPRESSION = "Gene Expression";
 
     private final H5File file;
     private final String[] barcodes;
-    private final List<String> geneNames;
-    private final List<String> geneIds;
     private final int[] geneOfFeature;
     private final CompressedMatrix matrix;
 
     private TenxH5Source(H5File file, String[] barcodes, List<String> geneNames, List<String> geneIds,
                          int[] geneOfFeature, CompressedMatrix matrix) {
+        super(file.path().toString(), barcodes.length, geneNames, geneIds);
         this.file = file;
         this.barcodes = barcodes;
-        this.geneNames = geneNames;
-        this.geneIds = geneIds;
         this.geneOfFeature = geneOfFeature;
         this.matrix = matrix;
     }
@@ -116,31 +114,6 @@ public final class TenxH5Source implements CountSource {
         }
         throw new H5FormatException(file.path(), "an HDF5 file that is not a 10x feature-barcode matrix: no group"
                 + " 'matrix'");
-    }
-
-    @Override
-    public String name() {
-        return file.path().toString();
-    }
-
-    @Override
-    public long spots() {
-        return barcodes.length;
-    }
-
-    @Override
-    public int genes() {
-        return geneNames.size();
-    }
-
-    @Override
-    public List<String> geneNames() {
-        return geneNames;
-    }
-
-    @Override
-    public List<String> geneIds() {
-        return geneIds;
     }
 
     @Override

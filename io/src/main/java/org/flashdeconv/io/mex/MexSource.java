@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.FixedShapeSource;
 import org.flashdeconv.io.text.CsvReader;
 import org.flashdeconv.io.text.LineReader;
 import org.flashdeconv.io.text.TextInput;
@@ -28,27 +29,22 @@ import org.flashdeconv.io.text.TextNames;
  * writes its matrices column by column, i.e. spot-major, so most files convert in one pass; if a file breaks
  * the order later, {@link org.flashdeconv.io.store.StoreConverter} notices and falls back to two passes.
  */
-public final class MexSource implements CountSource {
+public final class MexSource extends FixedShapeSource {
     static final int ORDER_SAMPLE = 1 << 16;
 
     private final Path matrix;
     private final Path barcodes;
     private final MatrixMarketHeader header;
     private final boolean transpose;
-    private final List<String> geneNames;
-    private final List<String> geneIds;
-    private final long spots;
     private Boolean spotMajor;
 
     private MexSource(Path matrix, Path features, Path barcodes, boolean transpose) throws IOException {
-        this.matrix = matrix;
-        this.barcodes = barcodes;
-        this.transpose = transpose;
+        MatrixMarketHeader header;
         try (LineReader r = new LineReader(matrix)) {
-            this.header = MatrixMarketHeader.read(r);
+            header = MatrixMarketHeader.read(r);
         }
         long geneCount = transpose ? header.cols() : header.rows();
-        this.spots = transpose ? header.rows() : header.cols();
+        long spots = transpose ? header.rows() : header.cols();
         requirePlausibleSize(matrix, header, features == null, barcodes == null, transpose);
         if (geneCount > Integer.MAX_VALUE - 8) {
             throw new MexFormatException(matrix, geneCount + " genes exceed the limit of 2^31 - 9");
@@ -66,13 +62,17 @@ public final class MexSource implements CountSource {
                         + geneCount + (transpose ? " columns" : " rows") + " (expected one feature per gene)");
             }
         }
-        this.geneNames = Collections.unmodifiableList(names);
-        this.geneIds = Collections.unmodifiableList(ids);
+        super(barcodes == null ? matrix.toString() : matrix.getParent().toString(), spots,
+                Collections.unmodifiableList(names), Collections.unmodifiableList(ids));
+        this.matrix = matrix;
+        this.barcodes = barcodes;
+        this.header = header;
+        this.transpose = transpose;
         if (barcodes != null) {
             long[] n = {0};
             forEachBarcode(b -> n[0]++);
-            if (n[0] != spots) {
-                throw new MexFormatException(barcodes, n[0] + " barcodes, but " + matrix + " has " + spots
+            if (n[0] != spots()) {
+                throw new MexFormatException(barcodes, n[0] + " barcodes, but " + matrix + " has " + spots()
                         + (transpose ? " rows" : " columns") + " (expected one barcode per spot)");
             }
         }
@@ -195,34 +195,9 @@ public final class MexSource implements CountSource {
     }
 
     @Override
-    public String name() {
-        return barcodes == null ? matrix.toString() : matrix.getParent().toString();
-    }
-
-    @Override
-    public long spots() {
-        return spots;
-    }
-
-    @Override
-    public int genes() {
-        return geneNames.size();
-    }
-
-    @Override
-    public List<String> geneNames() {
-        return geneNames;
-    }
-
-    @Override
-    public List<String> geneIds() {
-        return geneIds;
-    }
-
-    @Override
     public void forEachBarcode(Consumer<String> consumer) throws IOException {
         if (barcodes == null) {
-            for (long s = 1; s <= spots; s++) {
+            for (long s = 1; s <= spots(); s++) {
                 consumer.accept("spot" + s);
             }
             return;

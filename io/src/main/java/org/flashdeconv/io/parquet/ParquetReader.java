@@ -106,7 +106,7 @@ public final class ParquetReader implements AutoCloseable {
             ThriftReader t = new ThriftReader(footer, 0, footer.length);
             t.beginStruct();
             for (int id; (id = t.nextField()) >= 0; ) {
-                if (id == 2 && t.fieldType() == ThriftReader.LIST) {
+                if (id == 2 && t.fieldType() == CompactType.LIST) {
                     int n = t.list();
                     for (int i = 0; i < n; i++) {
                         Column c = schemaElement(t, file, i);
@@ -116,7 +116,7 @@ public final class ParquetReader implements AutoCloseable {
                     }
                 } else if (id == 3) {
                     rows = t.i64();
-                } else if (id == 4 && t.fieldType() == ThriftReader.LIST) {
+                } else if (id == 4 && t.fieldType() == CompactType.LIST) {
                     int n = t.list();
                     for (int g = 0; g < n; g++) {
                         rowGroup(t, groups, groupRows);
@@ -172,7 +172,7 @@ public final class ParquetReader implements AutoCloseable {
         List<long[]> chunks = new ArrayList<>();
         long n = 0;
         for (int id; (id = t.nextField()) >= 0; ) {
-            if (id == 1 && t.fieldType() == ThriftReader.LIST) {
+            if (id == 1 && t.fieldType() == CompactType.LIST) {
                 int k = t.list();
                 for (int c = 0; c < k; c++) {
                     chunks.add(columnChunk(t));
@@ -194,7 +194,7 @@ public final class ParquetReader implements AutoCloseable {
         long data = -1;
         t.beginStruct();
         for (int id; (id = t.nextField()) >= 0; ) {
-            if (id == 3 && t.fieldType() == ThriftReader.STRUCT) {
+            if (id == 3 && t.fieldType() == CompactType.STRUCT) {
                 t.beginStruct();
                 for (int m; (m = t.nextField()) >= 0; ) {
                     switch (m) {

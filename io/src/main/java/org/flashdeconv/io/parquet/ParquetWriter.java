@@ -152,7 +152,7 @@ public final class ParquetWriter {
     private static byte[] footer(long rows, List<ParquetColumn> columns, List<Group> groups, String createdBy) {
         ThriftCompact t = new ThriftCompact().beginStruct();
         t.i32(1, 1);
-        t.list(2, ThriftCompact.STRUCT, columns.size() + 1);
+        t.list(2, CompactType.STRUCT, columns.size() + 1);
         t.beginStruct().string(4, "schema").i32(5, columns.size()).endStruct();
         for (ParquetColumn c : columns) {
             boolean text = c instanceof ParquetColumn.Strings;
@@ -164,17 +164,17 @@ public final class ParquetWriter {
             t.endStruct();
         }
         t.i64(3, rows);
-        t.list(4, ThriftCompact.STRUCT, groups.size());
+        t.list(4, CompactType.STRUCT, groups.size());
         for (Group g : groups) {
-            t.beginStruct().list(1, ThriftCompact.STRUCT, g.chunks().size());
+            t.beginStruct().list(1, CompactType.STRUCT, g.chunks().size());
             long bytes = 0;
             for (Chunk ch : g.chunks()) {
                 bytes += ch.uncompressedBytes();
                 boolean text = ch.column() instanceof ParquetColumn.Strings;
                 t.beginStruct().i64(2, ch.offset()).struct(3)
                         .i32(1, text ? TYPE_BYTE_ARRAY : TYPE_DOUBLE)
-                        .list(2, ThriftCompact.I32, 2).i32Element(ENCODING_PLAIN).i32Element(ENCODING_RLE)
-                        .list(3, ThriftCompact.BINARY, 1).stringElement(ch.column().name())
+                        .list(2, CompactType.I32, 2).i32Element(ENCODING_PLAIN).i32Element(ENCODING_RLE)
+                        .list(3, CompactType.BINARY, 1).stringElement(ch.column().name())
                         .i32(4, CODEC_GZIP).i64(5, ch.values()).i64(6, ch.uncompressedBytes())
                         .i64(7, ch.compressedBytes()).i64(9, ch.offset())
                         .endStruct().endStruct();

@@ -11,14 +11,6 @@ import java.util.Deque;
  * field header then carries the id delta). Not thread-safe.
  */
 final class ThriftCompact {
-    static final byte BOOL_TRUE = 1;
-    static final byte BOOL_FALSE = 2;
-    static final byte I32 = 5;
-    static final byte I64 = 6;
-    static final byte BINARY = 8;
-    static final byte LIST = 9;
-    static final byte STRUCT = 12;
-
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final Deque<Short> lastIds = new ArrayDeque<>();
     private short lastId;
@@ -43,41 +35,41 @@ final class ThriftCompact {
     }
 
     ThriftCompact i32(int id, int value) {
-        field(id, I32);
+        field(id, CompactType.I32);
         varint(zigzag(value));
         return this;
     }
 
     ThriftCompact i64(int id, long value) {
-        field(id, I64);
+        field(id, CompactType.I64);
         varint(zigzag(value));
         return this;
     }
 
     ThriftCompact string(int id, String value) {
-        field(id, BINARY);
+        field(id, CompactType.BINARY);
         bytes(value.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
     ThriftCompact bool(int id, boolean value) {
-        field(id, value ? BOOL_TRUE : BOOL_FALSE);
+        field(id, value ? CompactType.BOOL_TRUE : CompactType.BOOL_FALSE);
         return this;
     }
 
     /** A struct field: write its fields next, then {@link #endStruct()}. */
     ThriftCompact struct(int id) {
-        field(id, STRUCT);
+        field(id, CompactType.STRUCT);
         return beginStruct();
     }
 
     /** A list field header: write {@code size} elements of {@code elementType} next. */
-    ThriftCompact list(int id, byte elementType, int size) {
-        field(id, LIST);
+    ThriftCompact list(int id, CompactType elementType, int size) {
+        field(id, CompactType.LIST);
         if (size < 15) {
-            out.write(size << 4 | elementType);
+            out.write(size << 4 | elementType.id());
         } else {
-            out.write(0xF0 | elementType);
+            out.write(0xF0 | elementType.id());
             varint(size);
         }
         return this;
@@ -95,12 +87,12 @@ final class ThriftCompact {
         return this;
     }
 
-    private void field(int id, byte type) {
+    private void field(int id, CompactType type) {
         int delta = id - lastId;
         if (delta > 0 && delta <= 15) {
-            out.write(delta << 4 | type);
+            out.write(delta << 4 | type.id());
         } else {
-            out.write(type);
+            out.write(type.id());
             varint(zigzag(id));
         }
         lastId = (short) id;

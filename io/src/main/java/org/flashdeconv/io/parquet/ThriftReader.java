@@ -9,20 +9,6 @@ import java.nio.charset.StandardCharsets;
  * {@link IOException}s; the caller adds the file name.
  */
 final class ThriftReader {
-    static final int STOP = 0;
-    static final int BOOL_TRUE = 1;
-    static final int BOOL_FALSE = 2;
-    static final int BYTE = 3;
-    static final int I16 = 4;
-    static final int I32 = 5;
-    static final int I64 = 6;
-    static final int DOUBLE = 7;
-    static final int BINARY = 8;
-    static final int LIST = 9;
-    static final int SET = 10;
-    static final int MAP = 11;
-    static final int STRUCT = 12;
-
     private final byte[] buf;
     private int pos;
     private final int end;
@@ -58,7 +44,7 @@ final class ThriftReader {
      */
     int nextField() throws IOException {
         int b = readByte();
-        if (b == STOP) {
+        if (b == CompactType.STOP.id()) {
             lastId = lastIds[--depth];
             return -1;
         }
@@ -68,9 +54,9 @@ final class ThriftReader {
         return lastId;
     }
 
-    /** The type of the field just announced. */
-    int fieldType() {
-        return fieldType;
+    /** The type of the field just announced (null for an id the protocol does not define). */
+    CompactType fieldType() {
+        return CompactType.of(fieldType);
     }
 
     int i32() throws IOException {
@@ -83,7 +69,7 @@ final class ThriftReader {
     }
 
     boolean bool() {
-        return fieldType == BOOL_TRUE;
+        return fieldType == CompactType.BOOL_TRUE.id();
     }
 
     String string() throws IOException {
@@ -113,7 +99,7 @@ final class ThriftReader {
     }
 
     private void skip(int type) throws IOException {
-        switch (type) {
+        switch (CompactType.of(type)) {
             case BOOL_TRUE, BOOL_FALSE -> {
             }
             case BYTE -> readByte();
@@ -143,13 +129,13 @@ final class ThriftReader {
                     skip();
                 }
             }
-            default -> throw new IOException("thrift: unknown type " + type + " at byte " + pos);
+            case null, default -> throw new IOException("thrift: unknown type " + type + " at byte " + pos);
         }
     }
 
     /** Skips one list element of {@code type} (booleans in lists take a byte). */
     void skipElement(int type) throws IOException {
-        if (type == BOOL_TRUE || type == BOOL_FALSE) {
+        if (type == CompactType.BOOL_TRUE.id() || type == CompactType.BOOL_FALSE.id()) {
             readByte();
         } else {
             int saved = fieldType;

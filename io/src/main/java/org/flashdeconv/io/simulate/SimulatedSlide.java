@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.FixedShapeSource;
 
 /**
  * A synthetic spatial slide, generated on the fly: a {@link CountSource} whose counts are drawn deterministically
@@ -26,7 +27,7 @@ import org.flashdeconv.io.source.CountSource;
  * }
  * }</pre>
  */
-public final class SimulatedSlide implements CountSource {
+public final class SimulatedSlide extends FixedShapeSource {
     private static final List<String> TYPE_NAMES = List.of("B_cell", "T_CD4", "T_CD8", "NK", "Monocyte",
             "Macrophage", "Dendritic", "Plasma", "Endothelial", "Fibroblast", "Epithelial", "Smooth_muscle", "Mast",
             "Neutrophil", "Adipocyte", "Pericyte", "Keratinocyte", "Melanocyte", "Neuron", "Astrocyte");
@@ -38,7 +39,6 @@ public final class SimulatedSlide implements CountSource {
     private final double[] platformFactors;
     private final CellSizes cellSizes;
     private final int blockSpots;
-    private final List<String> geneNames;
     private final List<String> typeNames;
 
     /** Builds the slide's model (reference profiles and tissue layout); counts are drawn later, on demand. */
@@ -51,6 +51,8 @@ public final class SimulatedSlide implements CountSource {
         if (blockSpots < 1) {
             throw new IllegalArgumentException("blockSpots must be >= 1, found " + blockSpots);
         }
+        super("simulated " + options.profile().cliName() + " slide (" + options.spots() + " spots, seed "
+                + options.seed() + ")", options.spots(), new NumberedNames("Gene", options.genes()), List.of());
         this.options = options;
         this.blockSpots = blockSpots;
         this.layout = new TissueLayout(options.spots(), options.types(), options.profile(), options.seed());
@@ -60,7 +62,6 @@ public final class SimulatedSlide implements CountSource {
                 options.seed());
         this.slideProfiles = effects.platformSigma() == 0 ? reference : reference.distorted(platformFactors);
         this.cellSizes = new CellSizes(options.types(), effects, options.seed());
-        this.geneNames = new NumberedNames("Gene", options.genes());
         this.typeNames = List.copyOf(new AbstractList<String>() {
             @Override
             public String get(int k) {
@@ -203,32 +204,6 @@ public final class SimulatedSlide implements CountSource {
         if (spot < 0 || spot >= options.spots()) {
             throw new IllegalArgumentException("spot must be in [0, " + options.spots() + "), found " + spot);
         }
-    }
-
-    @Override
-    public String name() {
-        return "simulated " + options.profile().cliName() + " slide (" + options.spots() + " spots, seed "
-                + options.seed() + ")";
-    }
-
-    @Override
-    public long spots() {
-        return options.spots();
-    }
-
-    @Override
-    public int genes() {
-        return options.genes();
-    }
-
-    @Override
-    public List<String> geneNames() {
-        return geneNames;
-    }
-
-    @Override
-    public List<String> geneIds() {
-        return List.of();
     }
 
     @Override

@@ -91,8 +91,10 @@ public interface CountSource extends AutoCloseable {
     /** Number of spots (rows). */
     long spots();
 
-    /** Number of genes (columns). */
-    int genes();
+    /** Number of genes (columns): the size of {@link #geneNames()}. */
+    default int genes() {
+        return geneNames().size();
+    }
 
     /** Gene names, in column order. */
     List<String> geneNames();

@@ -30,11 +30,6 @@ public abstract class ForwardingSource implements CountSource {
     }
 
     @Override
-    public int genes() {
-        return inner.genes();
-    }
-
-    @Override
     public List<String> geneNames() {
         return inner.geneNames();
     }

@@ -77,11 +77,6 @@ final class GeneExpressionOnly extends ForwardingSource {
     }
 
     @Override
-    public int genes() {
-        return names.size();
-    }
-
-    @Override
     public List<String> geneNames() {
         return names;
     }

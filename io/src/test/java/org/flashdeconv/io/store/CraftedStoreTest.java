@@ -9,7 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.flashdeconv.io.testing.SparseFixture;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,76 +23,78 @@ class CraftedStoreTest {
     @TempDir
     Path dir;
 
-    private Path good() throws IOException {
-        Path p = dir.resolve("good.fdstore");
-        StoreWriterTest.write(new SparseFixture(50, 20, 0.2, true, 3), p, true);
-        return p;
+    private Path good;
+    private StoreHeader header;
+
+    @BeforeEach
+    void writeAGoodStore() throws IOException {
+        good = dir.resolve("good.fdstore");
+        StoreWriterTest.write(new SparseFixture(50, 20, 0.2, true, 3), good, true);
+        try (CountStore s = CountStore.open(good)) {
+            header = s.header();
+        }
     }
 
-    /** Rewrites the header checksum after an edit of the header or table. */
-    private static void resealHeader(byte[] b) {
+    /**
+     * A copy of the good store, named {@code name}, whose little-endian bytes {@code edit} changed; the header
+     * checksum is then rewritten, so only the checks behind it can refuse the file.
+     */
+    private Path craft(String name, Consumer<ByteBuffer> edit) throws IOException {
+        byte[] b = Files.readAllBytes(good);
         ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        edit.accept(buf);
         buf.putInt((int) StoreHeader.CRC_OFFSET, StoreHeader.checksum(MemorySegment.ofArray(b)));
+        return Files.write(dir.resolve(name), b);
     }
 
-    private static int entryOf(StoreHeader h, SectionKind kind) {
-        for (int i = 0; i < h.sections().size(); i++) {
-            if (h.sections().get(i).kind().equals(kind)) {
+    /** The byte offset of {@code kind}'s entry in the section table. */
+    private int entryOf(SectionKind kind) {
+        for (int i = 0; i < header.sections().size(); i++) {
+            if (header.sections().get(i).kind().equals(kind)) {
                 return StoreHeader.TABLE_OFFSET + i * StoreHeader.ENTRY_BYTES;
             }
         }
         throw new AssertionError(kind.label());
     }
 
+    /** Opening (and verifying) {@code crafted} fails with a message holding {@code fragment}. */
+    private static void assertRefused(Path crafted, String fragment) {
+        StoreFormatException e = assertThrows(StoreFormatException.class, () -> CountStore.open(crafted).close());
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
+
     @Test
     void overlappingSectionsAreRefused() throws IOException {
-        Path good = good();
-        StoreHeader h;
-        try (CountStore s = CountStore.open(good)) {
-            h = s.header();
-        }
-        SectionEntry values = h.find(SectionKind.VALUES);
+        SectionEntry values = header.find(SectionKind.VALUES);
         // three crafts: totals onto values, barcodes into the middle of values, col indices ending inside values
         SectionKind[] moved = {SectionKind.TOTALS, SectionKind.BARCODES, SectionKind.COL_IDX};
         long[] to = {values.offset(), values.offset() + 64, values.offset() - 64};
         for (int c = 0; c < moved.length; c++) {
-            byte[] b = Files.readAllBytes(good);
-            int at = entryOf(h, moved[c]);
-            ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putLong(at + 8, to[c]);
-            resealHeader(b);
-            Path crafted = Files.write(dir.resolve("crafted" + c + ".fdstore"), b);
-            StoreFormatException e = assertThrows(StoreFormatException.class, () -> CountStore.open(crafted).close());
-            assertTrue(e.getMessage().contains("overlaps section"), e.getMessage());
+            int at = entryOf(moved[c]);
+            long offset = to[c];
+            assertRefused(craft("crafted" + c + ".fdstore", buf -> buf.putLong(at + 8, offset)), "overlaps section");
         }
     }
 
     @Test
     void negativeOrNonFiniteValuesFailVerify() throws IOException {
-        Path good = good();
-        StoreHeader h;
-        try (CountStore s = CountStore.open(good)) {
-            h = s.header();
-        }
-        SectionEntry values = h.find(SectionKind.VALUES);
-        int width = h.valueType().bytes();
+        SectionEntry values = header.find(SectionKind.VALUES);
+        int width = header.valueType().bytes();
+        int at = (int) values.offset() + 2 * width;
         double[] bad = {-1, Double.NaN, Double.POSITIVE_INFINITY};
         for (double v : bad) {
-            byte[] b = Files.readAllBytes(good);
-            ByteBuffer buf = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
-            int at = (int) values.offset() + 2 * width;
-            if (width == 4) {
-                buf.putFloat(at, (float) v);
-            } else {
-                buf.putDouble(at, v);
-            }
-            // a consistent forgery: the section checksum and the header checksum are recomputed
-            int crc = CountStore.crc32c(MemorySegment.ofArray(b).asSlice(values.offset(), values.length()));
-            buf.putInt(entryOf(h, SectionKind.VALUES) + 4, crc);
-            resealHeader(b);
-            Path crafted = Files.write(dir.resolve("values.fdstore"), b);
-            StoreFormatException e = assertThrows(StoreFormatException.class,
-                    () -> CountStore.open(crafted, true).close());
-            assertTrue(e.getMessage().contains("is negative or not finite"), e.getMessage());
+            Path crafted = craft("values.fdstore", buf -> {
+                if (width == 4) {
+                    buf.putFloat(at, (float) v);
+                } else {
+                    buf.putDouble(at, v);
+                }
+                // a consistent forgery: the section checksum is recomputed too
+                int crc = CountStore.crc32c(MemorySegment.ofArray(buf.array()).asSlice(values.offset(),
+                        values.length()));
+                buf.putInt(entryOf(SectionKind.VALUES) + 4, crc);
+            });
+            assertRefused(crafted, "is negative or not finite");
         }
     }
 }

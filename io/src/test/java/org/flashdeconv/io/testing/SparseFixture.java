@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.FixedShapeSource;
 
 /**
  * A small random spots x genes matrix held in plain arrays (the test oracle), with barcodes, gene names and ids
@@ -156,32 +157,7 @@ public final class SparseFixture {
     public CountSource source(long shuffleSeed, boolean claimSpotMajor, boolean withCoords) {
         List<long[]> e = entries(shuffleSeed);
         double[][] values = dense;
-        return new CountSource() {
-            @Override
-            public String name() {
-                return "fixture";
-            }
-
-            @Override
-            public long spots() {
-                return dense.length;
-            }
-
-            @Override
-            public int genes() {
-                return geneNames.size();
-            }
-
-            @Override
-            public List<String> geneNames() {
-                return geneNames;
-            }
-
-            @Override
-            public List<String> geneIds() {
-                return geneIds;
-            }
-
+        return new FixedShapeSource("fixture", dense.length, geneNames, geneIds) {
             @Override
             public void forEachBarcode(Consumer<String> consumer) {
                 barcodes.forEach(consumer);
