@@ -107,7 +107,7 @@ def write_10x(s, path):
         ds(m, "indices", s["cols"], np.int64)
         ds(m, "indptr", s["rowptr"], np.int64)
         m.create_dataset("shape", data=np.array([s["genes"], s["spots"]], dtype=np.int32), **gz)
-        m.create_dataset("barcodes", data=np.array(s["barcodes"], dtype="S"), chunks=(TENX_CHUNK,), **gz)
+        m.create_dataset("barcodes", data=np.array(s["barcodes"], dtype="S"), chunks=(max(1, min(TENX_CHUNK, len(s["barcodes"]))),), **gz)
         feat = m.create_group("features")
         ids = s["ids"] or s["names"]
         for name, vals in (("id", ids), ("name", s["names"]), ("feature_type", ["Gene Expression"] * s["genes"]),

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.flashdeconv.io.source.RowBlock;
 
 /**
@@ -186,7 +188,9 @@ final class CompressedMatrix {
      * Reads the matrix (CSR) in blocks of whole groups of {@code align} rows, each of about {@value #BLOCK_ENTRIES}
      * entries, on reader threads ({@link ReadAhead}): a block is read, checked (row pointers, index range), mapped
      * through {@code minorMap} (when not null: the column of each stored minor index, -1 to drop the entry) and
-     * handed to {@code work} on its reader thread; the results reach {@code sink} here, in row order.
+     * handed to {@code work} on its reader thread; the results reach {@code sink} here, in row order. A block's
+     * arrays are reused for a later block once {@code sink} has returned: the few blocks in flight are the only
+     * large arrays, allocated once instead of a few MiB of garbage per block.
      *
      * @throws H5FormatException on a malformed indptr or an index out of range
      * @throws IOException       as thrown by {@code work} or {@code sink}
@@ -194,10 +198,49 @@ final class CompressedMatrix {
     <T> void forEachRowBlock(int align, int[] minorMap, RowBlock.Work<T> work, RowBlock.Sink<T> sink)
             throws IOException {
         List<long[]> plan = plan(Math.max(1, align));
-        try (ReadAhead<T> ahead = new ReadAhead<>(file, data.path(), plan.size(),
-                i -> () -> work.apply(readBlock(plan.get((int) i), minorMap)))) {
+        Queue<BlockArrays> free = new ConcurrentLinkedQueue<>();
+        try (ReadAhead<Read<T>> ahead = new ReadAhead<>(file, data.path(), plan.size(), i -> () -> {
+            BlockArrays arrays = free.poll();
+            if (arrays == null) {
+                arrays = new BlockArrays();
+            }
+            return new Read<>(work.apply(readBlock(plan.get((int) i), minorMap, arrays)), arrays);
+        })) {
             for (int i = 0; i < plan.size(); i++) {
-                sink.accept(ahead.next());
+                Read<T> r = ahead.next();
+                sink.accept(r.result());
+                free.add(r.arrays());
+            }
+        }
+    }
+
+    /** A block's result and the arrays its block lives in. */
+    private record Read<T>(T result, BlockArrays arrays) {
+    }
+
+    /** The arrays of one block in flight, grown as needed and reused. */
+    private static final class BlockArrays {
+        long[] ptr = new long[0];
+        double[] values = new double[0];
+        int[] minor = new int[0];
+        int[] genes = new int[0];
+        int[] rowEnd = new int[0];
+        int[] location = new int[0];
+
+        /** Makes room for {@code rows} rows and {@code n} entries (an eighth more when growing). */
+        void reserve(int rows, int n, boolean mapped) {
+            if (ptr.length < rows + 1) {
+                ptr = new long[rows + 1 + rows / 8];
+                rowEnd = new int[ptr.length];
+            }
+            if (values.length < n) {
+                int length = n + n / 8;
+                values = new double[length];
+                minor = new int[length];
+            }
+            if (mapped && genes.length < n) {
+                genes = new int[values.length];
+                location = new int[values.length];
             }
         }
     }
@@ -237,26 +280,27 @@ final class CompressedMatrix {
         return plan;
     }
 
-    private RowBlock readBlock(long[] b, int[] minorMap) throws H5FormatException {
+    private RowBlock readBlock(long[] b, int[] minorMap, BlockArrays arrays) throws H5FormatException {
         long m0 = b[0];
         int rows = (int) (b[1] - m0);
         long e0 = b[2];
         int n = (int) (b[3] - e0);
-        long[] ptr = new long[rows + 1];
+        arrays.reserve(rows, n, minorMap != null);
+        long[] ptr = arrays.ptr;
         indptr.readLongs(m0, rows + 1, ptr);
         if (m0 == 0 && ptr[0] != 0) {
             throw new H5FormatException(file, indptr.path() + "[0]", "expected 0, found " + ptr[0]);
         }
-        double[] values = new double[n];
+        double[] values = arrays.values;
         data.readDoubles(e0, n, values);
-        int[] minor = indices.readInts(e0, n);
-        if (minor == null) {
+        int[] minor = arrays.minor;
+        if (!indices.readInts(e0, n, minor)) {
             throw new H5FormatException(file, indices.path() + "[" + e0 + ", " + (e0 + n) + ")",
                     "holds an index beyond the 32-bit range (there are " + minors + " minor indices)");
         }
-        int[] genes = minorMap == null ? minor : new int[n];
-        int[] rowEnd = new int[rows];
-        int[] location = minorMap == null ? null : new int[n];
+        int[] genes = minorMap == null ? minor : arrays.genes;
+        int[] rowEnd = arrays.rowEnd;
+        int[] location = minorMap == null ? null : arrays.location;
         int kept = 0;
         for (int r = 0; r < rows; r++) {
             long start = ptr[r];

@@ -11,8 +11,11 @@ import java.nio.file.Path;
  * chunk is decompressed twice. Not thread-safe; close it to stop the workers.
  */
 final class EntryWindows implements AutoCloseable {
-    /** Entries per window when the data are not chunked (or the chunks are small). */
-    static final int TARGET = 1 << 18;
+    /**
+     * Entries per window when the data are not chunked (or the chunks are small): a window's arrays (8 bytes an
+     * entry) stay below a G1 region's half, so they are ordinary young garbage, not humongous objects.
+     */
+    static final int TARGET = 1 << 15;
 
     /** Entries {@code [start, end)}: values and indices. */
     record Window(long start, long end, double[] values, long[] minor) {

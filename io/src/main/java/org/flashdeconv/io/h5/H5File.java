@@ -118,7 +118,7 @@ public final class H5File implements AutoCloseable {
 
     /** A one-dimensional numeric dataset read in slices. */
     public NumericArray numeric(String objectPath, String what) throws H5FormatException {
-        return new NumericArray(path, dataset(objectPath, what));
+        return new NumericArray(path, dataset(objectPath, what), hdf.getHdfBackingStorage());
     }
 
     /** All strings of a one-dimensional string dataset (fixed or variable length). */

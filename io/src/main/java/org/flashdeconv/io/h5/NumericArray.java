@@ -3,6 +3,7 @@ package org.flashdeconv.io.h5;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.exceptions.HdfException;
+import io.jhdf.storage.HdfBackingStorage;
 import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -16,11 +17,20 @@ import java.util.Arrays;
  * decodes each chunk into its own buffer).
  */
 public final class NumericArray {
+    /** Elements per read of a long slice, about (whole chunks; see {@link #pieceAt}). */
+    static final int PIECE = 1 << 15;
+
     private final Path file;
     private final Dataset dataset;
     private final long[] shape;
+    private final ChunkReader chunks;
 
     NumericArray(Path file, Dataset dataset) throws H5FormatException {
+        this(file, dataset, null);
+    }
+
+    /** As above; with jHDF's storage, the chunks of a 1-D chunked dataset are read by a {@link ChunkReader}. */
+    NumericArray(Path file, Dataset dataset, HdfBackingStorage storage) throws H5FormatException {
         this.file = file;
         this.dataset = dataset;
         this.shape = dataset.isScalar() ? new long[0] : dataset.getDimensionsAsLong();
@@ -31,6 +41,12 @@ public final class NumericArray {
             throw new H5FormatException(file, dataset.getPath(), "expected a numeric dataset, found "
                     + type.getSimpleName());
         }
+        this.chunks = storage == null ? null : ChunkReader.of(file, dataset, storage);
+    }
+
+    /** True if this array's chunks are read by a {@link ChunkReader} rather than by jHDF. */
+    boolean readsChunks() {
+        return chunks != null;
     }
 
     /** The dataset's HDF5 path. */
@@ -64,7 +80,15 @@ public final class NumericArray {
             return;
         }
         requireRank(1);
-        fill(slice(new long[] {offset}, new int[] {n}), dst, 0);
+        for (int done = 0; done < n; ) {
+            int len = pieceAt(offset + done, n - done);
+            if (direct(offset + done)) {
+                chunks.readDoubles(offset + done, len, dst, done);
+            } else {
+                fill(slice(new long[] {offset + done}, new int[] {len}), dst, done);
+            }
+            done += len;
+        }
     }
 
     /**
@@ -77,58 +101,95 @@ public final class NumericArray {
             return;
         }
         requireRank(1);
-        Object data = slice(new long[] {offset}, new int[] {n});
-        switch (data) {
-            case long[] a -> System.arraycopy(a, 0, dst, 0, n);
-            case int[] a -> {
-                for (int i = 0; i < n; i++) {
-                    dst[i] = a[i];
+        for (int done = 0; done < n; ) {
+            int len = pieceAt(offset + done, n - done);
+            if (direct(offset + done)) {
+                chunks.readLongs(offset + done, len, dst, done);
+                done += len;
+                continue;
+            }
+            switch (slice(new long[] {offset + done}, new int[] {len})) {
+                case long[] a -> System.arraycopy(a, 0, dst, done, len);
+                case int[] a -> {
+                    for (int i = 0; i < len; i++) {
+                        dst[done + i] = a[i];
+                    }
+                }
+                case Object other -> {
+                    double[] tmp = new double[len];
+                    fill(other, tmp, 0);
+                    for (int i = 0; i < len; i++) {
+                        dst[done + i] = (long) tmp[i];
+                    }
                 }
             }
-            default -> {
-                double[] tmp = new double[n];
-                fill(data, tmp, 0);
-                for (int i = 0; i < n; i++) {
-                    dst[i] = (long) tmp[i];
-                }
-            }
+            done += len;
         }
     }
 
     /**
-     * Elements {@code [offset, offset + n)} of a 1-D integer dataset as a new int array (jHDF's own array when the
-     * dataset holds 32-bit integers: no copy), or null if a value does not fit an int.
+     * Reads elements {@code [offset, offset + n)} of a 1-D integer dataset into {@code dst[0..n)}.
      *
+     * @return false if a value does not fit an int ({@code dst} then holds part of the slice)
      * @throws H5FormatException if the dataset is not 1-D or the read fails
      */
-    public int[] readInts(long offset, int n) throws H5FormatException {
+    public boolean readInts(long offset, int n, int[] dst) throws H5FormatException {
         if (n == 0) {
-            return new int[0];
+            return true;
         }
         requireRank(1);
-        Object data = slice(new long[] {offset}, new int[] {n});
-        if (data instanceof int[] a) {
-            return a;
-        }
-        long[] wide = new long[n];
-        switch (data) {
-            case long[] a -> System.arraycopy(a, 0, wide, 0, n);
-            default -> {
-                double[] tmp = new double[n];
-                fill(data, tmp, 0);
-                for (int i = 0; i < n; i++) {
-                    wide[i] = (long) tmp[i];
+        for (int done = 0; done < n; ) {
+            int len = pieceAt(offset + done, n - done);
+            if (direct(offset + done)) {
+                if (!chunks.readInts(offset + done, len, dst, done)) {
+                    return false;
+                }
+                done += len;
+                continue;
+            }
+            switch (slice(new long[] {offset + done}, new int[] {len})) {
+                case int[] a -> System.arraycopy(a, 0, dst, done, len);
+                case long[] a -> {
+                    for (int i = 0; i < len; i++) {
+                        if (a[i] != (int) a[i]) {
+                            return false;
+                        }
+                        dst[done + i] = (int) a[i];
+                    }
+                }
+                case Object other -> {
+                    double[] tmp = new double[len];
+                    fill(other, tmp, 0);
+                    for (int i = 0; i < len; i++) {
+                        long v = (long) tmp[i];
+                        if (v != (int) v) {
+                            return false;
+                        }
+                        dst[done + i] = (int) v;
+                    }
                 }
             }
+            done += len;
         }
-        int[] out = new int[n];
-        for (int i = 0; i < n; i++) {
-            if (wide[i] != (int) wide[i]) {
-                return null;
-            }
-            out[i] = (int) wide[i];
-        }
-        return out;
+        return true;
+    }
+
+    /**
+     * The length of the next read of a slice at {@code offset} with {@code remaining} elements left: up to the end
+     * of the piece of whole chunks (about {@value #PIECE} elements) that holds {@code offset}. A long slice is read
+     * piece by piece so that jHDF's buffers of one read stay small: with a few hundred KiB each they are ordinary
+     * young-generation garbage, where one read of a million values makes several MiB-sized (humongous) arrays that
+     * G1 keeps until a collection it starts late, growing the heap by a GB at 1M bins. No chunk is decoded twice.
+     */
+    private int pieceAt(long offset, int remaining) {
+        int chunk = chunkLength();
+        long piece = chunk <= 0 ? PIECE : chunks != null ? chunk : (long) chunk * Math.max(1, PIECE / chunk);
+        return (int) Math.min(remaining, piece - offset % piece);
+    }
+
+    /** True if the piece at {@code offset} is read by the {@link ChunkReader} (a stored chunk of a known layout). */
+    private boolean direct(long offset) {
+        return chunks != null && chunks.stored(offset);
     }
 
     /**

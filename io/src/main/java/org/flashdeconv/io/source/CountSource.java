@@ -127,8 +127,10 @@ public interface CountSource extends AutoCloseable {
      * Reads every spot in blocks of consecutive spots ({@link RowBlock}) on reader threads, if this source can: each
      * block starts at a multiple of {@code alignSpots} and holds whole multiples of it (the last one excepted), goes
      * through {@code work} on the reader thread that read it, and the results reach {@code sink} on the calling
-     * thread in spot order. Every spot is in exactly one block. A source that cannot returns false at once, having
-     * read nothing (the default); the caller then uses {@link #forEachEntry}.
+     * thread in spot order. Every spot is in exactly one block. A block's arrays are valid until {@code sink} has
+     * returned from taking its result (the source may then reuse them): neither {@code work}'s result nor the sink
+     * may keep them. A source that cannot returns false at once, having read nothing (the default); the caller then
+     * uses {@link #forEachEntry}.
      *
      * @return true if every block was delivered
      * @throws IOException on a read error, on malformed input, or as thrown by {@code work} or {@code sink}

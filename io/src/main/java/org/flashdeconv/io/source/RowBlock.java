@@ -8,7 +8,8 @@ import java.io.IOException;
  * spot {@code firstSpot + r} holds entries {@code [rowEnd[r-1], rowEnd[r])} (from 0 for r = 0) of {@code genes}
  * and {@code values}. Entry {@code j} came from the source's location {@code firstLocation + j}, or
  * {@code firstLocation + locationOffset[j]} when {@code locationOffset} is not null (a source that dropped
- * entries). See {@link CountSource#forEachRowBlock}.
+ * entries). The arrays may be longer than the block needs, and a source may reuse them for a later block once
+ * the sink has taken this one's result. See {@link CountSource#forEachRowBlock}.
  *
  * @param firstSpot      first spot of the block
  * @param spots          number of spots
