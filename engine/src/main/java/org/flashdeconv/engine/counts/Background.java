@@ -46,7 +46,7 @@ public final class Background {
     /**
      * Learns and tests the background; sets it into {@code prof} when kept.
      *
-     * @param warm  N x K start values (any scale per spot), spot-major
+     * @param warm  N x K start values (any scale per spot), spot-major, or null for a uniform start
      * @param tol   the solver's KKT tolerance
      */
     static Result learn(CsrView counts, CountProfiles prof, MemorySegment warm, int maxIter, double tol,
