@@ -64,6 +64,7 @@ public final class CountModel {
      * @param background         the background test on the sample
      * @param backgroundShare    the background's share of all fitted molecules (0 when not kept)
      * @param meanIterations     mean Newton iterations per spot and sweep
+     * @param sweepIterations    mean Newton iterations per spot with a fit, for each sweep in order
      * @param notConverged       spots that hit the iteration cap in the last sweep
      * @param poorFitThreshold   the deviance-per-count threshold of poor_fit
      * @param poorFitSpots       spots flagged poor_fit
@@ -72,7 +73,7 @@ public final class CountModel {
      * @param totalDeviance      Σ of the spots' deviances
      */
     public record Summary(double alpha, boolean cellUnits, Background.Result background, double backgroundShare,
-                          double meanIterations, long notConverged, double poorFitThreshold, long poorFitSpots,
+                          double meanIterations, double[] sweepIterations, long notConverged, double poorFitThreshold, long poorFitSpots,
                           int[] worstGenes, double[] worstResiduals, double totalDeviance) {
     }
 
@@ -112,6 +113,7 @@ public final class CountModel {
         cost[k] = 1 + Background.RHO0;
         int blocks = BlockExecutor.blockCount(n, BLOCK);
         long[] iterations = new long[blocks];
+        long[] fitted1 = new long[blocks];
         progress.start("count model, sweep 1", n);
         try {
             ex.forEachBlock(n, BLOCK, (block, s, e) -> {
@@ -124,6 +126,7 @@ public final class CountModel {
                         warmStart(warm, i, k, row.total, b);
                         solver.solve(row.nnz, row.pos, row.y, comps, cost, null, b, MAX_ITER, TOL);
                         iterations[block] += solver.iterations();
+                        fitted1[block]++;
                     }
                     MemorySegment.copy(b, 0, out.scratch(), Layouts.F64, i * k1 * Double.BYTES, k1);
                 }
@@ -131,6 +134,12 @@ public final class CountModel {
             });
         } finally {
             progress.end();
+        }
+        long iters1 = 0;
+        long spots = 0;
+        for (int b = 0; b < blocks; b++) {
+            iters1 += iterations[b];
+            spots += fitted1[b];
         }
         double alphaUsed = autoAlpha ? alpha * PriorStrength.estimate(graph, out.scratch(), k1, comps, n, ex) : alpha;
         double[] mu = new double[prof.size()];
@@ -220,7 +229,9 @@ public final class CountModel {
             residual[r] = ranked[r][1];
         }
         return new Summary(alphaUsed, cellUnits, bg, all > 0 ? totals[k] / all : 0,
-                (double) iters / Math.max(1, 2 * n), bad, threshold, poor, worst, residual, dev);
+                (double) iters / Math.max(1, 2 * n),
+                new double[] {(double) iters1 / Math.max(1, spots), (double) (iters - iters1) / Math.max(1, spots)},
+                bad, threshold, poor, worst, residual, dev);
     }
 
     /** β of the warm start scaled to the spot's total on the model genes (uniform when it is all 0). */

@@ -9,31 +9,43 @@ import java.util.Arrays;
  * </pre>
  * over the spot's non-zero genes j only (the zeros enter through {@code cost_k = Σ_g p_kg} plus any linear penalty),
  * with optional pseudo-observations y'_k of the spatial prior. Projected Newton with an active set (Bertsekas): the
- * components at (or within ε of) 0 with a positive gradient are held, a Cholesky Newton step is taken on the others,
- * projected on β ≥ 0, with Armijo backtracking. Stops when the relative KKT residual
- * max_k |pg_k|·max(β_k, 1) / max(n, 1) (n = the spot's count total, pg the projected gradient) is at most
- * {@code tol}; a spot that reaches the iteration cap is reported as not converged.
+ * components at (or within ε of) 0 with a positive gradient are held, a Cholesky Newton step is taken on the others
+ * and projected on β ≥ 0; the line search needs gradients only (f is convex, so a point on the segment where the slope
+ * along it is ≤ 0 has a smaller f), and the gradient of the accepted point is the next iteration's. Stops when the
+ * relative KKT residual max_k |pg_k|·max(β_k, 1) / max(n, 1) (n = the spot's count total, pg the projected gradient)
+ * is at most {@code tol}; a spot that reaches the iteration cap is reported as not converged.
  *
- * <p>One instance per worker: the scratch arrays are reused, so a solve allocates nothing once the longest row has been
- * seen. Not thread-safe. Profiles are gene-major: {@code profiles[pos * stride + k]}.
+ * <p>The spot's profile rows are gathered once per solve into a type-major block, so every inner loop runs over
+ * contiguous arrays. One instance per worker: the scratch arrays are reused, so a solve allocates nothing once the
+ * longest row has been seen. Not thread-safe. Profiles are gene-major: {@code profiles[pos * stride + k]}.
  */
 public final class PoissonSpot {
-    private static final double ARMIJO = 1e-4;
-    private static final int MAX_BACKTRACKS = 50;
     /** Bertsekas' ε, relative to the spot's count total: components this close to 0 with a positive gradient are held. */
     private static final double EPS = 1e-6;
+    /** A prior component (f = +∞ at 0) may shrink to this fraction of its value in one step. */
+    private static final double KEEP = 0.05;
+    /** Halvings of the projection arc, and secant steps along the segment, before giving up. */
+    private static final int MAX_SEARCH = 60;
+    private static final double ARMIJO = 1e-4;
 
     private final double[] profiles;
     private final int stride;
-    private double[] m = new double[64];
-    private double[] mTrial = new double[64];
     private final double[] grad;
+    private final double[] gradTrial;
     private final double[] hess;
+    private final double[] backup;
     private final double[] dir;
     private final double[] trial;
     private final int[] free;
-    private final double[] backup;
+    private double[] q = new double[0]; // the spot's profiles, type-major: q[k * nnz + j]
+    private double[] m = new double[0];
+    private double[] mTrial = new double[0];
+    private double[] w = new double[0]; // y / m at the current point
+    private double[] wTrial = new double[0];
+    private double[] curv = new double[0]; // y / m² at the current point
+    private double[] scaled = new double[0];
     private int iterations;
+    private double fval; // f at the current point, NaN until needed
 
     /**
      * A solver over these profiles.
@@ -45,11 +57,12 @@ public final class PoissonSpot {
         this.profiles = profiles;
         this.stride = stride;
         grad = new double[stride];
+        gradTrial = new double[stride];
         hess = new double[stride * stride];
+        backup = new double[stride * stride];
         dir = new double[stride];
         trial = new double[stride];
         free = new int[stride];
-        backup = new double[stride * stride];
     }
 
     /** Iterations of the last {@link #solve}. */
@@ -74,10 +87,6 @@ public final class PoissonSpot {
     public boolean solve(int nnz, int[] pos, double[] y, int comps, double[] cost, double[] pseudo, double[] beta,
                          int maxIter, double tol) {
         iterations = 0;
-        if (m.length < nnz) {
-            m = new double[Math.max(nnz, 2 * m.length)];
-            mTrial = new double[m.length];
-        }
         double total = 0;
         for (int j = 0; j < nnz; j++) {
             total += y[j];
@@ -96,63 +105,60 @@ public final class PoissonSpot {
             return true;
         }
         double scale = Math.max(total, 1);
-        start(comps, pseudo, beta, scale);
-        double fval = objective(nnz, pos, y, comps, cost, pseudo, beta, m);
+        fval = Double.NaN;
+        gather(nnz, pos, comps);
+        if (!start(nnz, y, comps, cost, pseudo, beta, scale)) {
+            Arrays.fill(beta, 0, comps, scale / comps);
+            means(nnz, comps, beta, m);
+            gradient(nnz, y, comps, cost, pseudo, beta, m, w, grad);
+        }
         while (true) {
-            gradient(nnz, pos, y, comps, cost, pseudo, beta);
-            double kkt = 0;
-            double width = 0; // ‖β − P(β − g)‖∞, Bertsekas' ε
-            for (int k = 0; k < comps; k++) {
-                double pg = beta[k] > 0 ? grad[k] : Math.min(grad[k], 0);
-                kkt = Math.max(kkt, Math.abs(pg) * Math.max(beta[k], 1));
-                width = Math.max(width, Math.abs(beta[k] - Math.max(beta[k] - grad[k], 0)));
-            }
-            if (kkt / scale <= tol) {
+            if (kkt(comps, beta, grad) / scale <= tol) {
                 return true;
             }
             if (iterations >= maxIter) {
                 return false;
             }
             iterations++;
-            double eps = Math.min(EPS * scale, width);
-            int nf = 0;
-            for (int k = 0; k < comps; k++) {
-                boolean held = beta[k] <= eps && grad[k] > 0 && (pseudo == null || pseudo[k] == 0);
-                if (!held) {
-                    free[nf++] = k;
-                }
-            }
-            direction(nnz, pos, y, comps, pseudo, beta, nf);
-            double t = 1;
-            boolean accepted = false;
-            for (int b = 0; b < MAX_BACKTRACKS; b++) {
-                double descent = 0;
-                for (int k = 0; k < comps; k++) {
-                    trial[k] = Math.max(0, beta[k] + t * dir[k]);
-                    descent += grad[k] * (trial[k] - beta[k]);
-                }
-                double ft = objective(nnz, pos, y, comps, cost, pseudo, trial, mTrial);
-                // below f's rounding the Armijo test cannot see a decrease: take a finite Newton step as it is
-                boolean unresolvable = descent <= 0 && -descent <= 1e-13 * (Math.abs(fval) + 1) && ft < Double.POSITIVE_INFINITY;
-                if (ft <= fval + ARMIJO * descent || unresolvable) {
-                    accepted = true;
-                    fval = ft;
-                    System.arraycopy(trial, 0, beta, 0, comps);
-                    double[] swap = m;
-                    m = mTrial;
-                    mTrial = swap;
-                    break;
-                }
-                t *= 0.5;
-            }
-            if (!accepted) {
+            int nf = freeSet(comps, pseudo, beta, scale);
+            direction(nnz, comps, pseudo, beta, nf);
+            if (!search(nnz, y, comps, cost, pseudo, beta, scale, tol)) {
                 return false; // no progress possible at double precision: report as not converged
             }
         }
     }
 
-    /** A strictly positive start where the prior needs one, and a non-zero one overall. */
-    private static void start(int comps, double[] pseudo, double[] beta, double scale) {
+    /** q[k * nnz + j] = the profile of type k at the spot's j-th non-zero gene. */
+    private void gather(int nnz, int[] pos, int comps) {
+        if (m.length < nnz) {
+            int n = Math.max(nnz, 2 * m.length);
+            m = new double[n];
+            mTrial = new double[n];
+            w = new double[n];
+            wTrial = new double[n];
+            scaled = new double[n];
+            curv = new double[n];
+        }
+        if (q.length < nnz * comps) {
+            q = new double[Math.max(nnz * comps, 2 * q.length)];
+        }
+        for (int j = 0; j < nnz; j++) {
+            int row = pos[j] * stride;
+            for (int k = 0; k < comps; k++) {
+                q[k * nnz + j] = profiles[row + k];
+            }
+        }
+    }
+
+    /**
+     * Makes the start feasible and sets m and the gradient there: negative or NaN components become 0, an all-zero
+     * start becomes uniform, and a prior component at (about) 0 starts at its one-dimensional minimiser
+     * cβ + ½hβ² − y' log β (g, h the gradient and curvature of the rest at β) instead of creeping up to it.
+     *
+     * @return false if some mean is not positive at the start (a start on the background alone)
+     */
+    private boolean start(int nnz, double[] y, int comps, double[] cost, double[] pseudo, double[] beta,
+                          double scale) {
         double sum = 0;
         for (int k = 0; k < comps; k++) {
             if (!(beta[k] > 0)) {
@@ -163,93 +169,152 @@ public final class PoissonSpot {
         if (sum == 0) {
             Arrays.fill(beta, 0, comps, scale / comps);
         }
+        means(nnz, comps, beta, m);
+        boolean moved = false;
         if (pseudo != null) {
+            if (!weights(nnz, y, m, w)) {
+                return false;
+            }
             for (int k = 0; k < comps; k++) {
-                if (pseudo[k] > 0 && beta[k] < 1e-6 * scale) {
-                    beta[k] = 1e-6 * scale;
+                if (pseudo[k] > 0 && beta[k] <= EPS * scale) {
+                    int o = k * nnz;
+                    double g = cost[k];
+                    double h = 0;
+                    for (int j = 0; j < nnz; j++) {
+                        double t = w[j] * q[o + j];
+                        g -= t;
+                        h += t * q[o + j] / m[j];
+                    }
+                    double a = pseudo[k];
+                    double root = Math.sqrt(g * g + 4 * h * a);
+                    beta[k] = g > 0 ? 2 * a / (g + root) : h > 0 ? (root - g) / (2 * h) : scale;
+                    moved = true;
+                }
+            }
+        }
+        if (moved) {
+            means(nnz, comps, beta, m);
+        }
+        return gradient(nnz, y, comps, cost, pseudo, beta, m, w, grad);
+    }
+
+    /** mean[j] = Σ_k b_k q_kj (components at 0 cost nothing). */
+    private void means(int nnz, int comps, double[] b, double[] mean) {
+        Arrays.fill(mean, 0, nnz, 0);
+        for (int k = 0; k < comps; k++) {
+            double bk = b[k];
+            if (bk != 0) {
+                int o = k * nnz;
+                for (int j = 0; j < nnz; j++) {
+                    mean[j] += bk * q[o + j];
                 }
             }
         }
     }
 
-    /** f at {@code b}, writing the means into {@code mean}; +∞ where a mean or a prior term is not positive. */
-    private double objective(int nnz, int[] pos, double[] y, int comps, double[] cost, double[] pseudo, double[] b,
-                             double[] mean) {
-        double f = 0;
+    /** wt[j] = y_j / mean_j; false if a mean is not positive. */
+    private static boolean weights(int nnz, double[] y, double[] mean, double[] wt) {
+        for (int j = 0; j < nnz; j++) {
+            if (!(mean[j] > 0)) {
+                return false;
+            }
+            wt[j] = y[j] / mean[j];
+        }
+        return true;
+    }
+
+    /** g = ∇f at b with the means {@code mean}, writing y/m into {@code wt}; false if f is +∞ there. */
+    private boolean gradient(int nnz, double[] y, int comps, double[] cost, double[] pseudo, double[] b, double[] mean,
+                             double[] wt, double[] g) {
+        if (!weights(nnz, y, mean, wt)) {
+            return false;
+        }
         for (int k = 0; k < comps; k++) {
-            f += cost[k] * b[k];
+            double gk = cost[k] - dot(wt, q, k * nnz, nnz);
             if (pseudo != null && pseudo[k] > 0) {
                 if (!(b[k] > 0)) {
-                    return Double.POSITIVE_INFINITY;
+                    return false;
                 }
-                f -= pseudo[k] * Math.log(b[k]);
+                gk -= pseudo[k] / b[k];
             }
+            g[k] = gk;
         }
-        for (int j = 0; j < nnz; j++) {
-            int row = pos[j] * stride;
-            double mj = 0;
-            for (int k = 0; k < comps; k++) {
-                mj += b[k] * profiles[row + k];
-            }
-            if (!(mj > 0)) {
-                return Double.POSITIVE_INFINITY;
-            }
-            mean[j] = mj;
-            f -= y[j] * Math.log(mj);
-        }
-        return f;
+        return true;
     }
 
-    private void gradient(int nnz, int[] pos, double[] y, int comps, double[] cost, double[] pseudo, double[] b) {
-        System.arraycopy(cost, 0, grad, 0, comps);
-        for (int j = 0; j < nnz; j++) {
-            int row = pos[j] * stride;
-            double w = y[j] / m[j];
-            for (int k = 0; k < comps; k++) {
-                grad[k] -= w * profiles[row + k];
+    /** Σ_j a_j b_{o+j} in four interleaved sums (a fixed order: the same bits on every machine and thread). */
+    private static double dot(double[] a, double[] b, int o, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            s0 += a[j] * b[o + j];
+            s1 += a[j + 1] * b[o + j + 1];
+            s2 += a[j + 2] * b[o + j + 2];
+            s3 += a[j + 3] * b[o + j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += a[j] * b[o + j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** max_k |projected gradient_k| · max(β_k, 1). */
+    private static double kkt(int comps, double[] b, double[] g) {
+        double r = 0;
+        for (int k = 0; k < comps; k++) {
+            double pg = b[k] > 0 ? g[k] : Math.min(g[k], 0);
+            r = Math.max(r, Math.abs(pg) * Math.max(b[k], 1));
+        }
+        return r;
+    }
+
+    /** The free components into {@code free}: all but those within ε of 0 with a positive gradient (no prior). */
+    private int freeSet(int comps, double[] pseudo, double[] b, double scale) {
+        double width = 0; // ‖β − P(β − g)‖∞, Bertsekas' ε
+        for (int k = 0; k < comps; k++) {
+            width = Math.max(width, Math.abs(b[k] - Math.max(b[k] - grad[k], 0)));
+        }
+        double eps = Math.min(EPS * scale, width);
+        int nf = 0;
+        for (int k = 0; k < comps; k++) {
+            boolean held = b[k] <= eps && grad[k] > 0 && (pseudo == null || pseudo[k] == 0);
+            if (!held) {
+                free[nf++] = k;
             }
         }
-        if (pseudo != null) {
-            for (int k = 0; k < comps; k++) {
-                if (pseudo[k] > 0) {
-                    grad[k] -= pseudo[k] / b[k];
-                }
-            }
-        }
+        return nf;
     }
 
     /**
-     * The step: Newton on the free components (Cholesky of the Hessian block, with a tiny ridge when it is not
-     * positive definite), a diagonally scaled gradient step on the held ones that are not yet at 0.
+     * The step: Newton on the free components (Cholesky of the Hessian block Σ_j (y_j/m_j²) q_aj q_cj, with a tiny
+     * ridge when it is not positive definite), and −β_k for the held ones (their gradient is positive).
      */
-    private void direction(int nnz, int[] pos, double[] y, int comps, double[] pseudo, double[] b, int nf) {
+    private void direction(int nnz, int comps, double[] pseudo, double[] b, int nf) {
         Arrays.fill(dir, 0, comps, 0);
-        Arrays.fill(hess, 0, nf * nf, 0);
         for (int j = 0; j < nnz; j++) {
-            int row = pos[j] * stride;
-            double w = y[j] / (m[j] * m[j]);
-            for (int a = 0; a < nf; a++) {
-                double pa = w * profiles[row + free[a]];
-                int base = a * nf;
-                for (int c = 0; c <= a; c++) {
-                    hess[base + c] += pa * profiles[row + free[c]];
-                }
-            }
+            curv[j] = w[j] / m[j];
         }
-        if (pseudo != null) {
-            for (int a = 0; a < nf; a++) {
-                int k = free[a];
-                if (pseudo[k] > 0) {
-                    hess[a * nf + a] += pseudo[k] / (b[k] * b[k]);
-                }
+        for (int a = 0; a < nf; a++) {
+            int oa = free[a] * nnz;
+            for (int j = 0; j < nnz; j++) {
+                scaled[j] = curv[j] * q[oa + j];
+            }
+            for (int c = 0; c <= a; c++) {
+                backup[a * nf + c] = dot(scaled, q, free[c] * nnz, nnz);
+            }
+            int k = free[a];
+            if (pseudo != null && pseudo[k] > 0) {
+                backup[a * nf + a] += pseudo[k] / (b[k] * b[k]);
             }
         }
         double maxDiag = 0;
         for (int a = 0; a < nf; a++) {
-            maxDiag = Math.max(maxDiag, hess[a * nf + a]);
+            maxDiag = Math.max(maxDiag, backup[a * nf + a]);
         }
         double ridge = 1e-12 * Math.max(maxDiag, 1e-300);
-        System.arraycopy(hess, 0, backup, 0, nf * nf);
         for (int attempt = 0; attempt < 8; attempt++) {
             if (cholesky(nf, ridge)) {
                 break;
@@ -276,18 +341,17 @@ public final class PoissonSpot {
             if (f < nf && free[f] == k) {
                 f++;
             } else if (b[k] > 0) {
-                dir[k] = -b[k]; // held: its gradient is positive, move it to the bound
+                dir[k] = -b[k];
             }
         }
     }
 
-    /** Cholesky of backup[0..nf)² + ridge·I into the lower triangle of hess; false if not positive definite. */
+    /** Cholesky of backup[0..nf)² (lower triangle) + ridge·I into the lower triangle of hess; false if not PD. */
     private boolean cholesky(int nf, double ridge) {
         double[] a = hess;
-        System.arraycopy(backup, 0, a, 0, nf * nf);
         for (int i = 0; i < nf; i++) {
             for (int j = 0; j <= i; j++) {
-                double s = a[i * nf + j] + (i == j ? ridge : 0);
+                double s = backup[i * nf + j] + (i == j ? ridge : 0);
                 for (int p = 0; p < j; p++) {
                     s -= a[i * nf + p] * a[j * nf + p];
                 }
@@ -302,5 +366,80 @@ public final class PoissonSpot {
             }
         }
         return true;
+    }
+
+    /**
+     * The line search along the projection arc: the point P(β + t·dir) for t = 1 and then smaller t, once the segment
+     * from β to it is a descent direction. Taken when f's slope along the segment at its end is ≤ 0 (f is convex, so
+     * f is lower there: no logarithm needed), else when Armijo's test holds (σ = 10⁻⁴; f evaluated only then), when
+     * the decrease is below f's rounding, or when the point meets the tolerance. Otherwise t shrinks by the secant root
+     * of the slope on the segment, clamped to [0.1, 0.5]. On success β, m, y/m and ∇f move to the point.
+     */
+    private boolean search(int nnz, double[] y, int comps, double[] cost, double[] pseudo, double[] b, double scale,
+                           double tol) {
+        double t = 1;
+        for (int tries = 0; tries < MAX_SEARCH; tries++) {
+            double slope0 = 0;
+            for (int k = 0; k < comps; k++) {
+                double v = Math.max(0, b[k] + t * dir[k]);
+                if (pseudo != null && pseudo[k] > 0) {
+                    v = Math.max(v, KEEP * b[k]);
+                }
+                trial[k] = v;
+                slope0 += grad[k] * (v - b[k]);
+            }
+            if (!(slope0 < 0)) {
+                t *= 0.5;
+                continue;
+            }
+            means(nnz, comps, trial, mTrial);
+            boolean finite = gradient(nnz, y, comps, cost, pseudo, trial, mTrial, wTrial, gradTrial);
+            double slope1 = 0;
+            for (int k = 0; finite && k < comps; k++) {
+                slope1 += gradTrial[k] * (trial[k] - b[k]);
+            }
+            boolean accept = finite && slope1 <= 0;
+            double ft = Double.NaN;
+            if (finite && !accept) {
+                if (Double.isNaN(fval)) {
+                    fval = objective(nnz, y, comps, cost, pseudo, b, m);
+                }
+                ft = objective(nnz, y, comps, cost, pseudo, trial, mTrial);
+                // below f's rounding the Armijo test cannot see a decrease: take the step as it is
+                accept = ft <= fval + ARMIJO * slope0 || -slope0 <= 1e-13 * (Math.abs(fval) + 1)
+                        || kkt(comps, trial, gradTrial) / scale <= tol;
+            }
+            if (accept) {
+                fval = ft;
+                System.arraycopy(trial, 0, b, 0, comps);
+                System.arraycopy(gradTrial, 0, grad, 0, comps);
+                double[] swap = m;
+                m = mTrial;
+                mTrial = swap;
+                swap = w;
+                w = wTrial;
+                wTrial = swap;
+                return true;
+            }
+            double secant = finite && slope1 < Double.POSITIVE_INFINITY ? slope0 / (slope0 - slope1) : 0;
+            t *= Math.min(Math.max(secant, 0.1), 0.5);
+        }
+        return false;
+    }
+
+    /** f at b with the means {@code mean} (all positive). */
+    private double objective(int nnz, double[] y, int comps, double[] cost, double[] pseudo, double[] b,
+                             double[] mean) {
+        double f = 0;
+        for (int k = 0; k < comps; k++) {
+            f += cost[k] * b[k];
+            if (pseudo != null && pseudo[k] > 0) {
+                f -= pseudo[k] * Math.log(b[k]);
+            }
+        }
+        for (int j = 0; j < nnz; j++) {
+            f -= y[j] * Math.log(mean[j]);
+        }
+        return f;
     }
 }

@@ -28,7 +28,14 @@ public final class Objective {
     /** Spots per parallel block (fixed: block boundaries must not depend on the thread count). */
     static final long BLOCK = 4096;
 
-    /** Per block: the four sums of F (cross, quad, lap, abs), then the largest |projected g| and |h|. */
+    /** Per block: the four sums of F, then the largest |projected g| and |h| (indices into a block's terms). */
+    private static final int CROSS = 0;
+    private static final int QUAD = 1;
+    private static final int LAP = 2;
+    private static final int ABS = 3;
+    private static final int WORST = 4;
+    private static final int H_MAX = 5;
+    private static final int SUMS = 4;
     private static final int TERMS = 6;
 
     /**
@@ -85,22 +92,19 @@ public final class Objective {
         double[] partial = new double[blocks * TERMS];
         executor.forEachBlock(n, BLOCK, (block, start, end) ->
                 blockTerms(problem, lambda, rhoEff, beta, start, end, partial, block * TERMS));
-        double cross = 0;
-        double quad = 0;
-        double lap = 0;
-        double abs = 0;
-        double worst = 0;
-        double scale = 0;
+        double[] total = new double[TERMS];
         for (int b = 0; b < blocks; b++) {
-            cross += partial[b * TERMS];
-            quad += partial[b * TERMS + 1];
-            lap += partial[b * TERMS + 2];
-            abs += partial[b * TERMS + 3];
-            worst = Math.max(worst, partial[b * TERMS + 4]);
-            scale = Math.max(scale, partial[b * TERMS + 5]);
+            for (int t = 0; t < SUMS; t++) {
+                total[t] += partial[b * TERMS + t];
+            }
+            for (int t = SUMS; t < TERMS; t++) {
+                total[t] = Math.max(total[t], partial[b * TERMS + t]);
+            }
         }
-        double value = 0.5 * (problem.yrSqNorm() - 2 * cross + quad) + 0.5 * lambda * lap + rhoEff * abs;
-        double denominator = scale + rhoEff;
+        double value = 0.5 * (problem.yrSqNorm() - 2 * total[CROSS] + total[QUAD]) + 0.5 * lambda * total[LAP]
+                + rhoEff * total[ABS];
+        double denominator = total[H_MAX] + rhoEff;
+        double worst = total[WORST];
         double residual = worst == 0 ? 0 : denominator > 0 ? worst / denominator : Double.POSITIVE_INFINITY;
         return new Assessment(value, residual);
     }
@@ -141,11 +145,11 @@ public final class Objective {
                 hMax = Math.max(hMax, Math.abs(hk));
             }
         }
-        out[at] = cross;
-        out[at + 1] = quad;
-        out[at + 2] = lap;
-        out[at + 3] = abs;
-        out[at + 4] = worst;
-        out[at + 5] = hMax;
+        out[at + CROSS] = cross;
+        out[at + QUAD] = quad;
+        out[at + LAP] = lap;
+        out[at + ABS] = abs;
+        out[at + WORST] = worst;
+        out[at + H_MAX] = hMax;
     }
 }

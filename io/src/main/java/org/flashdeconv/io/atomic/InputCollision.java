@@ -23,19 +23,15 @@ public final class InputCollision {
      */
     public static void requireNotAnInput(String option, Path output, Map<String, Path> inputs) {
         Path out = resolved(output);
-        for (Map.Entry<String, Path> e : inputs.entrySet()) {
-            if (e.getValue() == null || !Files.exists(e.getValue())) {
-                continue;
-            }
-            Path in = resolved(e.getValue());
-            boolean same = out.equals(in) || sameFile(output, e.getValue());
+        forEachExisting(inputs, (name, given, in) -> {
+            boolean same = out.equals(in) || sameFile(output, given);
             boolean inside = Files.isDirectory(in) && out.startsWith(in) && Files.exists(output);
             if (same || inside) {
-                throw new IllegalArgumentException(option + ": " + output + (same ? " is the " + e.getKey()
-                        + " input" : " is a file of the " + e.getKey() + " input folder " + e.getValue())
+                throw new IllegalArgumentException(option + ": " + output + (same ? " is the " + name
+                        + " input" : " is a file of the " + name + " input folder " + given)
                         + "; flashdeconv never replaces an input, write the result elsewhere");
             }
-        }
+        });
     }
 
     /**
@@ -48,15 +44,24 @@ public final class InputCollision {
      */
     public static void requireHoldsNoInput(String option, Path folder, Map<String, Path> inputs) {
         Path out = resolved(folder);
-        for (Map.Entry<String, Path> e : inputs.entrySet()) {
-            if (e.getValue() == null || !Files.exists(e.getValue())) {
-                continue;
-            }
-            Path in = resolved(e.getValue());
-            if (in.startsWith(out) || sameFile(folder, e.getValue())) {
+        forEachExisting(inputs, (name, given, in) -> {
+            if (in.startsWith(out) || sameFile(folder, given)) {
                 throw new IllegalArgumentException(option + ": " + folder + (in.equals(out) ? " is the "
-                        + e.getKey() + " input" : " holds the " + e.getKey() + " input " + e.getValue())
+                        + name + " input" : " holds the " + name + " input " + given)
                         + "; a run replaces its whole result folder, so give another folder");
+            }
+        });
+    }
+
+    /** Receives an input that exists: its option name, its path as given and its {@link #resolved} path. */
+    private interface InputVisitor {
+        void visit(String name, Path given, Path resolved);
+    }
+
+    private static void forEachExisting(Map<String, Path> inputs, InputVisitor visitor) {
+        for (Map.Entry<String, Path> e : inputs.entrySet()) {
+            if (e.getValue() != null && Files.exists(e.getValue())) {
+                visitor.visit(e.getKey(), e.getValue(), resolved(e.getValue()));
             }
         }
     }

@@ -97,22 +97,23 @@ public final class H5File implements AutoCloseable {
 
     /** The group at {@code objectPath}; {@code what} names it in the error ("AnnData obs"). */
     public Group group(String objectPath, String what) throws H5FormatException {
-        Node node = find(objectPath).orElseThrow(
-                () -> new H5FormatException(path, objectPath, "missing (" + what + ")"));
-        if (!(node instanceof Group g)) {
-            throw new H5FormatException(path, objectPath, "expected a group (" + what + "), found a dataset");
-        }
-        return g;
+        return node(objectPath, what, Group.class, "a group", "a dataset");
     }
 
     /** The dataset at {@code objectPath}; {@code what} names it in the error. */
     public Dataset dataset(String objectPath, String what) throws H5FormatException {
+        return node(objectPath, what, Dataset.class, "a dataset", "a group");
+    }
+
+    /** The node at {@code objectPath}, which must be a {@code kind} ({@code expected}; otherwise it is {@code other}). */
+    private <T extends Node> T node(String objectPath, String what, Class<T> kind, String expected, String other)
+            throws H5FormatException {
         Node node = find(objectPath).orElseThrow(
                 () -> new H5FormatException(path, objectPath, "missing (" + what + ")"));
-        if (!(node instanceof Dataset d)) {
-            throw new H5FormatException(path, objectPath, "expected a dataset (" + what + "), found a group");
+        if (!kind.isInstance(node)) {
+            throw new H5FormatException(path, objectPath, "expected " + expected + " (" + what + "), found " + other);
         }
-        return d;
+        return kind.cast(node);
     }
 
     /** A one-dimensional numeric dataset read in slices. */

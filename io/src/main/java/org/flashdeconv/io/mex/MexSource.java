@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.source.FixedShapeSource;
+import org.flashdeconv.io.source.StopReading;
 import org.flashdeconv.io.text.CsvReader;
 import org.flashdeconv.io.text.LineReader;
 import org.flashdeconv.io.text.TextInput;
@@ -233,29 +234,15 @@ public final class MexSource extends FixedShapeSource {
             read((spot, gene, value, line) -> {
                 if (spot < last[0] || (spot == last[0] && gene <= last[1])) {
                     sorted[0] = false;
-                    throw new StopScan();
+                    throw new StopReading("out of order");
                 }
                 last[0] = spot;
                 last[1] = gene;
             }, ORDER_SAMPLE);
-        } catch (StopScan e) {
+        } catch (StopReading e) {
             return sorted[0];
         }
         return sorted[0];
-    }
-
-    /** Ends the order scan early. */
-    private static final class StopScan extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        StopScan() {
-            super("stop");
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 
     @Override

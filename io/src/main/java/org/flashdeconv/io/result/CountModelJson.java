@@ -37,6 +37,11 @@ public final class CountModelJson {
         j.name("count_model").beginObject();
         j.field("alpha", s.alpha());
         j.field("mean_newton_iterations", s.meanIterations());
+        j.name("mean_newton_iterations_per_sweep").beginArray();
+        for (double v : s.sweepIterations()) {
+            j.value(v);
+        }
+        j.endArray();
         j.field("n_spots_not_converged", s.notConverged());
         j.field("poor_fit_rule", "deviance_per_count > median + " + fmt(CountModel.POOR_FIT_MADS)
                 + " * 1.4826 * MAD");

@@ -12,6 +12,7 @@ import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.StopReading;
 
 /**
  * The two-pass path of {@link StoreConverter} for sources in any entry order. Pass 1 validates every entry and
@@ -150,28 +151,14 @@ final class RowScatter {
                         found[0] = location;
                     } else {
                         found[1] = location;
-                        throw new Found();
+                        throw new StopReading("both found");
                     }
                 }
             });
-        } catch (Found e) {
+        } catch (StopReading e) {
             return conv.duplicate(spot, gene, found[0], found[1]);
         }
         throw new IOException(source.name() + ": duplicate entry for spot " + spot + ", gene " + gene
                 + " seen once but not on a re-read: the input changed between two reads");
-    }
-
-    /** Stops the re-read once both entries are found. */
-    private static final class Found extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        Found() {
-            super("found");
-        }
-
-        @Override
-        public synchronized Throwable fillInStackTrace() {
-            return this;
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.StopReading;
 
 /**
  * Converts any {@link CountSource} into a {@code .fdstore} file with bounded memory.
@@ -93,7 +94,7 @@ public final class StoreConverter {
                 pass.finishRows();
                 progress.end();
                 return w.finish();
-            } catch (OnePass.OutOfOrder e) {
+            } catch (StopReading e) { // entries not in spot-major order after all
                 progress.end();
             }
         }
@@ -201,20 +202,6 @@ public final class StoreConverter {
 
     /** One pass over a spot-major source: buffers the current row and writes it when the spot changes. */
     private final class OnePass implements CountSource.EntryConsumer {
-        /** The source's entries are not in spot-major order after all. */
-        static final class OutOfOrder extends IOException {
-            private static final long serialVersionUID = 1L;
-
-            OutOfOrder() {
-                super("entries are not in spot-major order");
-            }
-
-            @Override
-            public synchronized Throwable fillInStackTrace() {
-                return this;
-            }
-        }
-
         private final StoreWriter writer;
         private final Progress progress;
         private final int[] cols = new int[genes];
@@ -234,7 +221,7 @@ public final class StoreConverter {
             check(s, gene, value, location);
             if (s != spot) {
                 if (s < spot) {
-                    throw new OutOfOrder();
+                    throw new StopReading("entries are not in spot-major order");
                 }
                 writer.addRow(cols, vals, count);
                 for (long empty = spot + 1; empty < s; empty++) {
@@ -246,7 +233,7 @@ public final class StoreConverter {
                 if (gene == cols[count - 1]) {
                     throw duplicate(s, gene, lastLocation, location);
                 }
-                throw new OutOfOrder();
+                throw new StopReading("entries are not in spot-major order");
             }
             cols[count] = gene;
             vals[count] = value;
