@@ -141,8 +141,14 @@ public final class BatchCommand implements Callable<Integer> {
         Path manifestFile = Path.of(manifest);
         Manifest slides = Manifest.read(manifestFile);
         Path base = manifestFile.toAbsolutePath().getParent();
-        LoadedReference loaded = reference.load();
         Path outDir = Path.of(output);
+        try {
+            BatchOutputs.requireApart(manifestFile, slides, base, reference, outDir, List.of(SUMMARIES, TABLE,
+                    COMPLETE));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        LoadedReference loaded = reference.load();
         List<SlideSummary> rows = new ArrayList<>();
         int skipped = 0;
         int failed = 0;

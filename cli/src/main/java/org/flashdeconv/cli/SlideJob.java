@@ -1,26 +1,26 @@
 package org.flashdeconv.cli;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
 import java.io.PrintWriter;
+import java.lang.foreign.Arena;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.flashdeconv.cli.progress.ProgressBars;
 import org.flashdeconv.engine.FitInput;
 import org.flashdeconv.engine.FitResult;
-import org.flashdeconv.engine.Units;
 import org.flashdeconv.engine.FitSummary;
 import org.flashdeconv.engine.FlashDeconv;
 import org.flashdeconv.engine.FlashDeconvOptions;
 import org.flashdeconv.engine.LambdaSpec;
 import org.flashdeconv.engine.PreparedProblem;
+import org.flashdeconv.engine.Units;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
@@ -33,8 +33,8 @@ import org.flashdeconv.io.plot.FitSpotTable;
 import org.flashdeconv.io.plot.PlotOptions;
 import org.flashdeconv.io.plot.SlidePlots;
 import org.flashdeconv.io.reference.LoadedReference;
-import org.flashdeconv.io.result.CountModelJson;
 import org.flashdeconv.io.reference.Reference;
+import org.flashdeconv.io.result.CountModelJson;
 import org.flashdeconv.io.result.ResultFolder;
 import org.flashdeconv.io.result.SummaryJson;
 import org.flashdeconv.io.store.CountStore;
@@ -122,9 +122,13 @@ final class SlideJob {
         Predicate<String> ours = name -> ResultFolder.isResultName(name)
                 || (h5ad != null && name.startsWith(stem(h5ad)) && name.endsWith(".h5ad"));
         try (StagedFolder staged = StagedFolder.create(outputs.folder(), ours)) {
-            Report report = run(spatial, outputs, staged, bars, out, err, hook);
-            staged.commit();
-            return report;
+            try {
+                Report report = run(spatial, outputs, staged, bars, out, err, hook);
+                staged.commit();
+                return report;
+            } catch (IOException e) {
+                throw staged.shownAsTarget(e);
+            }
         }
     }
 

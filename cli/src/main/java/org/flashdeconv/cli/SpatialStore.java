@@ -69,7 +69,6 @@ final class SpatialStore implements AutoCloseable {
             return new SpatialStore(store, null, List.of(), List.of(), store.nonIntegerValues()
                     ? NonIntegerWarning.of(path) : null, null);
         }
-        Files.createDirectories(workDir);
         Path temp = TemporaryFiles.createFile(workDir, ".flashdeconv-input-", ".fdstore.tmp");
         boolean ok = false;
         try {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -18,7 +19,20 @@ final class ChildJvm {
 
     /** Starts {@code flashdeconv args...}; stdout and stderr go to {@code logs/name.out} and {@code .err}. */
     static Process start(Path logs, String name, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return start(logs, name, new ArrayList<>(), args);
+    }
+
+    /**
+     * As {@link #start(Path, String, String...)}, with the files the child writes limited to {@code blocks} blocks
+     * of 1 KiB ({@code ulimit -f}): a write past the limit fails in the kernel with EFBIG ("File too large"; the
+     * JVM ignores SIGXFSZ), as a full disk fails with ENOSPC.
+     */
+    static Process startWithFileLimit(Path logs, String name, long blocks, String... args) throws IOException {
+        return start(logs, name, new ArrayList<>(List.of("bash", "-c", "ulimit -f " + blocks + " && exec \"$@\"",
+                "bash")), args);
+    }
+
+    private static Process start(Path logs, String name, List<String> cmd, String... args) throws IOException {
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // the module flags of jvm.args (the root pom's fd.jvmFlags), as surefire passed them to this JVM
@@ -68,5 +82,58 @@ final class ChildJvm {
             Thread.sleep(1);
         }
         return false;
+    }
+
+    /**
+     * Waits until a file or folder whose name matches {@code name} exists anywhere under {@code root} while {@code p}
+     * runs, then stops {@code p} (SIGSTOP) so that it stays at that point; returns false if {@code p} exits first or
+     * {@code timeoutMs} passes. Resume it with {@link #signal} and then {@code CONT}.
+     */
+    static boolean awaitAndStop(Process p, Path root, Predicate<Path> name, long timeoutMs)
+            throws IOException, InterruptedException {
+        long end = System.nanoTime() + timeoutMs * 1_000_000;
+        while (System.nanoTime() < end) {
+            if (found(root, name)) {
+                signal(p, "STOP");
+                return p.isAlive();
+            }
+            if (!p.isAlive()) {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return false;
+    }
+
+    /** True if a path under {@code root} matches (entries deleted while looking are skipped). */
+    static boolean found(Path root, Predicate<Path> name) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return false;
+        }
+        List<Path> dirs = new ArrayList<>(List.of(root));
+        while (!dirs.isEmpty()) {
+            Path d = dirs.removeLast();
+            try (Stream<Path> s = Files.list(d)) {
+                for (Path e : s.toList()) {
+                    if (name.test(e)) {
+                        return true;
+                    }
+                    if (Files.isDirectory(e)) {
+                        dirs.add(e);
+                    }
+                }
+            } catch (java.nio.file.NoSuchFileException | java.io.UncheckedIOException gone) {
+                // deleted while listed
+            }
+        }
+        return false;
+    }
+
+    /** Sends {@code SIG<name>} (e.g. TERM, INT, STOP, CONT) to {@code p}. */
+    static void signal(Process p, String name) throws IOException, InterruptedException {
+        int rc = new ProcessBuilder("kill", "-" + name, Long.toString(p.pid())).start().waitFor();
+        if (rc != 0) {
+            throw new IOException("kill -" + name + " " + p.pid() + " exited with " + rc);
+        }
     }
 }

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.flashdeconv.io.store.CountStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -163,32 +164,49 @@ class ChildJvmRunsTest {
     @Test
     void sigtermMidwayDeletesEveryTemporary() throws Exception {
         // SIGTERM (a cluster's time limit; Ctrl-C's SIGINT takes the same path) runs the shutdown hook, which
-        // deletes the temporaries: the converter's scratch and spill files, a staged result folder, the input store
+        // deletes the temporaries: the converter's scratch and spill files, a staged result folder, the input store.
+        // Each run is stopped (SIGSTOP) at a point it has reached, the temporaries of that point are checked, and it
+        // is signalled and resumed there: no sleep decides where the signal lands.
         Path mex = bigMex(dir.resolve("big"));
         Path logs = dir.resolve("logs");
         Path work = Files.createDirectories(dir.resolve("term"));
-        String[][] runs = {
-            {"convert", mex.toString(), "-o", work.resolve("slide.fdstore").toString()},
-            {"deconvolve", "--spatial", mex.toString(), "--reference", shared.resolve("sim/signatures.csv").toString(),
-                "-o", work.resolve("out").toString(), "-q"}};
-        for (int r = 0; r < runs.length; r++) {
-            for (long delayMs : new long[] {0, 40}) {
-                String name = "term" + r + "_" + delayMs;
-                Process k = ChildJvm.start(logs, name, runs[r]);
-                assertTrue(ChildJvm.awaitTemporary(k, work, 60_000), ChildJvm.err(logs, name));
-                Thread.sleep(delayMs);
-                assertTrue(k.isAlive(), name + " still running when terminated");
-                boolean interrupt = delayMs > 0;
-                if (interrupt) { // Ctrl-C
-                    assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(k.pid())).start().waitFor());
-                } else {
-                    k.destroy(); // SIGTERM
-                }
-                assertTrue(k.waitFor(30, TimeUnit.SECONDS));
-                assertEquals(interrupt ? 130 : 143, k.exitValue(), ChildJvm.err(logs, name));
-                assertEquals(List.of(), ChildJvm.temporaries(work), name + ": temporaries left after SIGTERM");
-                assertFalse(Files.exists(work.resolve("slide.fdstore")) || Files.exists(work.resolve("out")), name);
-            }
+        Predicate<Path> anyTemporary = p -> p.getFileName().toString().startsWith(".");
+        // convert: its output's temporary (with the spill files), then the row scatter's scratch file after pass 1
+        Predicate<Path> scatter = p -> p.getFileName().toString().startsWith(".fdstore-scatter.");
+        // deconvolve: its staged result folder, then the input store converted into it, holding data
+        Predicate<Path> inputStore = p -> p.getFileName().toString().startsWith(".flashdeconv-input-")
+                && size(p) > 0;
+        record Point(String name, Predicate<Path> reached, String signal, int exit, String[] args) {
+        }
+        String[] convert = {"convert", mex.toString(), "-o", work.resolve("slide.fdstore").toString()};
+        String[] deconvolve = {"deconvolve", "--spatial", mex.toString(), "--reference",
+            shared.resolve("sim/signatures.csv").toString(), "-o", work.resolve("out").toString(), "-q"};
+        List<Point> points = List.of(new Point("convert-start", anyTemporary, "TERM", 143, convert),
+                new Point("convert-scatter", scatter, "INT", 130, convert),
+                new Point("deconvolve-start", anyTemporary, "TERM", 143, deconvolve),
+                new Point("deconvolve-input", inputStore, "INT", 130, deconvolve));
+        for (Point at : points) {
+            Process k = ChildJvm.start(logs, at.name(), at.args());
+            assertTrue(ChildJvm.awaitAndStop(k, work, at.reached(), 120_000), at.name() + " did not reach its point "
+                    + "while running: " + ChildJvm.err(logs, at.name()));
+            List<Path> live = ChildJvm.temporaries(work);
+            assertFalse(live.isEmpty(), at.name() + ": temporaries exist when the signal is sent");
+            assertTrue(ChildJvm.found(work, at.reached()), at.name());
+            ChildJvm.signal(k, at.signal());
+            ChildJvm.signal(k, "CONT");
+            assertTrue(k.waitFor(60, TimeUnit.SECONDS), at.name());
+            assertEquals(at.exit(), k.exitValue(), ChildJvm.err(logs, at.name()));
+            assertEquals(List.of(), ChildJvm.temporaries(work), at.name() + ": temporaries left after SIG"
+                    + at.signal() + " (there were " + live + ")");
+            assertFalse(Files.exists(work.resolve("slide.fdstore")) || Files.exists(work.resolve("out")), at.name());
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.size(p);
+        } catch (IOException gone) {
+            return 0;
         }
     }
 

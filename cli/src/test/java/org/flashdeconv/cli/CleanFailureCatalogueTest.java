@@ -3,12 +3,15 @@ package org.flashdeconv.cli;
 import static org.flashdeconv.cli.StoreCommandsTest.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.flashdeconv.cli.StoreCommandsTest.Result;
 import org.junit.jupiter.api.Test;
@@ -87,5 +90,56 @@ class CleanFailureCatalogueTest extends CatalogueCase {
                 "--min-overlap", "-5");
         assertEquals(2, v.code(), v.err());
         assertTrue(v.err().contains("--min-overlap must be an integer >= 1, found -5"), v.err());
+    }
+
+    @Test
+    void outputsThatAreNotRegularFilesAreRefusedAndKept() throws Exception {
+        Path fifo = dir.resolve("pipe");
+        assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor());
+        Path link = Files.createSymbolicLink(dir.resolve("link.h5ad"), fifo);
+        Path folder = Files.createDirectories(dir.resolve("folder.h5ad"));
+        TinySlide s = new TinySlide(24);
+        assertUsage(run("convert", s.writeMex(dir).toString(), "-o", fifo.toString()), "-o: " + fifo
+                + ": exists and is not a regular file (a device, pipe or socket); give the name of a file to write");
+        for (Path target : List.of(fifo, link)) {
+            assertUsage(deconvolve(s, "--h5ad-out", target.toString()), "--h5ad-out: " + target + ": exists and is "
+                    + "not a regular file (a device, pipe or socket)");
+        }
+        assertUsage(deconvolve(s, "--h5ad-out", folder.toString()), "--h5ad-out: " + folder + ": exists and is not "
+                + "a regular file (a folder)");
+        // nothing was renamed over them (run as root, a device would otherwise become a plain file)
+        assertTrue(Files.isSymbolicLink(link) && !Files.isRegularFile(fifo) && Files.isDirectory(folder));
+    }
+
+    @Test
+    void aStoreOnAFileSystemThatCannotMapItNamesTheFile() throws IOException {
+        // sysfs files cannot be memory-mapped: the kernel answers ENODEV, "No such device"
+        Path sys = Stream.of("/sys/kernel/profiling", "/sys/kernel/mm/transparent_hugepage/enabled",
+                "/sys/power/state").map(Path::of).filter(Files::isReadable).findFirst().orElse(null);
+        assumeTrue(sys != null, "a sysfs file");
+        Path store = Files.createSymbolicLink(dir.resolve("x.fdstore"), sys);
+        Result info = run("info", store.toString());
+        assertEquals(1, info.code(), info.err());
+        assertEquals("flashdeconv info: " + store + ": No such device", info.err().strip());
+        Result d = run("deconvolve", "--spatial", store.toString(), "--reference",
+                new TinySlide(24).writeSignatures(dir).toString(), "-o", out().toString(), "-q");
+        assertBadInput(d, "deconvolve", store + ": No such device");
+        Files.delete(store); // the link, not what it points to
+    }
+
+    @Test
+    void inputsThatAreEndlessDevicesNameTheDevice() throws IOException {
+        Path full = Path.of("/dev/full");
+        assumeTrue(Files.isReadable(full));
+        TinySlide s = new TinySlide(24);
+        Path coordsLink = Files.createSymbolicLink(dir.resolve("coords_link.csv"), full);
+        assertBadInput(run("deconvolve", "--spatial", s.writeMex(dir).toString(), "--coords", coordsLink.toString(),
+                "--reference", s.writeSignatures(dir).toString(), "-o", out().toString(), "-q"), "deconvolve",
+                coordsLink + " line 1: a ");
+        assertBadInput(run("deconvolve", "--spatial", dir.resolve("mex").toString(), "--coords",
+                s.writeCoords(dir).toString(), "--reference", full.toString(), "-o", out().toString(), "-q"),
+                "deconvolve", full + " line 1: a ");
+        assertBadInput(convertFile(full), "convert", full + ": not a recognised input");
+        Files.delete(coordsLink);
     }
 }

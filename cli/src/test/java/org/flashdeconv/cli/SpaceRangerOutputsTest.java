@@ -111,4 +111,36 @@ class SpaceRangerOutputsTest {
         assertEquals(0, c.code(), c.err());
         assertTrue(c.err().contains("warning: 1 of the ") && c.err().contains(" are not listed in "), c.err());
     }
+
+    @Test
+    void vanishingSpotsAreCountedForConvertAndDeconvolveAndInBothPositionLayouts() throws IOException {
+        Path h5 = TestInputs.path("spaceranger/visium/outs/filtered_feature_bc_matrix.h5");
+        Path positions = TestInputs.path("spaceranger/visium/outs/spatial/tissue_positions.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(positions));
+        List<String> inTissue = lines.stream().filter(l -> l.split(",")[1].equals("1")).toList();
+        // three in-tissue spots of the matrix left out of the positions: new header layout, then the old headerless
+        // tissue_positions_list.csv
+        lines.removeAll(inTissue.subList(0, 3));
+        for (boolean old : new boolean[] {false, true}) {
+            Path outs = Files.createDirectories(dir.resolve((old ? "old" : "new") + "/outs/spatial")).getParent();
+            Files.copy(h5, outs.resolve("filtered_feature_bc_matrix.h5"));
+            Files.write(outs.resolve(old ? "spatial/tissue_positions_list.csv" : "spatial/tissue_positions.csv"),
+                    old ? lines.subList(1, lines.size()) : lines);
+            String warning = "3 of the 15 spots of "; // the matrix holds 15 spots
+            List<String> removed = inTissue.subList(0, 3).stream().map(l -> "'" + l.split(",")[0] + "'").toList();
+            Result c = run("convert", outs.toString(), "-o", dir.resolve(old + ".fdstore").toString(), "-q");
+            assertEquals(0, c.code(), c.err());
+            assertTrue(c.err().contains("warning: " + warning) && c.err().contains(" are not listed in ")
+                    && removed.stream().anyMatch(b -> c.err().contains("(e.g. " + b + ")")), c.err());
+            Path out = dir.resolve(old + "-out");
+            Result d = run("deconvolve", "--spatial", outs.toString(), "--reference", reference().toString(),
+                    "--cell-types", dir.resolve("reference/cell_types.csv.gz").toString(), "-o", out.toString(), "-q",
+                    "--threads", "1", "--min-cells", "1", "--min-overlap", "1");
+            assertEquals(0, d.code(), d.err());
+            assertTrue(d.err().contains("warning: " + warning), d.err());
+            String summary = Files.readString(out.resolve("summary.json"));
+            assertTrue(summary.contains("input_warnings") && summary.contains(warning), summary);
+            assertEquals(inTissue.size() - 3 + 1, Files.readAllLines(out.resolve("proportions.csv")).size());
+        }
+    }
 }

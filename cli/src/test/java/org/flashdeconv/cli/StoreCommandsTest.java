@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flashdeconv.io.testing.TestData;
@@ -71,10 +73,8 @@ class StoreCommandsTest {
 
     @Test
     void plainMatrixMarketWithTranspose() throws IOException {
-        Path mtx = Files.writeString(dir.resolve("m.mtx"), "%%MatrixMarket matrix coordinate real general\n"
-                + "2 3 3\n1 1 0.5\n2 3 4\n1 2 1\n");
+        Result r = convertMatrixMarket("m", "real", "2 3 3\n1 1 0.5\n2 3 4\n1 2 1\n", "--transpose");
         Path store = dir.resolve("m.fdstore");
-        Result r = run("convert", mtx.toString(), "--transpose", "-o", store.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("2 spots x 3 genes, 3 non-zeros, f32 values, "), r.out());
         Result info = run("info", "--json", store.toString());
@@ -85,10 +85,9 @@ class StoreCommandsTest {
 
     @Test
     void badInputIsOneLineAndExitOne() throws IOException {
-        Path mtx = Files.writeString(dir.resolve("bad.mtx"), "%%MatrixMarket matrix coordinate integer general\n"
-                + "2 2 2\n1 1 1\n1 1 2\n");
+        Result r = convertMatrixMarket("bad", "integer", "2 2 2\n1 1 1\n1 1 2\n");
+        Path mtx = dir.resolve("bad.mtx");
         Path store = dir.resolve("bad.fdstore");
-        Result r = run("convert", mtx.toString(), "-o", store.toString());
         assertEquals(1, r.code());
         assertEquals("flashdeconv convert: " + mtx + " line 4: duplicate entry for spot 0, gene 0 (0-based); first at "
                 + mtx + " line 3", r.err().trim());
@@ -140,5 +139,18 @@ class StoreCommandsTest {
         assertEquals(1, code);
         assertTrue(err.toString().contains("java.lang.IllegalStateException: boom")
                 && err.toString().contains("\tat "), err.toString());
+    }
+
+    /**
+     * Writes a Matrix Market file {@code name.mtx} of {@code field} values (its size line and entries in
+     * {@code body}) and converts it to {@code name.fdstore} with the extra {@code options}.
+     */
+    private Result convertMatrixMarket(String name, String field, String body, String... options) throws IOException {
+        Path mtx = Files.writeString(dir.resolve(name + ".mtx"), "%%MatrixMarket matrix coordinate " + field
+                + " general\n" + body);
+        List<String> args = new ArrayList<>(List.of("convert", mtx.toString()));
+        args.addAll(List.of(options));
+        args.addAll(List.of("-o", dir.resolve(name + ".fdstore").toString()));
+        return run(args.toArray(String[]::new));
     }
 }

@@ -1,6 +1,5 @@
 package org.flashdeconv.engine.graph;
 
-import java.lang.foreign.MemorySegment;
 import org.flashdeconv.engine.matrix.Layouts;
 
 /**
@@ -12,14 +11,8 @@ import org.flashdeconv.engine.matrix.Layouts;
  * decides. Runs of cells whose lower bound exceeds the current k-th distance are skipped. A query whose rings grow
  * past the number of occupied cells (an isolated spot) finishes by visiting the occupied cells directly.
  */
-final class KnnSearch {
-    private final CellIndex g;
-    private final MemorySegment ids;
-    private final MemorySegment points;
-    private final MemorySegment cellStart;
-    private final int dim;
+final class KnnSearch extends CellQuery {
     private final int k;
-    private final double[] q;
     private final int[] qc = new int[3];
     /** The best candidates so far, ascending by (distance, index); {@code count} of them are valid. */
     final double[] bestDist;
@@ -35,22 +28,16 @@ final class KnnSearch {
     private static final double CUT_FACTOR = 1 + 1e-14;
 
     KnnSearch(CellIndex g, int k) {
-        this.g = g;
-        this.ids = g.ids;
-        this.points = g.points;
-        this.cellStart = g.cellStart;
-        this.dim = g.dim;
+        super(g);
         this.k = k;
-        this.q = new double[dim];
         this.bestDist = new double[k];
         this.bestIdx = new int[k];
     }
 
     /** Finds the k nearest other spots of the spot at sorted position {@code pos}; returns its id. */
     int search(long pos) {
-        self = ids.getAtIndex(Layouts.I32, pos);
+        self = load(pos);
         selfPos = pos;
-        MemorySegment.copy(points, Layouts.F64, pos * dim * Double.BYTES, q, 0, dim);
         for (int a = 0; a < 3; a++) {
             qc[a] = a < g.axes ? g.cellOf(q[g.column[a]], a) : 0;
         }

@@ -1,6 +1,5 @@
 package org.flashdeconv.engine.graph;
 
-import java.lang.foreign.MemorySegment;
 import org.flashdeconv.engine.matrix.Layouts;
 
 /**
@@ -10,16 +9,10 @@ import org.flashdeconv.engine.matrix.Layouts;
  * <p>The query visits the box of cells that the ball of radius r (widened by the index slack) touches, one
  * contiguous run of sorted spots per row of cells, and skips rows whose lower bound already exceeds r.
  */
-final class RadiusSearch {
-    private final CellIndex g;
-    private final MemorySegment ids;
-    private final MemorySegment points;
-    private final MemorySegment cellStart;
-    private final int dim;
+final class RadiusSearch extends CellQuery {
     private final double radius;
     private final double radiusSquared;
     private final double reach;
-    private final double[] q;
     private final int[] lo = new int[3];
     private final int[] hi = new int[3];
     /** Ids found by the last collecting search, in scan order; {@code count} of them are valid. */
@@ -27,15 +20,10 @@ final class RadiusSearch {
     int count;
 
     RadiusSearch(CellIndex g, double radius) {
-        this.g = g;
-        this.ids = g.ids;
-        this.points = g.points;
-        this.cellStart = g.cellStart;
-        this.dim = g.dim;
+        super(g);
         this.radius = radius;
         this.radiusSquared = radius * radius;
         this.reach = radius + g.slack + 1e-10 * radius;
-        this.q = new double[dim];
     }
 
     /**
@@ -43,8 +31,7 @@ final class RadiusSearch {
      * sorted position {@code pos}; returns that spot's id.
      */
     int search(long pos, boolean collect) {
-        int self = ids.getAtIndex(Layouts.I32, pos);
-        MemorySegment.copy(points, Layouts.F64, pos * dim * Double.BYTES, q, 0, dim);
+        int self = load(pos);
         for (int a = 0; a < 3; a++) {
             lo[a] = a < g.axes ? g.cellOf(q[g.column[a]] - reach, a) : 0;
             hi[a] = a < g.axes ? g.cellOf(q[g.column[a]] + reach, a) : 0;

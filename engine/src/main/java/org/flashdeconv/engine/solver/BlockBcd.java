@@ -2,7 +2,6 @@ package org.flashdeconv.engine.solver;
 
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
-import java.util.List;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.matrix.Layouts;
@@ -36,7 +35,7 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  * colours (i32[N]) and the movement records (f32[N] twice): {@link #workBytes} is 12 bytes per spot; with less
  * (at least 4) every spot is visited in every sweep.
  */
-final class BlockBcd implements Solver {
+final class BlockBcd extends CheckedSolver {
 
     /** The one instance (stateless). */
     static final BlockBcd INSTANCE = new BlockBcd();
@@ -60,23 +59,19 @@ final class BlockBcd implements Solver {
     }
 
     @Override
-    public SolveInfo solve(BcdProblem problem, BcdSettings settings, MemorySegment start, MemorySegment beta,
-                           MemorySegment work, BlockExecutor executor, Progress progress) {
+    void requireWork(BcdProblem problem, MemorySegment work) {
+        long n = problem.spots();
+        if (work.byteSize() < Math.multiplyExact(n, (long) Integer.BYTES)) {
+            throw new IllegalArgumentException("work needs " + n * Integer.BYTES + " bytes ("
+                    + workBytes(n, problem.types()) + " to skip settled spots), found " + work.byteSize());
+        }
+    }
+
+    @Override
+    SolveInfo iterate(BcdProblem problem, BcdSettings settings, boolean started, MemorySegment beta, MemorySegment work,
+                      BlockExecutor executor, Progress progress) {
         long n = problem.spots();
         int kk = problem.types();
-        long bytes = problem.cells() * Double.BYTES;
-        SolverArithmetic.requireSize("beta", beta, bytes);
-        if (work.byteSize() < Math.multiplyExact(n, (long) Integer.BYTES)) {
-            throw new IllegalArgumentException("work needs " + n * Integer.BYTES + " bytes (" + workBytes(n, kk)
-                    + " to skip settled spots), found " + work.byteSize());
-        }
-        if (start != null) {
-            SolverArithmetic.requireSize("start", start, bytes);
-        }
-        if (n == 0 || kk == 0) {
-            return new SolveInfo(true, 0, 0, 0, List.of());
-        }
-        SolverArithmetic.initialise(start, beta, problem.cells(), kk);
         MemorySegment color = work.asSlice(0, n * Integer.BYTES);
         boolean skipping = work.byteSize() >= 3 * n * Integer.BYTES;
         MemorySegment moved = skipping ? work.asSlice(n * Integer.BYTES, n * Float.BYTES) : null;
@@ -104,7 +99,7 @@ final class BlockBcd implements Solver {
                 Arrays.fill(maxNew, 0);
                 for (int c = 0; c < colors; c++) {
                     int phase = c;
-                    boolean warm = t > 0 || start != null;
+                    boolean warm = t > 0 || started;
                     executor.forEachBlock(n, BLOCK, (block, s, e) ->
                             new BlockPhase(shared).run(phase, warm, skipBelow, s, e, maxDiff, maxNew, block));
                 }

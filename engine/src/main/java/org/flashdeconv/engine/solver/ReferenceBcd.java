@@ -1,7 +1,6 @@
 package org.flashdeconv.engine.solver;
 
 import java.lang.foreign.MemorySegment;
-import java.util.List;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.SolveInfo;
 import org.flashdeconv.engine.matrix.Layouts;
@@ -15,7 +14,7 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  *
  * <p>Stateless and thread-safe; use {@link Solver#reference()}.
  */
-final class ReferenceBcd implements Solver {
+final class ReferenceBcd extends CheckedSolver {
 
     /** The one instance (stateless). */
     static final ReferenceBcd INSTANCE = new ReferenceBcd();
@@ -27,20 +26,16 @@ final class ReferenceBcd implements Solver {
     static final int RECORD_EVERY = 10;
 
     @Override
-    public SolveInfo solve(BcdProblem problem, BcdSettings settings, MemorySegment start, MemorySegment beta,
-                           MemorySegment work, BlockExecutor executor, Progress progress) {
+    void requireWork(BcdProblem problem, MemorySegment work) {
+        SolverArithmetic.requireSize("work", work, problem.cells() * Double.BYTES);
+    }
+
+    @Override
+    SolveInfo iterate(BcdProblem problem, BcdSettings settings, boolean started, MemorySegment beta, MemorySegment work,
+                      BlockExecutor executor, Progress progress) {
         long n = problem.spots();
         int kk = problem.types();
         long bytes = problem.cells() * Double.BYTES;
-        SolverArithmetic.requireSize("beta", beta, bytes);
-        SolverArithmetic.requireSize("work", work, bytes);
-        if (start != null) {
-            SolverArithmetic.requireSize("start", start, bytes);
-        }
-        if (n == 0 || kk == 0) {
-            return new SolveInfo(true, 0, 0, 0, List.of());
-        }
-        SolverArithmetic.initialise(start, beta, problem.cells(), kk);
 
         double[] gramColumns = SolverArithmetic.transpose(problem.gram(), kk);
         int blocks = BlockExecutor.blockCount(n, BLOCK);

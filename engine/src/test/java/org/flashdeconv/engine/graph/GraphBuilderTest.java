@@ -69,8 +69,7 @@ class GraphBuilderTest {
     @MethodSource("pointSets")
     void knnEqualsBruteForce(Kind kind, int n, long seed) {
         double[][] pts = points(kind, n, seed);
-        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
-            CoordsView view = TestMatrices.coords(pts, arena);
+        onPoints(pts, 2, (view, arena, ex) -> {
             // TINY: the oracle ranks the exactly scaled points, as the builder does (subnormal squares would tie)
             int[][] ranking = GraphOracle.ranking(kind == Kind.TINY
                     ? ExtremeCoordinatesTest.times(pts, Math.scalb(1.0, 530)) : pts);
@@ -80,15 +79,14 @@ class GraphBuilderTest {
                 assertRowsEqual(GraphOracle.knn(ranking, k), g, kind + " k=" + k);
                 assertWellFormed(g);
             }
-        }
+        });
     }
 
     @ParameterizedTest(name = "{0} n={1}")
     @MethodSource("pointSets")
     void radiusAndGridEqualBruteForce(Kind kind, int n, long seed) {
         double[][] pts = points(kind, n, seed);
-        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
-            CoordsView view = TestMatrices.coords(pts, arena);
+        onPoints(pts, 2, (view, arena, ex) -> {
             // Exact lattice distances (1, sqrt 2, 2) sit on the radius: inclusive comparison is tested.
             for (double r : new double[] {1e-9, 0.5, 1, Math.sqrt(2), 3.7, 150}) {
                 if (n > 0 && kind != Kind.IDENTICAL && kind != Kind.DUPLICATES || r < 1) {
@@ -106,7 +104,7 @@ class GraphBuilderTest {
             SpatialGraph grid = GraphBuilder.grid(view, arena, ex, Progress.NONE);
             assertRowsEqual(n <= 1 ? new int[n][0] : GraphOracle.radius(exact, Math.scalb(gridR, s)), grid,
                     kind + " grid");
-        }
+        });
     }
 
     @Test
@@ -116,13 +114,12 @@ class GraphBuilderTest {
         for (int i = 0; i < pts.length; i++) {
             pts[i] = new double[] {rnd.nextInt(60) * 0.5};
         }
-        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
-            CoordsView view = TestMatrices.coords(pts, arena);
+        onPoints(pts, 2, (view, arena, ex) -> {
             assertRowsEqual(GraphOracle.knn(pts, 5), GraphBuilder.knn(view, 5, arena, ex, Progress.NONE), "1-D knn");
             assertRowsEqual(GraphOracle.radius(pts, 1), GraphBuilder.radius(view, 1, arena, ex, Progress.NONE),
                     "1-D radius");
             assertEquals(GraphOracle.gridRadius(pts), GraphBuilder.gridRadius(view, ex));
-        }
+        });
     }
 
     @Test
@@ -132,12 +129,11 @@ class GraphBuilderTest {
         for (int i = 0; i < pts.length; i++) {
             pts[i] = new double[] {rnd.nextInt(4), rnd.nextInt(4), rnd.nextInt(3), rnd.nextInt(3)};
         }
-        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(1)) {
-            CoordsView view = TestMatrices.coords(pts, arena);
+        onPoints(pts, 1, (view, arena, ex) -> {
             assertRowsEqual(GraphOracle.knn(pts, 6), GraphBuilder.knn(view, 6, arena, ex, Progress.NONE), "4-D knn");
             assertRowsEqual(GraphOracle.radius(pts, 1.5), GraphBuilder.radius(view, 1.5, arena, ex, Progress.NONE),
                     "4-D radius");
-        }
+        });
     }
 
     @Test
@@ -157,8 +153,7 @@ class GraphBuilderTest {
     void laplacianRowsSumToZeroAndIsPositiveSemidefinite() {
         double[][] pts = points(Kind.UNIFORM, 500, 42);
         Random rnd = new Random(3);
-        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
-            CoordsView view = TestMatrices.coords(pts, arena);
+        onPoints(pts, 2, (view, arena, ex) -> {
             for (SpatialGraph g : List.of(GraphBuilder.knn(view, 6, arena, ex, Progress.NONE),
                     GraphBuilder.grid(view, arena, ex, Progress.NONE))) {
                 int n = (int) g.spots();
@@ -195,7 +190,7 @@ class GraphBuilderTest {
                     assertEquals(edgeSum, quad, 1e-9 * edgeSum);
                 }
             }
-        }
+        });
     }
 
     static void assertRowsEqual(int[][] want, SpatialGraph g, String what) {
@@ -222,4 +217,16 @@ class GraphBuilderTest {
         assertEquals(0, g.directedEntries() % 2);
     }
 
+
+    /** What a test checks on a point set held off-heap. */
+    private interface PointsCheck {
+        void check(CoordsView view, Arena arena, BlockExecutor ex);
+    }
+
+    /** Runs {@code check} on {@code pts} copied into a confined arena, with an executor of {@code threads} threads. */
+    private static void onPoints(double[][] pts, int threads, PointsCheck check) {
+        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(threads)) {
+            check.check(TestMatrices.coords(pts, arena), arena, ex);
+        }
+    }
 }

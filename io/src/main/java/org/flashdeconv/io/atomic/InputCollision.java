@@ -14,7 +14,8 @@ public final class InputCollision {
     }
 
     /**
-     * Refuses an output file that is one of the inputs, or an existing file inside an input folder.
+     * Refuses an output file that is one of the inputs, or an existing file inside an input folder, or that exists
+     * and is not a regular file ({@link AtomicOutput#notAFile}).
      *
      * @param option the output's option, for the message
      * @param output the file to be written
@@ -22,6 +23,10 @@ public final class InputCollision {
      * @throws IllegalArgumentException naming the option, the output and the input
      */
     public static void requireNotAnInput(String option, Path output, Map<String, Path> inputs) {
+        String notAFile = AtomicOutput.notAFile(output);
+        if (notAFile != null) {
+            throw new IllegalArgumentException(option + ": " + notAFile);
+        }
         Path out = resolved(output);
         forEachExisting(inputs, (name, given, in) -> {
             boolean same = out.equals(in) || sameFile(output, given);
@@ -62,6 +67,31 @@ public final class InputCollision {
         for (Map.Entry<String, Path> e : inputs.entrySet()) {
             if (e.getValue() != null && Files.exists(e.getValue())) {
                 visitor.visit(e.getKey(), e.getValue(), resolved(e.getValue()));
+            }
+        }
+    }
+
+    /**
+     * Refuses an output folder that is one of the inputs or lies inside an input folder (a run would write into the
+     * input, or replace it).
+     *
+     * @param option the output's option, for the message
+     * @param folder the output folder
+     * @param inputs the inputs by name (null values are skipped)
+     * @throws IllegalArgumentException naming the option, the folder and the input
+     */
+    public static void requireOutsideInputs(String option, Path folder, Map<String, Path> inputs) {
+        Path out = resolved(folder);
+        for (Map.Entry<String, Path> e : inputs.entrySet()) {
+            if (e.getValue() == null || !Files.exists(e.getValue())) {
+                continue;
+            }
+            Path in = resolved(e.getValue());
+            boolean same = out.equals(in) || sameFile(folder, e.getValue());
+            if (same || Files.isDirectory(in) && out.startsWith(in)) {
+                throw new IllegalArgumentException(option + ": " + folder + (same ? " is the " + e.getKey()
+                        + " input" : " is inside the " + e.getKey() + " input folder " + e.getValue())
+                        + "; flashdeconv never writes into an input, give another folder");
             }
         }
     }

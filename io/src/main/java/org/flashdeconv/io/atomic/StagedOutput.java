@@ -45,6 +45,14 @@ abstract sealed class StagedOutput implements AutoCloseable permits AtomicOutput
     }
 
     /**
+     * {@code e} with the temporary shown as the target in its message ({@link NamedChannel#shownAs}): a failed
+     * write names {@code out/proportions.csv}, not the hidden {@code .out.123/proportions.csv} deleted on close.
+     */
+    public final IOException shownAsTarget(IOException e) {
+        return NamedChannel.shownAs(e, staged, target);
+    }
+
+    /**
      * Puts the temporary in place of the target.
      *
      * @throws IOException if a rename fails (the temporary is then deleted on close)

@@ -31,14 +31,16 @@ public final class TemporaryFiles {
     }
 
     /**
-     * Creates an empty temporary file {@code dir/<prefix><digits><suffix>} and registers it; once the JVM has begun
-     * to end, creates nothing and throws (so no temporary can appear after the hook has run).
+     * Creates an empty temporary file {@code dir/<prefix><digits><suffix>} (and {@code dir} if missing) and registers
+     * it; once the JVM has begun to end, creates nothing and throws (so no temporary can appear after the hook has
+     * run).
      *
      * @throws IOException if the file cannot be created, or the JVM is ending
      */
     public static Path createFile(Path dir, String prefix, String suffix) throws IOException {
         synchronized (HOOK_LOCK) {
             requireRunning(dir);
+            Files.createDirectories(dir);
             Path p = Files.createTempFile(dir, prefix, suffix);
             register(p);
             return p;
@@ -53,9 +55,23 @@ public final class TemporaryFiles {
     public static Path createFolder(Path dir, String prefix) throws IOException {
         synchronized (HOOK_LOCK) {
             requireRunning(dir);
+            Files.createDirectories(dir);
             Path p = Files.createTempDirectory(dir, prefix);
             register(p);
             return p;
+        }
+    }
+
+    /**
+     * Creates {@code dir} and its missing parents, unless the JVM has begun to end: a writer making a folder inside a
+     * temporary folder the hook has just deleted would otherwise make the temporary folder again, after the hook.
+     *
+     * @throws IOException if the folder cannot be created, or the JVM is ending
+     */
+    public static void createDirectories(Path dir) throws IOException {
+        synchronized (HOOK_LOCK) {
+            requireRunning(dir);
+            Files.createDirectories(dir);
         }
     }
 

@@ -85,6 +85,7 @@ public record Manifest(String name, List<Slide> slides) {
         }
         List<Slide> slides = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
+        Map<Long, String> ids = new HashMap<>();
         for (Rfc4180.Row row : rows.subList(1, rows.size())) {
             List<String> f = row.fields();
             String at = name + " line " + row.line();
@@ -96,10 +97,14 @@ public record Manifest(String name, List<Slide> slides) {
                 throw new IllegalArgumentException(at + ": slide_id '" + id + "' is not allowed (letters, digits, "
                         + "'.', '_' and '-', not starting with '.' or '_'; it names the slide's folder)");
             }
-            Long before = seen.putIfAbsent(id, row.line());
+            // ids name folders: two that differ only in case are one folder on macOS and Windows
+            Long before = seen.putIfAbsent(id.toLowerCase(Locale.ROOT), row.line());
             if (before != null) {
-                throw new IllegalArgumentException(at + ": slide_id '" + id + "' repeats line " + before);
+                throw new IllegalArgumentException(at + ": slide_id '" + id + "' repeats line " + before
+                        + (ids.get(before).equals(id) ? "" : " ('" + ids.get(before) + "'; ids name folders, which "
+                        + "some file systems do not tell apart by case)"));
             }
+            ids.put(row.line(), id);
             String spatial = f.get(col.get("spatial")).strip();
             if (spatial.isEmpty()) {
                 throw new IllegalArgumentException(at + ": slide '" + id + "' has no spatial path");

@@ -1,8 +1,10 @@
 package org.flashdeconv.io.genes;
 
+import java.util.Arrays;
 import java.util.List;
 import org.flashdeconv.io.reference.Reference;
 import org.flashdeconv.io.source.CountSource;
+import org.flashdeconv.io.source.GeneSubset;
 
 /**
  * The genes shared by the spatial data and the reference, aligned: the working gene order of docs/algorithm.md §15,
@@ -50,8 +52,9 @@ public record GeneMatch(List<String> genes, int[] spatialIndex, int[] referenceI
     }
 
     /**
-     * The spatial source restricted to the aligned genes, renumbered in aligned order (not spot-major any more:
-     * entries within a spot come in the source's gene order). Closing it closes {@code spatial}.
+     * The spatial source restricted to the aligned genes, renumbered in aligned (sorted) order: entries of unmatched
+     * genes are dropped. Entries within a spot then no longer come in ascending gene order, so it is not spot-major
+     * (the store converter sorts). Closing it closes {@code spatial}.
      *
      * @throws IllegalArgumentException if the source does not have the gene count this match was made for
      */
@@ -60,7 +63,9 @@ public record GeneMatch(List<String> genes, int[] spatialIndex, int[] referenceI
             throw new IllegalArgumentException("align spatial data: the match was made for " + spatialToAligned.length
                     + " spatial genes, the source has " + spatial.genes());
         }
-        return new AlignedGenesSource(spatial, this);
+        List<String> ids = spatial.geneIds().isEmpty() ? List.of()
+                : Arrays.stream(spatialIndex).mapToObj(spatial.geneIds()::get).toList();
+        return new GeneSubset(spatial, spatialToAligned, genes, ids, false);
     }
 
     /**

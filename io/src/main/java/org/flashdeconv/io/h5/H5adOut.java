@@ -61,7 +61,11 @@ public final class H5adOut {
             hasSpatial = in.find("obsm/spatial").isPresent();
         }
         try (AtomicOutput out = AtomicOutput.create(target)) {
-            Files.copy(input, out.temp(), StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.copy(input, out.temp(), StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw out.shownAsTarget(e);
+            }
             try (H5Editor e = H5Editor.open(out.temp())) {
                 long index = e.find("obs/" + (indexName == null ? "_index" : indexName));
                 if (index < 0) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.flashdeconv.io.InputFormatException;
+import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * Reads flat Parquet tables such as Space Ranger's {@code tissue_positions.parquet}: top-level columns of
@@ -72,7 +73,7 @@ public final class ParquetReader implements AutoCloseable {
      * @throws IOException          if it cannot be read
      */
     public static ParquetReader open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel ch = NamedChannel.open(file, StandardOpenOption.READ);
         boolean ok = false;
         try {
             long size = ch.size();

@@ -6,12 +6,12 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.flashdeconv.io.atomic.AtomicOutput;
+import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * Writes a flat table as one Parquet file: row groups of up to {@value #ROWS_PER_GROUP} rows, data pages (v1) of
@@ -62,7 +62,7 @@ public final class ParquetWriter {
             throw new IllegalArgumentException("parquet: " + target + ": a table needs at least one column");
         }
         try (AtomicOutput atomic = AtomicOutput.create(target)) {
-            try (Counting out = new Counting(new BufferedOutputStream(Files.newOutputStream(atomic.temp()),
+            try (Counting out = new Counting(new BufferedOutputStream(NamedChannel.newOutputStream(atomic.temp(), atomic.target()),
                     1 << 16))) {
                 out.write(MAGIC);
                 List<Group> groups = new ArrayList<>();

@@ -1,14 +1,18 @@
 package org.flashdeconv.io.plot;
 
 import java.awt.image.BufferedImage;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.io.atomic.AtomicOutput;
+import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * Draws a deconvolution result as two PNG figures: a grid of per-type proportion maps and a map of the dominant
@@ -86,8 +90,13 @@ public final class SlidePlots {
     /** Writes one image as PNG, atomically. */
     static void writePng(BufferedImage image, Path target) throws IOException {
         try (AtomicOutput out = AtomicOutput.create(target)) {
-            if (!ImageIO.write(image, "png", out.temp().toFile())) {
-                throw new IOException(target + ": no PNG writer available in this Java runtime");
+            try (OutputStream o = new BufferedOutputStream(NamedChannel.newOutputStream(out.temp(), target))) {
+                if (!ImageIO.write(image, "png", o)) {
+                    throw new IOException(target + ": no PNG writer available in this Java runtime");
+                }
+            } catch (IIOException e) {
+                // ImageIO's "I/O error writing PNG file!" around the stream's own error, which names the file
+                throw e.getCause() instanceof IOException cause ? cause : NamedChannel.named(target, e);
             }
             out.commit();
         }

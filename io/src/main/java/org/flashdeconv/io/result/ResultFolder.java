@@ -1,9 +1,9 @@
 package org.flashdeconv.io.result;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +13,8 @@ import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.io.atomic.AtomicOutput;
+import org.flashdeconv.io.atomic.NamedChannel;
+import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.text.CsvWriter;
 import org.flashdeconv.io.text.DecimalText;
 
@@ -84,7 +86,7 @@ public final class ResultFolder {
      */
     public static void writeTables(Path folder, FitResult fit, LongFunction<String> barcode, CoordsView coords,
                                    List<String> geneNames, BlockExecutor ex) throws IOException {
-        Files.createDirectories(folder);
+        TemporaryFiles.createDirectories(folder);
         long n = fit.spots();
         List<String> types = fit.cellTypeNames();
         LongFunction<String> qc = i -> fit.status(i).label();
@@ -155,7 +157,9 @@ public final class ResultFolder {
     /** Writes a small text file atomically. */
     public static void writeText(Path file, String text) throws IOException {
         try (AtomicOutput out = AtomicOutput.create(file)) {
-            Files.writeString(out.temp(), text, StandardCharsets.UTF_8);
+            try (OutputStream o = NamedChannel.newOutputStream(out.temp(), file)) {
+                o.write(text.getBytes(StandardCharsets.UTF_8));
+            }
             out.commit();
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.io.atomic.AtomicOutput;
+import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * Writes a text table of {@code n} lines after a header, each line made by a function of its row, formatted in
@@ -31,7 +32,7 @@ final class TextTable {
     static void write(Path target, String header, long n, RowFormatter line, BlockExecutor ex)
             throws IOException {
         try (AtomicOutput out = AtomicOutput.create(target)) {
-            try (FileChannel ch = FileChannel.open(out.temp(), StandardOpenOption.WRITE)) {
+            try (FileChannel ch = NamedChannel.open(out.temp(), out.target(), StandardOpenOption.WRITE)) {
                 writeFully(ch, (header + "\n").getBytes(StandardCharsets.UTF_8));
                 long window = (long) BLOCK_ROWS * BLOCKS_PER_WINDOW;
                 byte[][] chunks = new byte[BLOCKS_PER_WINDOW][];

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -14,8 +13,8 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.io.atomic.AtomicOutput;
-import org.flashdeconv.io.text.CsvWriter;
 import org.flashdeconv.io.json.JsonWriter;
+import org.flashdeconv.io.text.CsvWriter;
 
 /**
  * Writes what a simulated slide was drawn from, for benchmarks and accuracy tests.
@@ -49,7 +48,7 @@ public final class GroundTruth {
         int genes = slide.genes();
         List<String> types = slide.referenceTypeNames();
         try (AtomicOutput out = AtomicOutput.create(target)) {
-            try (BufferedWriter w = Files.newBufferedWriter(out.temp(), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = out.newWriter()) {
                 w.write("cell_type");
                 for (String gene : slide.geneNames()) {
                     w.write(',');
@@ -92,7 +91,7 @@ public final class GroundTruth {
     private static void write(SimulatedSlide slide, Path target, Progress progress, String stage, boolean cells)
             throws IOException {
         try (AtomicOutput out = AtomicOutput.create(target)) {
-            try (OutputStream file = Files.newOutputStream(out.temp())) {
+            try (OutputStream file = out.newOutputStream()) {
                 StringBuilder header = new StringBuilder("barcode");
                 for (String type : slide.typeNames()) {
                     CsvWriter.appendField(header.append(','), type);
@@ -149,7 +148,9 @@ public final class GroundTruth {
         }
         json.endObject().endObject();
         try (AtomicOutput out = AtomicOutput.create(target)) {
-            Files.writeString(out.temp(), json + "\n", StandardCharsets.UTF_8);
+            try (OutputStream file = out.newOutputStream()) {
+                file.write((json + "\n").getBytes(StandardCharsets.UTF_8));
+            }
             out.commit();
         }
     }

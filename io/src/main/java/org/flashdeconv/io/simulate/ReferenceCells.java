@@ -153,7 +153,7 @@ public final class ReferenceCells {
             }
         });
         try (AtomicOutput out = AtomicOutput.create(folder.resolve("cell_types.csv"))) {
-            try (BufferedWriter w = Files.newBufferedWriter(out.temp(), StandardCharsets.UTF_8)) {
+            try (BufferedWriter w = out.newWriter()) {
                 w.write("cell,cell_type\n");
                 for (int c = 0; c < cells(); c++) {
                     w.write(CsvWriter.field(cellName(c)) + "," + CsvWriter.field(typeNames.get(cellType[c])) + "\n");
@@ -172,7 +172,7 @@ public final class ReferenceCells {
     private static void writeGzip(Path target, Body body) throws IOException {
         try (AtomicOutput out = AtomicOutput.create(target)) {
             try (Writer w = new BufferedWriter(new OutputStreamWriter(
-                    new GZIPOutputStream(Files.newOutputStream(out.temp()), 1 << 16), StandardCharsets.UTF_8),
+                    new GZIPOutputStream(out.newOutputStream(), 1 << 16), StandardCharsets.UTF_8),
                     1 << 16)) {
                 body.write(w);
             }

@@ -6,29 +6,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.flashdeconv.io.source.CountSource;
-import org.flashdeconv.io.source.ForwardingSource;
+import org.flashdeconv.io.source.GeneSubset;
 import org.flashdeconv.io.text.CsvReader;
 
 /**
- * A {@link CountSource} over another that keeps only the genes of type {@code Gene Expression} (10x feature
- * types: antibody capture, CRISPR guides and the like are dropped and the genes renumbered), as
- * {@link org.flashdeconv.io.h5.TenxH5Source} does for the .h5. Closing it closes the wrapped source.
+ * Keeps only the genes of type {@code Gene Expression} of a MEX folder's matrix (10x feature types: antibody
+ * capture, CRISPR guides and the like are dropped and the genes renumbered), as
+ * {@link org.flashdeconv.io.h5.TenxH5Source} does for the .h5.
  */
-final class GeneExpressionOnly extends ForwardingSource {
-    private final int[] newGene;
-    private final List<String> names;
-    private final List<String> ids;
-
-    private GeneExpressionOnly(CountSource inner, int[] newGene, List<String> names, List<String> ids) {
-        super(inner);
-        this.newGene = newGene;
-        this.names = names;
-        this.ids = ids;
+final class GeneExpressionOnly {
+    private GeneExpressionOnly() {
     }
 
     /**
-     * Wraps {@code source} (a MEX folder's matrix) if its {@code features.tsv[.gz]} lists feature types other
-     * than Gene Expression; returns it unchanged otherwise.
+     * Wraps {@code source} (a MEX folder's matrix) in a {@link GeneSubset} if its {@code features.tsv[.gz]} lists
+     * feature types other than Gene Expression; returns it unchanged otherwise. Closing the wrapper closes the source.
      *
      * @throws SpaceRangerFormatException if the features file does not have one line per gene
      * @throws IOException                if it cannot be read
@@ -62,7 +54,7 @@ final class GeneExpressionOnly extends ForwardingSource {
             }
         }
         return names.size() == newGene.length ? source
-                : new GeneExpressionOnly(source, newGene, List.copyOf(names), List.copyOf(ids));
+                : new GeneSubset(source, newGene, List.copyOf(names), List.copyOf(ids), true);
     }
 
     /** The third tab-separated column of each line, or null where there is none. */
@@ -75,25 +67,4 @@ final class GeneExpressionOnly extends ForwardingSource {
         }
         return types;
     }
-
-    @Override
-    public List<String> geneNames() {
-        return names;
-    }
-
-    @Override
-    public List<String> geneIds() {
-        return ids;
-    }
-
-    @Override
-    public void forEachEntry(EntryConsumer consumer) throws IOException {
-        inner.forEachEntry((spot, gene, value, location) -> {
-            int g = newGene[gene];
-            if (g >= 0) {
-                consumer.accept(spot, g, value, location);
-            }
-        });
-    }
-
 }

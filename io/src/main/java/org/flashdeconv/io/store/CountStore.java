@@ -17,6 +17,7 @@ import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
+import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * An opened {@code .fdstore} file (layout: {@link StoreHeader}): the whole file mapped read-only, once, into a
@@ -122,7 +123,7 @@ public final class CountStore implements AutoCloseable {
         try {
             MemorySegment file;
             long size;
-            try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            try (FileChannel ch = NamedChannel.open(path, StandardOpenOption.READ)) {
                 size = ch.size();
                 if (size < StoreHeader.HEADER_BYTES) {
                     throw new StoreFormatException(path, "header", size, "truncated: the file has " + size

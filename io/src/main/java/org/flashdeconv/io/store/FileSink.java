@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * The output file under {@link StoreWriter}, written with positional writes ({@code pwrite}) of 4 MiB blocks from
@@ -39,7 +40,7 @@ final class FileSink extends SinkCursor implements AutoCloseable {
         if (ByteOrder.nativeOrder() != ByteOrder.LITTLE_ENDIAN) {
             throw new IOException("writing a store needs a little-endian platform");
         }
-        this(FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ));
+        this(NamedChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.READ));
     }
 
     private FileSink(FileChannel channel) {

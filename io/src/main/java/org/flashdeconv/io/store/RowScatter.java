@@ -10,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.io.atomic.NamedChannel;
+import org.flashdeconv.io.atomic.Preallocation;
 import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.source.CountSource;
 import org.flashdeconv.io.source.StopReading;
@@ -67,15 +69,23 @@ final class RowScatter {
             MemorySegment vals = MemorySegment.NULL;
             if (nnz > 0) {
                 long valBytes = Math.multiplyExact(nnz, 8L);
-                try (FileChannel ch = FileChannel.open(scratch, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                    MemorySegment all = ch.map(FileChannel.MapMode.READ_WRITE, 0,
-                            Math.addExact(valBytes, Math.multiplyExact(nnz, 4L)), arena);
+                long bytes = Math.addExact(valBytes, Math.multiplyExact(nnz, 4L));
+                // a full disk under a mapping is SIGBUS, not an IOException: reserve the blocks first
+                Preallocation.reserve(scratch, bytes);
+                try (FileChannel ch = NamedChannel.open(scratch, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                    MemorySegment all = ch.map(FileChannel.MapMode.READ_WRITE, 0, bytes, arena);
                     vals = all.asSlice(0, valBytes);
                     cols = all.asSlice(valBytes);
                 }
-                scatter(rowStart, cols, vals);
             }
-            writeRows(rowStart, maxRow, cols, vals);
+            try {
+                if (nnz > 0) {
+                    scatter(rowStart, cols, vals);
+                }
+                writeRows(rowStart, maxRow, cols, vals);
+            } catch (InternalError e) {
+                throw Preallocation.mappedWriteFailed(scratch, e);
+            }
         } finally {
             Files.deleteIfExists(scratch);
             TemporaryFiles.unregister(scratch);

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.flashdeconv.io.atomic.NamedChannel;
 import org.flashdeconv.io.atomic.TemporaryFiles;
 
 /**
@@ -31,7 +32,7 @@ final class SpillFile implements AutoCloseable {
 
     SpillFile(Path dir, String prefix, String suffix) throws IOException {
         this.path = TemporaryFiles.createFile(dir, prefix, suffix);
-        this.channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.channel = NamedChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
     }
 
     private void room(int n) throws IOException {

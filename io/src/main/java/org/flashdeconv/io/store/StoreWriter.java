@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flashdeconv.engine.matrix.ValueType;
 import org.flashdeconv.io.atomic.AtomicOutput;
+import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * Writes a {@code .fdstore} file (layout: {@link StoreHeader}) in one streaming pass, rows in spot order:
@@ -374,7 +375,7 @@ public final class StoreWriter implements AutoCloseable {
         sink.writeHeader(header.encode());
         sink.close();
         spills.remove(sink);
-        try (FileChannel ch = FileChannel.open(output.temp(), StandardOpenOption.WRITE)) {
+        try (FileChannel ch = NamedChannel.open(output.temp(), output.target(), StandardOpenOption.WRITE)) {
             ch.truncate(length);
             if (!temporary) {
                 ch.force(true);

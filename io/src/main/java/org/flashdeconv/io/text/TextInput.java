@@ -7,12 +7,15 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.flashdeconv.io.InputFormatException;
+import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * Opens a text input, plain or gzip-compressed (recognised by its magic bytes, whatever the name), with large
@@ -31,7 +34,8 @@ public final class TextInput {
      * @throws IOException if the file cannot be opened
      */
     public static InputStream open(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
+        InputStream raw = new BufferedInputStream(Channels.newInputStream(NamedChannel.open(file,
+                StandardOpenOption.READ)), BUFFER_BYTES);
         boolean success = false;
         try {
             raw.mark(2);

@@ -24,14 +24,26 @@ class SlidePlotsTest {
                 : new double[]{LEVELS[i % 3], 1 - LEVELS[i % 3]});
     }
 
+    private static final ArrayTable LATTICE = lattice();
+
+    /** {@link #lattice()} rasterised with these {@link PlotOptions}. */
+    private static SlidePlots.Rendering renderLattice(int width, List<String> types, boolean fixedScale, String title)
+            throws IOException {
+        return SlidePlots.rasterise(LATTICE, new PlotOptions(width, types, fixedScale, title));
+    }
+
     private static int rgb(BufferedImage image, double x, double y) {
         return image.getRGB((int) Math.floor(x), (int) Math.floor(y)) & 0xFFFFFF;
     }
 
+    /** The colour at the centre of the spot at ({@code x}, {@code y}) in the map at ({@code left}, {@code top}). */
+    private static int colourAt(BufferedImage image, double left, double top, MapTransform map, double x, double y) {
+        return rgb(image, left + map.px(x), top + map.py(y));
+    }
+
     @Test
     void spotCentresShowTheColourOfTheirProportion() throws IOException {
-        ArrayTable table = lattice();
-        SlidePlots.Rendering r = SlidePlots.rasterise(table, new PlotOptions(800, List.of(), true, "test"));
+        SlidePlots.Rendering r = renderLattice(800, List.of(), true, "test");
         BufferedImage grid = r.grid().draw(9);
         assertEquals(800, grid.getWidth());
         assertEquals(r.grid().height, grid.getHeight());
@@ -39,10 +51,9 @@ class SlidePlotsTest {
         assertTrue(map.side() > 20, "spots are several pixels wide, found " + map.side());
         for (int t = 0; t < 2; t++) {
             for (int i = 0; i < 9; i++) {
-                double cx = r.grid().mapLeft(t) + map.px(table.x()[i]);
-                double cy = r.grid().mapTop(t) + map.py(table.y()[i]);
                 int expected = i == 4 ? Palette.MISSING : Viridis.rgb(t == 0 ? LEVELS[i % 3] : 1 - LEVELS[i % 3]);
-                assertEquals(Integer.toHexString(expected), Integer.toHexString(rgb(grid, cx, cy)),
+                int got = colourAt(grid, r.grid().mapLeft(t), r.grid().mapTop(t), map, LATTICE.x()[i], LATTICE.y()[i]);
+                assertEquals(Integer.toHexString(expected), Integer.toHexString(got),
                         "panel " + t + " spot " + i);
             }
         }
@@ -52,34 +63,32 @@ class SlidePlotsTest {
 
     @Test
     void dominantMapUsesTheTypeColoursAndGreyForNoResult() throws IOException {
-        ArrayTable table = lattice();
-        SlidePlots.Rendering r = SlidePlots.rasterise(table, new PlotOptions(900, List.of(), false, ""));
+        SlidePlots.Rendering r = renderLattice(900, List.of(), false, "");
         BufferedImage image = r.dominant().draw(9);
         assertEquals(900, image.getWidth());
         MapTransform map = r.dominant().map;
         for (int i = 0; i < 9; i++) {
-            double cx = r.dominant().mapLeft() + map.px(table.x()[i]);
-            double cy = r.dominant().mapTop() + map.py(table.y()[i]);
             // A wins at 1; at 0.5 the tie goes to the earlier type (A); B wins at 0
             int expected = i == 4 ? Palette.MISSING : Palette.color(i % 3 == 0 ? 1 : 0);
-            assertEquals(Integer.toHexString(expected), Integer.toHexString(rgb(image, cx, cy)), "spot " + i);
+            int got = colourAt(image, r.dominant().mapLeft(), r.dominant().mapTop(), map, LATTICE.x()[i],
+                    LATTICE.y()[i]);
+            assertEquals(Integer.toHexString(expected), Integer.toHexString(got), "spot " + i);
         }
         assertEquals(0xFFFFFF, rgb(image, image.getWidth() - 2, image.getHeight() - 2), "white background");
     }
 
     @Test
     void typeFilterDrawsOnlyTheRequestedPanelsInOrder() throws IOException {
-        ArrayTable table = lattice();
-        SlidePlots.Rendering all = SlidePlots.rasterise(table, new PlotOptions(800, List.of(), true, ""));
-        SlidePlots.Rendering onlyB = SlidePlots.rasterise(table, new PlotOptions(800, List.of("B"), true, ""));
+        SlidePlots.Rendering all = renderLattice(800, List.of(), true, "");
+        SlidePlots.Rendering onlyB = renderLattice(800, List.of("B"), true, "");
         BufferedImage image = onlyB.grid().draw(9);
         MapTransform map = onlyB.grid().map;
         assertTrue(map.width > all.grid().map.width, "one panel gets the whole width");
-        double cx = onlyB.grid().mapLeft(0) + map.px(table.x()[2]);
-        double cy = onlyB.grid().mapTop(0) + map.py(table.y()[2]);
-        assertEquals(Viridis.rgb(0.0), rgb(image, cx, cy), "spot 2 has B = 0");
+        int spot2 = colourAt(image, onlyB.grid().mapLeft(0), onlyB.grid().mapTop(0), map, LATTICE.x()[2],
+                LATTICE.y()[2]);
+        assertEquals(Viridis.rgb(0.0), spot2, "spot 2 has B = 0");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SlidePlots.rasterise(table, new PlotOptions(800, List.of("C"), true, "")));
+                () -> renderLattice(800, List.of("C"), true, ""));
         assertTrue(e.getMessage().contains("'C'") && e.getMessage().contains("A, B"), e.getMessage());
     }
 
@@ -91,9 +100,7 @@ class SlidePlotsTest {
         assertEquals(1.0, r.grid().scaleMax(1), 1e-12);
         BufferedImage image = r.grid().draw(16);
         MapTransform map = r.grid().map;
-        double cx = r.grid().mapLeft(0) + map.px(1);
-        double cy = r.grid().mapTop(0) + map.py(0);
-        assertEquals(Viridis.rgb(0.37 / 0.4), rgb(image, cx, cy));
+        assertEquals(Viridis.rgb(0.37 / 0.4), colourAt(image, r.grid().mapLeft(0), r.grid().mapTop(0), map, 1, 0));
     }
 
     @Test
@@ -138,9 +145,8 @@ class SlidePlotsTest {
         assertEquals(1000, ImageIO.read(b.toFile()).getWidth());
         SlidePlots.Rendering r = SlidePlots.rasterise(table, new PlotOptions(1000, List.of(), true, "hex"));
         MapTransform map = r.grid().map;
-        double cx = r.grid().mapLeft(0) + map.px(x[0]);
-        double cy = r.grid().mapTop(0) + map.py(y[0]);
-        assertEquals(Viridis.rgb(0.25), rgb(read, cx, cy), "disc centre");
+        assertEquals(Viridis.rgb(0.25), colourAt(read, r.grid().mapLeft(0), r.grid().mapTop(0), map, x[0], y[0]),
+                "disc centre");
         // a corner of the map between discs of the first row and the edge stays white
         assertEquals(0xFFFFFF, rgb(read, r.grid().mapLeft(0), r.grid().mapTop(0)));
         try (var files = Files.list(dir)) {

@@ -1,16 +1,16 @@
 package org.flashdeconv.io.h5.edit;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * Adds datasets, groups, links and attributes to an HDF5 file in h5py's default layout (superblock 0, version 1
@@ -122,8 +122,9 @@ public final class H5Editor implements AutoCloseable {
      * @throws IOException if it cannot be written
      */
     public static H5Editor create(Path path, List<byte[]> rootAttributes) throws IOException {
-        Files.write(path, new byte[SUPERBLOCK], StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE);
+        try (OutputStream o = NamedChannel.newOutputStream(path, path)) {
+            o.write(new byte[SUPERBLOCK]);
+        }
         H5Out f = new H5Out(path);
         boolean ok = false;
         try {

@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * The file being edited: positional little-endian reads and writes, and space allocated at the end (8-byte
@@ -17,7 +18,7 @@ final class H5Out implements AutoCloseable {
     private long end;
 
     H5Out(Path path) throws IOException {
-        this.channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        this.channel = NamedChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.end = (channel.size() + 7) & ~7L;
     }
 
