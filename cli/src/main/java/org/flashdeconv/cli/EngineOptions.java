@@ -24,10 +24,13 @@ final class EngineOptions {
 
     @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|auto*F|X[,...]",
             description = "Spatial strength: auto, a multiple of it (auto*3), a number, or several, each "
-                    + "warm-started from the previous (default: ${DEFAULT-VALUE}; see the README's platform table).")
+                    + "warm-started from the previous (default: ${DEFAULT-VALUE}). Under --model counts it is the "
+                    + "prior's α, auto = estimated from the data; under --model flashdeconv see the README's "
+                    + "platform table.")
     String lambda;
 
-    @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R", description = "L1 weight (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R", description = "L1 weight of --model flashdeconv (under counts: of its warm start only) "
+            + "(default: ${DEFAULT-VALUE}).")
     double rho;
 
     @Option(names = "--n-hvg", defaultValue = "2000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
@@ -66,11 +69,12 @@ final class EngineOptions {
                     + "(docs/algorithm.md §10 bit for bit, for parity) (default: ${DEFAULT-VALUE}).")
     String solver;
 
-    @Option(names = "--model", defaultValue = "flashdeconv", paramLabel = "M",
-            description = "flashdeconv (the published FlashDeconv 0.2.0 model, bit for bit with its parity fixtures) or "
-                    + "counts (the count-space model of docs/algorithm.md §29: Poisson per spot, a background for "
+    @Option(names = "--model", defaultValue = "counts", paramLabel = "M",
+            description = "counts (the count-space model of docs/algorithm.md §29: Poisson per spot, a background for "
                     + "types missing from the reference, per-spot quality in quality.csv; --lambda is then the "
-                    + "spatial prior's pseudo-molecules, auto = estimated from the data) (default: ${DEFAULT-VALUE}).")
+                    + "spatial prior's pseudo-molecules, auto = estimated from the data) or flashdeconv (the "
+                    + "published FlashDeconv 0.2.0 model, bit for bit with its parity fixtures; faster) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String model;
 
     @Option(names = "--units", defaultValue = "molecules", paramLabel = "U",

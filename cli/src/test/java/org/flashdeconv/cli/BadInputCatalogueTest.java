@@ -127,7 +127,7 @@ class BadInputCatalogueTest extends CatalogueCase {
 
     @Test
     void aSingleCellTypeGetsProportionOne() throws IOException {
-        Result r = deconvolve(new TinySlide(24).keepTypes(1));
+        Result r = deconvolve(new TinySlide(24).keepTypes(1), "--model", "flashdeconv");
         assertEquals(0, r.code(), r.err());
         List<String> rows = Files.readAllLines(out().resolve("proportions.csv"));
         assertEquals("barcode,Tcell,qc", rows.get(0));

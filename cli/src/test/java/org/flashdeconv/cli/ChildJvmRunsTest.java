@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ChildJvmRunsTest {
     private static final List<String> RESULTS = List.of("proportions.csv", "abundances.csv", "dominant.csv",
-            "coordinates.csv", "genes_used.txt");
+            "coordinates.csv", "genes_used.txt", "quality.csv");
 
     @TempDir
     static Path shared;
@@ -256,7 +256,7 @@ class ChildJvmRunsTest {
                     || Files.readString(summary).strip().endsWith("}"), folder.toString());
             if (Files.exists(folder)) {
                 assertOnlyHiddenTemporaries(folder, List.of("proportions.csv", "abundances.csv", "dominant.csv",
-                        "coordinates.csv", "genes_used.txt", "summary.json"));
+                        "coordinates.csv", "genes_used.txt", "quality.csv", "summary.json"));
             }
             // the killed run's staging folder stays beside it (only SIGKILL leaves one)
             for (Path t : ChildJvm.temporaries(dir)) {

@@ -13,7 +13,10 @@ import org.flashdeconv.io.testdata.TestInputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code deconvolve --model counts}: its files, summary members and the refusal of cell units without cells. */
+/**
+ * {@code deconvolve --model counts} (the default): its files, summary members and the refusal of cell units without
+ * cells; {@code --model flashdeconv} still gives the published model.
+ */
 class CountModelCommandTest {
     @TempDir
     Path dir;
@@ -48,6 +51,29 @@ class CountModelCommandTest {
     }
 
     @Test
+    void theCountModelIsTheDefaultAndFlashDeconvIsOneOptionAway() throws IOException {
+        Path mex = DeconvolveCommandTest.writeTruthMex(dir.resolve("mex3"));
+        for (String model : new String[] {null, "flashdeconv"}) {
+            Path out = dir.resolve(model == null ? "default" : model);
+            List<String> args = new java.util.ArrayList<>(List.of("deconvolve", "--spatial", mex.toString(),
+                    "--coords", mex.resolve("coordinates.csv").toString(), "--min-overlap", "5", "--quiet",
+                    "--reference", TestInputs.path("reference/signatures.csv").toString(), "-o", out.toString()));
+            if (model != null) {
+                args.addAll(List.of("--model", model));
+            }
+            Result r = StoreCommandsTest.run(args.toArray(String[]::new));
+            assertEquals(0, r.code(), r.err());
+            String summary = Files.readString(out.resolve("summary.json"));
+            assertEquals(model == null, summary.contains("\"model\": \"counts\""), summary);
+            assertEquals(model != null, summary.contains("\"model\": \"flashdeconv\""), summary);
+            assertEquals(model == null, Files.exists(out.resolve("quality.csv")));
+            assertEquals(model == null, summary.contains("\"count_model\""), summary);
+        }
+        Result help = StoreCommandsTest.run("deconvolve", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("(default: counts)"), help.out());
+    }
+
+    @Test
     void cellUnitsNeedASingleCellReference() throws IOException {
         Result r = run("--reference", TestInputs.path("reference/signatures.csv").toString(), "-o",
                 dir.resolve("cells").toString(), "--units", "cells");
@@ -62,7 +88,7 @@ class CountModelCommandTest {
         Result r = StoreCommandsTest.run("deconvolve", "--spatial", mex.toString(), "--coords",
                 mex.resolve("coordinates.csv").toString(), "--min-overlap", "5", "--quiet", "--reference",
                 TestInputs.path("reference/signatures.csv").toString(), "-o", dir.resolve("x").toString(),
-                "--units", "cells");
+                "--units", "cells", "--model", "flashdeconv");
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("units cells needs model counts"), r.err());
     }

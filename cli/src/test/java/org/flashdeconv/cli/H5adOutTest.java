@@ -51,7 +51,9 @@ class H5adOutTest {
             assertEquals(30, obs.length());
             Object order = f.attribute(f.group("obs", "obs"), "column-order");
             assertEquals(List.of("in_tissue", "array_row", "array_col", "flashdeconv_B cell", "flashdeconv_T cell",
-                    "flashdeconv_macrophage", "flashdeconv_dominant", "flashdeconv_qc"), Arrays.asList((String[]) order));
+                    "flashdeconv_macrophage", "flashdeconv_deviance", "flashdeconv_deviance_per_count",
+                    "flashdeconv_unexplained_fraction", "flashdeconv_background_share", "flashdeconv_entropy",
+                    "flashdeconv_poor_fit", "flashdeconv_dominant", "flashdeconv_qc"), Arrays.asList((String[]) order));
             for (int t = 0; t < 3; t++) {
                 double[] col = obs.numbers("flashdeconv_" + TYPES.get(t));
                 for (int i = 0; i < 30; i++) {
@@ -86,7 +88,7 @@ class H5adOutTest {
         assertEquals(0, r.code(), r.err());
         try (H5File f = H5File.open(second)) {
             Object order = f.attribute(f.group("obs", "obs"), "column-order");
-            assertEquals(8, ((String[]) order).length, Arrays.toString((String[]) order));
+            assertEquals(14, ((String[]) order).length, Arrays.toString((String[]) order));
         }
     }
 

@@ -16,7 +16,7 @@ class HonestConvergenceTest extends CatalogueCase {
     @Test
     void aHugeLambdaIsReportedAsNotConverged() throws IOException {
         for (String lambda : new String[] {"1e10", "1e6"}) {
-            Result r = deconvolve(new TinySlide(24), "--lambda", lambda, "--max-iter", "50");
+            Result r = deconvolve(new TinySlide(24), "--model", "flashdeconv", "--lambda", lambda, "--max-iter", "50");
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("NOT converged after 50 sweeps"), r.out());
             String s = summary();
@@ -27,7 +27,7 @@ class HonestConvergenceTest extends CatalogueCase {
 
     @Test
     void theReferenceSolverSaysWhenItsChangeRuleStoppedEarly() throws IOException {
-        Result r = deconvolve(new TinySlide(24), "--lambda", "1e10", "--solver", "reference");
+        Result r = deconvolve(new TinySlide(24), "--model", "flashdeconv", "--lambda", "1e10", "--solver", "reference");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("stopped by the change rule but NOT optimal after 1 sweeps"), r.out());
         assertTrue(summary().contains("\"optimal\": false"), summary());

@@ -36,7 +36,7 @@ class MadeUpRowsTest extends CatalogueCase {
     @Test
     void aHugeRhoGivesNoFitRowsNotUniformOnes() throws IOException {
         for (String solver : List.of("block", "reference")) {
-            Result r = deconvolve(new TinySlide(24), "--rho", "1e9", "--solver", solver);
+            Result r = deconvolve(new TinySlide(24), "--model", "flashdeconv", "--rho", "1e9", "--solver", solver);
             assertEquals(0, r.code(), r.err());
             assertAllNoFit(out(), 24);
             assertTrue(r.out().contains("24 spots have counts but all fitted abundances zero"), r.out());
@@ -45,7 +45,7 @@ class MadeUpRowsTest extends CatalogueCase {
 
     @Test
     void everyLambdaFolderFlagsItsOwnNoFitSpots() throws IOException {
-        Result r = deconvolve(new TinySlide(24), "--rho", "1e9", "--lambda", "0,auto");
+        Result r = deconvolve(new TinySlide(24), "--model", "flashdeconv", "--rho", "1e9", "--lambda", "0,auto");
         assertEquals(0, r.code(), r.err());
         assertAllNoFit(out().resolve("lambda_0"), 24);
         assertAllNoFit(out().resolve("lambda_auto"), 24);
@@ -64,7 +64,7 @@ class MadeUpRowsTest extends CatalogueCase {
     @Test
     void theAnnDataFileAndThePicturesGiveNoDominantType() throws IOException {
         Path h5 = dir.resolve("result.h5ad");
-        Result r = deconvolve(new TinySlide(24), "--rho", "1e9", "--h5ad-out", h5.toString(), "--plot");
+        Result r = deconvolve(new TinySlide(24), "--model", "flashdeconv", "--rho", "1e9", "--h5ad-out", h5.toString(), "--plot");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(out().resolve("dominant.png")) > 0);
         try (HdfFile f = new HdfFile(h5)) {

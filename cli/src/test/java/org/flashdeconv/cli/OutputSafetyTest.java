@@ -133,7 +133,7 @@ class OutputSafetyTest extends CatalogueCase {
         Result third = deconvolve(s, "--plot");
         assertEquals(0, third.code(), third.err());
         assertEquals(List.of("abundances.csv", "coordinates.csv", "dominant.csv", "dominant.png", "genes_used.txt",
-                "proportions.csv", "proportions.png", "summary.json"), names(out()));
+                "proportions.csv", "proportions.png", "quality.csv", "summary.json"), names(out()));
         Result fourth = deconvolve(s);
         assertEquals(0, fourth.code(), fourth.err());
         assertFalse(Files.exists(out().resolve("dominant.png")));
