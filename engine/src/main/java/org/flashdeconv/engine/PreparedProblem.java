@@ -258,9 +258,9 @@ public final class PreparedProblem implements AutoCloseable {
     }
 
     /**
-     * The count model (docs/algorithm.md §29): {@link CountModel#fit} from a uniform start (the FLASHDECONV solution as a
-     * start gave the same optimum to 10⁻⁶ and saved 0.4 of about 7 Newton iterations per spot: not worth its solve), α = λ; auto estimates α
-     * from the data (auto*F: F times the estimate).
+     * The count model (docs/algorithm.md §29): {@link CountModel#fit} from a uniform start (the FLASHDECONV solution
+     * as a start gave the same optimum to 10⁻⁶ and saved 0.4 of about 7 Newton iterations per spot: not worth its
+     * solve), α = λ; auto estimates α from the data (auto*F: F times the estimate).
      */
     private FitResult solveCounts(LambdaSpec lambda) {
         long t0 = System.nanoTime();
@@ -272,7 +272,7 @@ public final class PreparedProblem implements AutoCloseable {
         try (Arena scratch = Arena.ofShared()) {
             MemorySegment work = scratch.allocate(Layouts.F64, Math.multiplyExact(problem.spots(), (long) k + 1));
             CountModel.Summary summary = CountModel.fit(input.counts(), input.signatures(),
-                    prep.selection().selected(), stats.sumRaw(), graph, null, alpha, auto,
+                    prep.selection().selected(), stats.sumRaw(), graph, alpha, auto,
                     prep.options().units() == Units.CELLS, result.countOutputs(work), executor, progress);
             boolean converged = summary.notConverged() == 0;
             SolveInfo info = new SolveInfo(converged, CountModel.PASSES, summary.totalDeviance(), 0, List.of(), 0,

@@ -1,6 +1,5 @@
 package org.flashdeconv.engine.counts;
 
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
@@ -46,10 +45,9 @@ public final class Background {
     /**
      * Learns and tests the background; sets it into {@code prof} when kept.
      *
-     * @param warm  N x K start values (any scale per spot), spot-major, or null for a uniform start
      * @param tol   the solver's KKT tolerance
      */
-    static Result learn(CsrView counts, CountProfiles prof, MemorySegment warm, int maxIter, double tol,
+    static Result learn(CsrView counts, CountProfiles prof, int maxIter, double tol,
                         BlockExecutor ex) {
         long n = counts.rows();
         long step = Math.max(1, (n + SAMPLE - 1) / SAMPLE);
@@ -75,7 +73,7 @@ public final class Background {
                     continue;
                 }
                 used[(int) j] = true;
-                CountModel.warmStart(warm, spot, k, row.total, b);
+                CountModel.uniformStart(k, row.total, b);
                 solver.solve(row.nnz, row.pos, row.y, k, cost, null, b, maxIter, tol);
                 System.arraycopy(b, 0, beta, (int) j * k1, k1);
                 for (int q = 0; q < row.nnz; q++) {

@@ -12,7 +12,7 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
  * The count model's passes (docs/algorithm.md §29): the background on a sample ({@link Background}), sweep 1 over every
- * spot from the warm start, sweep 2 with the spatial prior of sweep 1's neighbours (Jacobi), then proportions, the
+ * spot from a uniform start, sweep 2 with the spatial prior of sweep 1's neighbours (Jacobi), then proportions, the
  * per-spot quality and the reference-fit summary. Two full passes over the counts; memory O(N·K) (one N x (K+1)
  * scratch the caller passes). Spots are independent within a sweep and every reduction is summed per block and then
  * in block order, so the result has the same bits for any thread count.
@@ -28,7 +28,7 @@ public final class CountModel {
      * Newton iterations per spot; sweep 2 is solved to {@link #TOL}.
      */
     public static final double TOL_SWEEP1 = 1e-4;
-    /** Full passes over the counts this model adds to the two of the warm start. */
+    /** Full passes over the counts this model adds to the two of the preparation (gene statistics, representation). */
     public static final int PASSES = 2;
     /** poor_fit: deviance per count above median + this many scaled MADs. */
     public static final double POOR_FIT_MADS = 5;
@@ -79,7 +79,8 @@ public final class CountModel {
      * @param totalDeviance      Σ of the spots' deviances
      */
     public record Summary(double alpha, boolean cellUnits, Background.Result background, double backgroundShare,
-                          double meanIterations, double[] sweepIterations, long notConverged, double poorFitThreshold, long poorFitSpots,
+                          double meanIterations, double[] sweepIterations, long notConverged,
+                          double poorFitThreshold, long poorFitSpots,
                           int[] worstGenes, double[] worstResiduals, double totalDeviance) {
     }
 
@@ -91,14 +92,13 @@ public final class CountModel {
      * @param genes      the model genes
      * @param geneTotals Σ over spots of the raw counts per model gene (G)
      * @param graph      the spatial graph
-     * @param warm       N x K start values (any scale per spot), or null for a uniform start
      * @param alpha      prior pseudo-molecules (0: no prior), or with {@code autoAlpha} the multiple of the estimate
      * @param autoAlpha  estimate α from sweep 1 ({@link PriorStrength}) and multiply it by {@code alpha}
      * @param cellUnits  report cell fractions: β_k / (Σ of type k's signature over the model genes)
      * @throws IllegalArgumentException if cell units are asked for and a type's signature is 0 on the model genes
      */
     public static Summary fit(CsrView counts, double[][] x, int[] genes, double[] geneTotals, SpatialGraph graph,
-                              MemorySegment warm, double alpha, boolean autoAlpha, boolean cellUnits, Outputs out,
+                              double alpha, boolean autoAlpha, boolean cellUnits, Outputs out,
                               BlockExecutor ex, Progress progress) {
         CountProfiles prof = CountProfiles.of(x, genes, Math.toIntExact(counts.cols()));
         int k = prof.types();
@@ -112,7 +112,7 @@ public final class CountModel {
             }
         }
         long n = counts.rows();
-        Background.Result bg = Background.learn(counts, prof, warm, MAX_ITER, TOL, ex);
+        Background.Result bg = Background.learn(counts, prof, MAX_ITER, TOL, ex);
         int comps = bg.kept() ? k1 : k;
         double[] cost = new double[k1];
         Arrays.fill(cost, 1.0);
@@ -129,7 +129,7 @@ public final class CountModel {
                 for (long i = s; i < e; i++) {
                     Arrays.fill(b, 0);
                     if (!flagged(out.noCounts(), i) && row.load(counts, i) > 0) {
-                        warmStart(warm, i, k, row.total, b);
+                        uniformStart(k, row.total, b);
                         solver.solve(row.nnz, row.pos, row.y, comps, cost, null, b, MAX_ITER, TOL_SWEEP1);
                         iterations[block] += solver.iterations();
                         fitted1[block]++;
@@ -240,16 +240,9 @@ public final class CountModel {
                 bad, threshold, poor, worst, residual, dev);
     }
 
-    /** β of the warm start scaled to the spot's total on the model genes (uniform when it is all 0). */
-    static void warmStart(MemorySegment warm, long spot, int k, double total, double[] b) {
-        double sum = 0;
-        for (int t = 0; t < k; t++) {
-            b[t] = warm == null ? 0 : Math.max(0, warm.getAtIndex(Layouts.F64, spot * k + t));
-            sum += b[t];
-        }
-        for (int t = 0; t < k; t++) {
-            b[t] = sum > 0 ? b[t] * total / sum : total / k;
-        }
+    /** The start of a spot's fit: its total on the model genes spread evenly over the K types, the background 0. */
+    static void uniformStart(int k, double total, double[] b) {
+        Arrays.fill(b, 0, k, total / k);
         b[k] = 0;
     }
 
