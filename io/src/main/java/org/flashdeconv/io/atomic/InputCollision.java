@@ -82,18 +82,14 @@ public final class InputCollision {
      */
     public static void requireOutsideInputs(String option, Path folder, Map<String, Path> inputs) {
         Path out = resolved(folder);
-        for (Map.Entry<String, Path> e : inputs.entrySet()) {
-            if (e.getValue() == null || !Files.exists(e.getValue())) {
-                continue;
-            }
-            Path in = resolved(e.getValue());
-            boolean same = out.equals(in) || sameFile(folder, e.getValue());
+        forEachExisting(inputs, (name, given, in) -> {
+            boolean same = out.equals(in) || sameFile(folder, given);
             if (same || Files.isDirectory(in) && out.startsWith(in)) {
-                throw new IllegalArgumentException(option + ": " + folder + (same ? " is the " + e.getKey()
-                        + " input" : " is inside the " + e.getKey() + " input folder " + e.getValue())
+                throw new IllegalArgumentException(option + ": " + folder + (same ? " is the " + name
+                        + " input" : " is inside the " + name + " input folder " + given)
                         + "; flashdeconv never writes into an input, give another folder");
             }
-        }
+        });
     }
 
     /** The real path of {@code p}: of the deepest existing ancestor, with the rest of the names appended. */
