@@ -76,19 +76,14 @@ public final class NumericArray {
      * @throws H5FormatException if the dataset is not 1-D or the read fails
      */
     public void readDoubles(long offset, int n, double[] dst) throws H5FormatException {
-        if (n == 0) {
-            return;
-        }
-        requireRank(1);
-        for (int done = 0; done < n; ) {
-            int len = pieceAt(offset + done, n - done);
-            if (direct(offset + done)) {
-                chunks.readDoubles(offset + done, len, dst, done);
+        eachPiece(offset, n, (at, len, done, direct) -> {
+            if (direct) {
+                chunks.readDoubles(at, len, dst, done);
             } else {
-                fill(slice(new long[] {offset + done}, new int[] {len}), dst, done);
+                fill(slice(new long[] {at}, new int[] {len}), dst, done);
             }
-            done += len;
-        }
+            return true;
+        });
     }
 
     /**
@@ -97,34 +92,14 @@ public final class NumericArray {
      * @throws H5FormatException if the dataset is not 1-D or the read fails
      */
     public void readLongs(long offset, int n, long[] dst) throws H5FormatException {
-        if (n == 0) {
-            return;
-        }
-        requireRank(1);
-        for (int done = 0; done < n; ) {
-            int len = pieceAt(offset + done, n - done);
-            if (direct(offset + done)) {
-                chunks.readLongs(offset + done, len, dst, done);
-                done += len;
-                continue;
+        eachPiece(offset, n, (at, len, done, direct) -> {
+            if (direct) {
+                chunks.readLongs(at, len, dst, done);
+            } else {
+                widen(slice(new long[] {at}, new int[] {len}), dst, done, len);
             }
-            switch (slice(new long[] {offset + done}, new int[] {len})) {
-                case long[] a -> System.arraycopy(a, 0, dst, done, len);
-                case int[] a -> {
-                    for (int i = 0; i < len; i++) {
-                        dst[done + i] = a[i];
-                    }
-                }
-                case Object other -> {
-                    double[] tmp = new double[len];
-                    fill(other, tmp, 0);
-                    for (int i = 0; i < len; i++) {
-                        dst[done + i] = (long) tmp[i];
-                    }
-                }
-            }
-            done += len;
-        }
+            return true;
+        });
     }
 
     /**
@@ -134,44 +109,74 @@ public final class NumericArray {
      * @throws H5FormatException if the dataset is not 1-D or the read fails
      */
     public boolean readInts(long offset, int n, int[] dst) throws H5FormatException {
+        return eachPiece(offset, n, (at, len, done, direct) -> {
+            if (direct) {
+                return chunks.readInts(at, len, dst, done);
+            }
+            Object piece = slice(new long[] {at}, new int[] {len});
+            if (piece instanceof int[] a) {
+                System.arraycopy(a, 0, dst, done, len);
+                return true;
+            }
+            long[] wide = new long[len];
+            widen(piece, wide, 0, len);
+            for (int i = 0; i < len; i++) {
+                if (wide[i] != (int) wide[i]) {
+                    return false;
+                }
+                dst[done + i] = (int) wide[i];
+            }
+            return true;
+        });
+    }
+
+    /** One piece of a 1-D read: elements {@code [at, at + len)} into the destination from index {@code done}. */
+    @FunctionalInterface
+    private interface Piece {
+        /**
+         * @param direct the piece is a stored chunk that the {@link ChunkReader} reads
+         * @return false to stop the read (a value did not fit)
+         */
+        boolean read(long at, int len, int done, boolean direct) throws H5FormatException;
+    }
+
+    /**
+     * Reads {@code [offset, offset + n)} of a 1-D dataset piece by piece ({@link #pieceAt}).
+     *
+     * @return false if a piece stopped the read
+     */
+    private boolean eachPiece(long offset, int n, Piece piece) throws H5FormatException {
         if (n == 0) {
             return true;
         }
         requireRank(1);
         for (int done = 0; done < n; ) {
             int len = pieceAt(offset + done, n - done);
-            if (direct(offset + done)) {
-                if (!chunks.readInts(offset + done, len, dst, done)) {
-                    return false;
-                }
-                done += len;
-                continue;
-            }
-            switch (slice(new long[] {offset + done}, new int[] {len})) {
-                case int[] a -> System.arraycopy(a, 0, dst, done, len);
-                case long[] a -> {
-                    for (int i = 0; i < len; i++) {
-                        if (a[i] != (int) a[i]) {
-                            return false;
-                        }
-                        dst[done + i] = (int) a[i];
-                    }
-                }
-                case Object other -> {
-                    double[] tmp = new double[len];
-                    fill(other, tmp, 0);
-                    for (int i = 0; i < len; i++) {
-                        long v = (long) tmp[i];
-                        if (v != (int) v) {
-                            return false;
-                        }
-                        dst[done + i] = (int) v;
-                    }
-                }
+            if (!piece.read(offset + done, len, done, direct(offset + done))) {
+                return false;
             }
             done += len;
         }
         return true;
+    }
+
+    /** Copies a slice of {@code len} integers (or of floats, truncated) into {@code dst[at..)}. */
+    private static void widen(Object slice, long[] dst, int at, int len) {
+        switch (slice) {
+            case long[] a -> System.arraycopy(a, 0, dst, at, len);
+            case int[] a -> {
+                for (int i = 0; i < len; i++) {
+                    dst[at + i] = a[i];
+                }
+            }
+            case Object other -> {
+                double[] tmp = new double[len];
+                fill(other, tmp, 0);
+                for (int i = 0; i < len; i++) {
+                    dst[at + i] = (long) tmp[i];
+                }
+            }
+        }
     }
 
     /**
