@@ -20,8 +20,11 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
 public final class CountModel {
     /** Newton iteration cap per spot and sweep. */
     public static final int MAX_ITER = 100;
-    /** Relative KKT tolerance per spot. */
-    public static final double TOL = 1e-8;
+    /**
+     * Relative KKT tolerance per spot (sweep 2 and the background sample). 10⁻⁶ against the 10⁻⁸ used until
+     * 2026-12-05: proportions move by &lt; 10⁻⁵ (100k hd8 scaling slide), 0.7 fewer Newton iterations per spot.
+     */
+    public static final double TOL = 1e-6;
     /**
      * Relative KKT tolerance of sweep 1, which only gives sweep 2 its start, the neighbours' compositions and the
      * spot totals of the prior (and the automatic α): 10⁻⁴ moves the proportions by &lt; 10⁻³ and saves about 1.3
@@ -148,14 +151,14 @@ public final class CountModel {
             spots += fitted1[b];
         }
         double alphaUsed = autoAlpha ? alpha * PriorStrength.estimate(graph, out.scratch(), k1, comps, n, ex) : alpha;
-        double[] mu = new double[prof.size()];
+        double[] logMu = new double[prof.size()];
         double muSum = 0;
-        for (int j = 0; j < mu.length; j++) {
-            mu[j] = geneTotals[genes[j]];
-            muSum += mu[j];
+        for (int j = 0; j < logMu.length; j++) {
+            logMu[j] = geneTotals[genes[j]];
+            muSum += logMu[j];
         }
-        for (int j = 0; j < mu.length; j++) {
-            mu[j] = muSum > 0 ? mu[j] / muSum : 1.0 / mu.length;
+        for (int j = 0; j < logMu.length; j++) {
+            logMu[j] = Math.log(muSum > 0 ? logMu[j] / muSum : 1.0 / logMu.length); // μ_g, then its log
         }
         double[][] colSums = new double[blocks][k1];
         double[] deviance = new double[blocks];
@@ -192,7 +195,7 @@ public final class CountModel {
                                 MAX_ITER, TOL);
                         iterations[block] += solver.iterations();
                         notConverged[block] += ok ? 0 : 1;
-                        quality(row, prof, b, comps, mu, q);
+                        quality(row, solver.means(), prof.types(), b, comps, logMu, q);
                         deviance[block] += q[0];
                         for (int t = 0; t < k1; t++) {
                             colSums[block][t] += b[t];
@@ -272,9 +275,15 @@ public final class CountModel {
         return true;
     }
 
-    private static void quality(ModelRow row, CountProfiles prof, double[] b, int comps, double[] mu, double[] q) {
-        double d = Deviance.of(row, prof.rows(), prof.stride(), b, comps);
-        double dNull = Deviance.ofNull(row, mu);
+    private static void quality(ModelRow row, double[] means, int k, double[] b, int comps, double[] logMu,
+                                double[] q) {
+        double fitted = 0;
+        for (int t = 0; t < comps; t++) {
+            fitted += b[t];
+        }
+        Deviance.ofMeans(row, means, fitted, logMu, q);
+        double d = q[0];
+        double dNull = q[1];
         double total = 0;
         for (int t = 0; t < comps; t++) {
             total += b[t];
@@ -287,7 +296,7 @@ public final class CountModel {
         q[0] = d;
         q[1] = d / row.total;
         q[2] = dNull > 0 ? d / dNull : 0;
-        q[3] = total > 0 ? b[prof.types()] / total : 0;
+        q[3] = total > 0 ? b[k] / total : 0;
         q[4] = entropy;
     }
 

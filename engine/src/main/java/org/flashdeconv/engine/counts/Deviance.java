@@ -5,6 +5,15 @@ package org.flashdeconv.engine.counts;
  * so the fitted molecules over all model genes are Σ_k β_k.
  */
 final class Deviance {
+    /** log i for the small whole counts, which are most counts (a look-up instead of a logarithm). */
+    private static final double[] LOG_INT = new double[1024];
+
+    static {
+        for (int i = 1; i < LOG_INT.length; i++) {
+            LOG_INT[i] = Math.log(i);
+        }
+    }
+
     private Deviance() {
     }
 
@@ -26,12 +35,29 @@ final class Deviance {
         return Math.max(0, 2 * (s - (r.total - fitted)));
     }
 
-    /** The null model's deviance: every gene at the slide's frequency {@code mu} times the spot's total. */
-    static double ofNull(ModelRow r, double[] mu) {
-        double s = 0;
+    /**
+     * The fit's deviance and the null model's (every gene at the slide's frequency μ_g times the spot's total), from
+     * the fit's means {@code m} (one per non-zero, as {@link PoissonSpot#means}) and Σ_k β_k: one logarithm per
+     * non-zero for both, Σ y log y being shared. Into out[0] (fit) and out[1] (null).
+     *
+     * @param logMu log μ_g per model gene position
+     */
+    static void ofMeans(ModelRow r, double[] m, double fitted, double[] logMu, double[] out) {
+        double yLogY = 0;
+        double yLogM = 0;
+        double yLogMu = 0;
         for (int j = 0; j < r.nnz; j++) {
-            s += r.y[j] * Math.log(r.y[j] / (r.total * mu[r.pos[j]]));
+            double y = r.y[j];
+            yLogY += y * logOf(y);
+            yLogM += y * Math.log(m[j]);
+            yLogMu += y * logMu[r.pos[j]];
         }
-        return Math.max(0, 2 * s);
+        out[0] = Math.max(0, 2 * ((yLogY - yLogM) - (r.total - fitted)));
+        out[1] = Math.max(0, 2 * (yLogY - yLogMu - r.total * Math.log(r.total)));
+    }
+
+    private static double logOf(double y) {
+        int i = (int) y;
+        return i == y && i < LOG_INT.length ? LOG_INT[i] : Math.log(y);
     }
 }

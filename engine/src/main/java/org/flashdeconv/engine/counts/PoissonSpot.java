@@ -13,11 +13,15 @@ import java.util.Arrays;
  * and projected on β ≥ 0; the line search needs gradients only (f is convex, so a point on the segment where the slope
  * along it is ≤ 0 has a smaller f), and the gradient of the accepted point is the next iteration's. Stops when the
  * relative KKT residual max_k |pg_k|·max(β_k, 1) / max(n, 1) (n = the spot's count total, pg the projected gradient)
- * is at most {@code tol}; a spot that reaches the iteration cap is reported as not converged.
+ * is at most {@code tol}; a spot that reaches the iteration cap is reported as not converged. Two savings on the
+ * Hessian (docs/algorithm.md §29.2): from the uniform start the first step uses the expected (Fisher) Hessian, one
+ * matrix for all spots; with the prior, the data part of the Hessian is kept while the residual falls and no
+ * component joins the free set.
  *
  * <p>The spot's profile rows are gathered once per solve into a type-major block, so every inner loop runs over
  * contiguous arrays. One instance per worker: the scratch arrays are reused, so a solve allocates nothing once the
- * longest row has been seen. Not thread-safe. Profiles are gene-major: {@code profiles[pos * stride + k]}.
+ * longest row has been seen. Not thread-safe. Profiles are gene-major: {@code profiles[pos * stride + k]}, and must
+ * not change after the first solve (the Fisher matrix is computed from them once).
  */
 public final class PoissonSpot {
     /** Bertsekas' ε, relative to the spot's count total: components this close to 0 with a positive gradient are held. */
@@ -27,6 +31,11 @@ public final class PoissonSpot {
     /** Halvings of the projection arc, and secant steps along the segment, before giving up. */
     private static final int MAX_SEARCH = 60;
     private static final double ARMIJO = 1e-4;
+    /**
+     * Under the prior the data part of the Hessian is reused while each step divides the KKT residual by at least
+     * 1/REUSE (a slower fall means it has gone stale).
+     */
+    private static final double REUSE = 0.5;
 
     private final double[] profiles;
     private final int stride;
@@ -37,6 +46,10 @@ public final class PoissonSpot {
     private final double[] dir;
     private final double[] trial;
     private final int[] free;
+    private final double[] hData; // the data part of the Hessian by component, lower triangle, when hValid
+    private final boolean[] inH;
+    private final double[] four = new double[4];
+    private boolean hValid;
     private double[] q = new double[0]; // the spot's profiles, type-major: q[k * nnz + j]
     private double[] m = new double[0];
     private double[] mTrial = new double[0];
@@ -63,6 +76,16 @@ public final class PoissonSpot {
         dir = new double[stride];
         trial = new double[stride];
         free = new int[stride];
+        hData = new double[stride * stride];
+        inH = new boolean[stride];
+    }
+
+    /**
+     * The means m_j = Σ_k β_k p_{g_j k} at the solution of the last {@link #solve} (one per non-zero gene, in its
+     * order), valid until the next solve; undefined after a solve of a spot without counts.
+     */
+    public double[] means() {
+        return m;
     }
 
     /** Iterations of the last {@link #solve}. */
@@ -112,8 +135,15 @@ public final class PoissonSpot {
             means(nnz, comps, beta, m);
             gradient(nnz, y, comps, cost, pseudo, beta, m, w, grad);
         }
+        hValid = false;
+        boolean fisher = pseudo == null && uniform(comps, beta);
+        if (fisher) {
+            fisherStart(beta[0]);
+        }
+        double lastR = Double.POSITIVE_INFINITY;
         while (true) {
-            if (kkt(comps, beta, grad) / scale <= tol) {
+            double r = kkt(comps, beta, grad) / scale;
+            if (r <= tol) {
                 return true;
             }
             if (iterations >= maxIter) {
@@ -121,11 +151,68 @@ public final class PoissonSpot {
             }
             iterations++;
             int nf = freeSet(comps, pseudo, beta, scale);
-            direction(nnz, comps, pseudo, beta, nf);
+            // a fresh Hessian, except for the Fisher start and, under the prior, while the residual falls fast
+            boolean fresh = pseudo == null ? !(fisher && iterations == 1) : r > REUSE * lastR;
+            direction(nnz, comps, pseudo, beta, nf, fresh);
+            lastR = r;
             if (!search(nnz, y, comps, cost, pseudo, beta, scale, tol)) {
                 return false; // no progress possible at double precision: report as not converged
             }
         }
+    }
+
+    private double[] fisher0; // Σ_g p_g p_gᵀ / Σ_k p_kg over all genes, lower triangle; null until first needed
+
+    /** True at the uniform start: every reference type at the same positive value, the background at 0. */
+    private boolean uniform(int comps, double[] beta) {
+        int k = stride - 1;
+        if (!(beta[0] > 0)) {
+            return false;
+        }
+        for (int t = 1; t < k; t++) {
+            if (beta[t] != beta[0]) {
+                return false;
+            }
+        }
+        for (int t = k; t < comps; t++) {
+            if (beta[t] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Sets the data Hessian to the expected (Fisher) one at the uniform start β_k = u: there m_g = u Σ_k p_kg, and
+     * E[y_g] = m_g over all genes of S gives H = (1/u) Σ_g p_g p_gᵀ / Σ_k p_kg, the same matrix for every spot up to
+     * 1/u. The first Newton step from the uniform start uses it instead of the observed Hessian (docs/algorithm.md
+     * §29.2): it costs nothing per spot, and from that far away it is the better model (fewer iterations, measured).
+     */
+    private void fisherStart(double u) {
+        if (fisher0 == null) {
+            int k = stride - 1;
+            int p = profiles.length / stride;
+            double[] f = new double[stride * stride];
+            for (int g = 0; g < p; g++) {
+                int row = g * stride;
+                double sum = 0;
+                for (int t = 0; t < k; t++) {
+                    sum += profiles[row + t];
+                }
+                for (int a = 0; a < stride; a++) {
+                    double pa = profiles[row + a] / sum;
+                    for (int c = 0; c <= a; c++) {
+                        f[a * stride + c] += pa * profiles[row + c];
+                    }
+                }
+            }
+            fisher0 = f;
+        }
+        for (int i = 0; i < stride * stride; i++) {
+            hData[i] = fisher0[i] / u;
+        }
+        Arrays.fill(inH, true);
+        hValid = true;
     }
 
     /** q[k * nnz + j] = the profile of type k at the spot's j-th non-zero gene. */
@@ -175,16 +262,17 @@ public final class PoissonSpot {
             if (!weights(nnz, y, m, w)) {
                 return false;
             }
+            for (int j = 0; j < nnz; j++) {
+                curv[j] = w[j] / m[j];
+            }
             for (int k = 0; k < comps; k++) {
                 if (pseudo[k] > 0 && beta[k] <= EPS * scale) {
                     int o = k * nnz;
-                    double g = cost[k];
-                    double h = 0;
                     for (int j = 0; j < nnz; j++) {
-                        double t = w[j] * q[o + j];
-                        g -= t;
-                        h += t * q[o + j] / m[j];
+                        scaled[j] = curv[j] * q[o + j];
                     }
+                    double g = cost[k] - dot(w, q, o, nnz);
+                    double h = dot(scaled, q, o, nnz);
                     double a = pseudo[k];
                     double root = Math.sqrt(g * g + 4 * h * a);
                     beta[k] = g > 0 ? 2 * a / (g + root) : h > 0 ? (root - g) / (2 * h) : scale;
@@ -353,26 +441,45 @@ public final class PoissonSpot {
     }
 
     /**
-     * The step: Newton on the free components (Cholesky of the Hessian block Σ_j (y_j/m_j²) q_aj q_cj, with a tiny
-     * ridge when it is not positive definite), and −β_k for the held ones (their gradient is positive).
+     * The step: Newton on the free components (Cholesky of the Hessian block Σ_j (y_j/m_j²) q_aj q_cj plus the
+     * prior's y'_k/β_k², with a tiny ridge when it is not positive definite), and −β_k for the held ones (their
+     * gradient is positive). Unless {@code fresh}, the data part of the last Hessian is reused when it covers every
+     * free component (the prior's diagonal is always current): the dot products are most of an iteration's cost.
      */
-    private void direction(int nnz, int comps, double[] pseudo, double[] b, int nf) {
+    private void direction(int nnz, int comps, double[] pseudo, double[] b, int nf, boolean fresh) {
         Arrays.fill(dir, 0, comps, 0);
-        for (int j = 0; j < nnz; j++) {
-            curv[j] = w[j] / m[j];
+        boolean reuse = hValid && !fresh;
+        for (int a = 0; reuse && a < nf; a++) {
+            reuse = inH[free[a]];
+        }
+        if (!reuse) {
+            for (int j = 0; j < nnz; j++) {
+                curv[j] = w[j] / m[j];
+            }
+            Arrays.fill(inH, false);
+            for (int a = 0; a < nf; a++) {
+                int oa = free[a] * nnz;
+                for (int j = 0; j < nnz; j++) {
+                    scaled[j] = curv[j] * q[oa + j];
+                }
+                int c = 0;
+                for (; c + 3 <= a; c += 4) {
+                    dots4(scaled, q, free[c] * nnz, free[c + 1] * nnz, free[c + 2] * nnz, free[c + 3] * nnz, nnz,
+                            four, 0);
+                    for (int t = 0; t < 4; t++) {
+                        hData[free[a] * stride + free[c + t]] = four[t];
+                    }
+                }
+                for (; c <= a; c++) {
+                    hData[free[a] * stride + free[c]] = dot(scaled, q, free[c] * nnz, nnz);
+                }
+                inH[free[a]] = true;
+            }
+            hValid = true;
         }
         for (int a = 0; a < nf; a++) {
-            int oa = free[a] * nnz;
-            for (int j = 0; j < nnz; j++) {
-                scaled[j] = curv[j] * q[oa + j];
-            }
-            int c = 0;
-            for (; c + 3 <= a; c += 4) {
-                dots4(scaled, q, free[c] * nnz, free[c + 1] * nnz, free[c + 2] * nnz, free[c + 3] * nnz, nnz,
-                        backup, a * nf + c);
-            }
-            for (; c <= a; c++) {
-                backup[a * nf + c] = dot(scaled, q, free[c] * nnz, nnz);
+            for (int c = 0; c <= a; c++) {
+                backup[a * nf + c] = hData[free[a] * stride + free[c]];
             }
             int k = free[a];
             if (pseudo != null && pseudo[k] > 0) {
