@@ -63,7 +63,7 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
             description = "Fail a slide that shares fewer genes (default: ${DEFAULT-VALUE}).")
     private void minOverlap(int n) {
-        minOverlap = InputOptions.atLeastOne(spec, "--min-overlap", n);
+        minOverlap = Choices.atLeast(spec, "--min-overlap", n, 1);
     }
 
     @CommandLine.ArgGroup(exclusive = false, heading = "Reading the spatial inputs:%n")
