@@ -22,19 +22,6 @@ final class InputOptions {
     @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
             description = "Fail when fewer genes are shared (default: ${DEFAULT-VALUE}).")
     void minOverlap(int n) {
-        minOverlap = atLeastOne(mixee, "--min-overlap", n);
-    }
-
-    /**
-     * Returns {@code n} if it is at least 1.
-     *
-     * @throws CommandLine.ParameterException (a usage error, exit 2) otherwise
-     */
-    static int atLeastOne(CommandLine.Model.CommandSpec spec, String option, int n) {
-        if (n < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + " must be an integer >= 1, found "
-                    + n);
-        }
-        return n;
+        minOverlap = Choices.atLeast(mixee, "--min-overlap", n, 1);
     }
 }

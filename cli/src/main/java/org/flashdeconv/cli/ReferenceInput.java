@@ -60,11 +60,7 @@ final class ReferenceInput {
     @Option(names = "--min-cells", defaultValue = "10", paramLabel = "N",
             description = "Leave out reference types with fewer cells (default: ${DEFAULT-VALUE}).")
     void minCells(int n) {
-        if (n < 0) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--min-cells must be an integer >= 0, found "
-                    + n);
-        }
-        minCells = n;
+        minCells = Choices.atLeast(mixee, "--min-cells", n, 0);
     }
 
     /**
