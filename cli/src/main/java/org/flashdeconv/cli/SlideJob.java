@@ -193,7 +193,7 @@ final class SlideJob {
                 problem.solveEachThenRelease(fit -> {
                     write(fit, w, writer);
                     last[0] = fit.summary();
-                optimal[0] = fit.info().optimal();
+                    optimal[0] = fit.info().optimal();
                 });
             }
             FitSummary s = last[0];
