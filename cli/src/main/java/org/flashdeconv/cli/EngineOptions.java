@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
  * {@code batch}, turned into the engine's {@link FlashDeconvOptions} by {@link #toOptions}.
  */
 final class EngineOptions {
-    @Option(names = "--sketch-dim", defaultValue = "512", paramLabel = "D", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sketch-dim", defaultValue = "512", paramLabel = "D",
+            description = "Dimension of the countsketch representation (--gene-weighting countsketch); under expected "
+                    + "it only scales the gene weights (default: ${DEFAULT-VALUE}).")
     int sketchDim;
 
     @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|auto*F|X[,...]",
@@ -29,11 +31,13 @@ final class EngineOptions {
                     + "platform table.")
     String lambda;
 
-    @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R", description = "L1 weight of --model flashdeconv (under counts: of its warm start only) "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R",
+            description = "L1 weight of --model flashdeconv; the counts model does not use it "
+                    + "(default: ${DEFAULT-VALUE}).")
     double rho;
 
-    @Option(names = "--n-hvg", defaultValue = "2000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--n-hvg", defaultValue = "2000", paramLabel = "N",
+            description = "Highly variable genes selected, besides the markers (default: ${DEFAULT-VALUE}).")
     int nHvg;
 
     @Option(names = "--n-markers", defaultValue = "50", paramLabel = "N",
@@ -44,16 +48,21 @@ final class EngineOptions {
             description = "knn, radius or grid (default: ${DEFAULT-VALUE}).")
     String spatialMethod;
 
-    @Option(names = "--k", defaultValue = "6", paramLabel = "K", description = "Neighbours for knn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", defaultValue = "6", paramLabel = "K",
+            description = "Neighbours for knn (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "--radius", paramLabel = "R", description = "Radius for --spatial-method radius.")
     Double radius;
 
-    @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N",
+            description = "Most sweeps of the --model flashdeconv solver; a run that needs more is reported NOT "
+                    + "converged (default: ${DEFAULT-VALUE}).")
     int maxIter;
 
-    @Option(names = "--tol", defaultValue = "1e-4", paramLabel = "T", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tol", defaultValue = "1e-4", paramLabel = "T",
+            description = "The --model flashdeconv solver stops when the largest relative change of a sweep (and, for "
+                    + "--solver block, the optimality residual) is below T (default: ${DEFAULT-VALUE}).")
     double tol;
 
     @Option(names = "--preprocess", defaultValue = "log_cpm", paramLabel = "P",
