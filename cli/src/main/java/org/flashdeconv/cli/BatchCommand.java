@@ -133,11 +133,27 @@ public final class BatchCommand implements Callable<Integer> {
         return options;
     }
 
+    /**
+     * The one-line warning naming the options of the published model given on the command line while the model is
+     * counts (which ignores them), or null.
+     *
+     * @throws CommandLine.ParameterException if the options are not valid
+     */
+    public String ignoredOptionsWarning() {
+        CommandLine cl = spec.commandLine();
+        return EngineOptions.ignoredUnderCounts(engine.toOptions(cl), cl.getParseResult());
+    }
+
     @Override
     public Integer call() throws IOException {
         FlashDeconvOptions options = options(null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String ignored = ignoredOptionsWarning();
+        if (ignored != null) {
+            err.println(ignored);
+            err.flush();
+        }
         Path manifestFile = Path.of(manifest);
         Manifest slides = Manifest.read(manifestFile);
         Path base = manifestFile.toAbsolutePath().getParent();

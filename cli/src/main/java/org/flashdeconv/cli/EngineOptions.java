@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
  */
 final class EngineOptions {
     @Option(names = "--sketch-dim", defaultValue = "512", paramLabel = "D",
-            description = "Dimension of the countsketch representation (--gene-weighting countsketch); under expected "
-                    + "it only scales the gene weights (default: ${DEFAULT-VALUE}).")
+            description = "Dimension of the countsketch representation (--gene-weighting countsketch); under "
+                    + "expected it only scales the gene weights; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
     int sketchDim;
 
     @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|auto*F|X[,...]",
@@ -32,8 +32,7 @@ final class EngineOptions {
     String lambda;
 
     @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R",
-            description = "L1 weight of --model flashdeconv; the counts model does not use it "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "L1 weight; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
     double rho;
 
     @Option(names = "--n-hvg", defaultValue = "2000", paramLabel = "N",
@@ -56,26 +55,28 @@ final class EngineOptions {
     Double radius;
 
     @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N",
-            description = "Most sweeps of the --model flashdeconv solver; a run that needs more is reported NOT "
-                    + "converged (default: ${DEFAULT-VALUE}).")
+            description = "Sweep cap: a run that needs more is reported NOT converged; --model flashdeconv only "
+                    + "(default: ${DEFAULT-VALUE}).")
     int maxIter;
 
     @Option(names = "--tol", defaultValue = "1e-4", paramLabel = "T",
-            description = "The --model flashdeconv solver stops when the largest relative change of a sweep (and, for "
-                    + "--solver block, the optimality residual) is below T (default: ${DEFAULT-VALUE}).")
+            description = "Convergence tolerance: the solver stops when the largest relative change of a sweep (and, "
+                    + "for --solver block, the optimality residual) is below T; --model flashdeconv only "
+                    + "(default: ${DEFAULT-VALUE}).")
     double tol;
 
     @Option(names = "--preprocess", defaultValue = "log_cpm", paramLabel = "P",
-            description = "log_cpm, pearson or raw (default: ${DEFAULT-VALUE}).")
+            description = "log_cpm, pearson or raw; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
     String preprocess;
 
     @Option(names = "--gene-weighting", defaultValue = "expected", paramLabel = "W",
-            description = "expected or countsketch (default: ${DEFAULT-VALUE}).")
+            description = "expected or countsketch; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
     String geneWeighting;
 
     @Option(names = "--solver", defaultValue = "block", paramLabel = "S",
-            description = "Solver: block (exact per-spot solves, same objective, far fewer sweeps) or reference "
-                    + "(docs/algorithm.md §10 bit for bit, for parity) (default: ${DEFAULT-VALUE}).")
+            description = "Solver of --model flashdeconv: block (exact per-spot solves, same objective, far fewer "
+                    + "sweeps) or reference (docs/algorithm.md §10 bit for bit, for parity) (default: "
+                    + "${DEFAULT-VALUE}).")
     String solver;
 
     @Option(names = "--model", defaultValue = "counts", paramLabel = "M",
@@ -93,11 +94,41 @@ final class EngineOptions {
     String units;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
-            description = "Seed of the countsketch draws (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the sketch's draws; --model flashdeconv only (default: ${DEFAULT-VALUE}). "
+                    + "Under counts these eight options are ignored, with a warning when given.")
     long seed;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
+
+    /**
+     * The options of the published model that the count model does not use (docs/algorithm.md §29: its genes, graph,
+     * λ, units and threads come from the other options; its Newton solver has fixed caps and tolerances, it has no
+     * L1 term and reads the counts, not a sketch of a preprocessed matrix).
+     */
+    static final List<String> FLASHDECONV_ONLY = List.of("--rho", "--solver", "--max-iter", "--tol",
+            "--sketch-dim", "--preprocess", "--gene-weighting", "--seed");
+
+    /**
+     * The one-line warning for options of {@link #FLASHDECONV_ONLY} given on the command line while the model is
+     * counts (they would be silently ignored), or null when there are none or the model is flashdeconv.
+     *
+     * @param options the options {@link #toOptions} made
+     * @param parsed  the command's parse result
+     */
+    static String ignoredUnderCounts(FlashDeconvOptions options, CommandLine.ParseResult parsed) {
+        if (options.model() != Model.COUNTS) {
+            return null;
+        }
+        List<String> given = FLASHDECONV_ONLY.stream().filter(parsed::hasMatchedOption).toList();
+        if (given.isEmpty()) {
+            return null;
+        }
+        return "warning: " + String.join(", ", given) + (given.size() == 1 ? " is an option" : " are options")
+                + " of --model flashdeconv and the count model (the default) ignores "
+                + (given.size() == 1 ? "it" : "them") + "; add --model flashdeconv to use "
+                + (given.size() == 1 ? "it" : "them");
+    }
 
     /**
      * The engine options these values describe.

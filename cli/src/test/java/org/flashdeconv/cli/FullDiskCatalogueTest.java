@@ -114,8 +114,7 @@ class FullDiskCatalogueTest extends CatalogueCase {
     @Test
     void batchRecordsTheSlideAndNamesTheFile() throws Exception {
         TinySlide s = new TinySlide(24);
-        assertEquals(0, run("convert", s.writeMex(dir).toString(), "--coords", s.writeCoords(dir).toString(), "-o",
-                dir.resolve("s.fdstore").toString(), "-q").code());
+        storeWithCoords(s);
         Path manifest = Files.writeString(dir.resolve("slides.csv"), "slide_id,spatial\ns1,s.fdstore\n");
         String[] args = {"batch", "--manifest", manifest.toString(), "--reference", s.writeSignatures(dir).toString(),
             "--min-overlap", "10", "-o", out().toString(), "-q", "--threads", "1"};
