@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
  */
 final class EngineOptions {
     @Option(names = "--sketch-dim", defaultValue = "512", paramLabel = "D",
-            description = "Sketch dimension; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
+            description = "Dimension of the countsketch representation (--gene-weighting countsketch); under "
+                    + "expected it only scales the gene weights; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
     int sketchDim;
 
     @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|auto*F|X[,...]",
@@ -34,7 +35,8 @@ final class EngineOptions {
             description = "L1 weight; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
     double rho;
 
-    @Option(names = "--n-hvg", defaultValue = "2000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--n-hvg", defaultValue = "2000", paramLabel = "N",
+            description = "Highly variable genes selected, besides the markers (default: ${DEFAULT-VALUE}).")
     int nHvg;
 
     @Option(names = "--n-markers", defaultValue = "50", paramLabel = "N",
@@ -45,18 +47,22 @@ final class EngineOptions {
             description = "knn, radius or grid (default: ${DEFAULT-VALUE}).")
     String spatialMethod;
 
-    @Option(names = "--k", defaultValue = "6", paramLabel = "K", description = "Neighbours for knn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", defaultValue = "6", paramLabel = "K",
+            description = "Neighbours for knn (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "--radius", paramLabel = "R", description = "Radius for --spatial-method radius.")
     Double radius;
 
     @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N",
-            description = "Sweep cap; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
+            description = "Sweep cap: a run that needs more is reported NOT converged; --model flashdeconv only "
+                    + "(default: ${DEFAULT-VALUE}).")
     int maxIter;
 
     @Option(names = "--tol", defaultValue = "1e-4", paramLabel = "T",
-            description = "Convergence tolerance; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
+            description = "Convergence tolerance: the solver stops when the largest relative change of a sweep (and, "
+                    + "for --solver block, the optimality residual) is below T; --model flashdeconv only "
+                    + "(default: ${DEFAULT-VALUE}).")
     double tol;
 
     @Option(names = "--preprocess", defaultValue = "log_cpm", paramLabel = "P",
