@@ -182,6 +182,7 @@ final class SlideJob {
             List<String> warnings = inputWarnings(input, match);
             warnings.addAll(Sections.warnings(input.sections(), xy, store::barcode, options));
             warnings.forEach(w -> err.println("warning: " + w));
+            store.releasePages(); // the name and place checks read every barcode and coordinate
             // engine, then the writers, one λ at a time
             Written w = new Written(spatial, outputs, staged, input, xy, match, bars,
                     j -> extras(j, spatial, input, match, warnings, stages), out, err, hook,

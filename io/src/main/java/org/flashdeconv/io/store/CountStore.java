@@ -139,6 +139,7 @@ public final class CountStore implements AutoCloseable {
             CountStore store = new CountStore(path, arena, file, h);
             if (verifyChecksums) {
                 store.checkStructure();
+                store.releasePages(); // the checks read every section; the row ends of their windows stay resident
             }
             success = true;
             return store;
@@ -277,6 +278,17 @@ public final class CountStore implements AutoCloseable {
             }
         }
         return (int) crc.getValue();
+    }
+
+    /**
+     * Drops this process's resident pages of the mapped file, for a caller that has finished a pass over it (the
+     * open-time checks, a pass over the barcodes or coordinates): the pages stay in the operating system's file
+     * cache, and a later read maps them back cheaply (a minor fault per page). Every view stays valid.
+     *
+     * @throws IllegalStateException if the store is closed
+     */
+    public void releasePages() {
+        file.unload();
     }
 
     /** True once {@link #verify()} has passed on this opened file. */
