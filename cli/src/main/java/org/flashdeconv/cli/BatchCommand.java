@@ -59,13 +59,8 @@ public final class BatchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ReferenceInput reference = new ReferenceInput();
 
-    private int minOverlap = 100;
-
-    @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
-            description = "Fail a slide that shares fewer genes (default: ${DEFAULT-VALUE}).")
-    private void minOverlap(int n) {
-        minOverlap = Choices.atLeast(spec, "--min-overlap", n, 1);
-    }
+    @CommandLine.Mixin
+    private MinOverlapOption overlap = new MinOverlapOption();
 
     @CommandLine.ArgGroup(exclusive = false, heading = "Reading the spatial inputs:%n")
     private ReadOptions reading = new ReadOptions();
@@ -223,7 +218,7 @@ public final class BatchCommand implements Callable<Integer> {
             input.coords = coords;
             input.libraryKey = slide.libraryKey();
             input.reading = reading;
-            SlideJob job = new SlideJob(options, reference, loaded, minOverlap);
+            SlideJob job = new SlideJob(options, reference, loaded, overlap.minOverlap);
             String createdBy = "flashdeconv-jvm " + VersionProvider.version();
             Path h5adOut = h5ad ? folder.resolve(slide.id() + ".h5ad") : null;
             SlideJob.Outputs outputs = new SlideJob.Outputs(folder, h5adOut, plot, false);
