@@ -72,7 +72,7 @@ final class DeconvolveCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             LoadedReference loaded = inputs.reference.load();
-            SlideJob job = new SlideJob(options, inputs.reference, loaded, inputs.minOverlap);
+            SlideJob job = new SlideJob(options, inputs.reference, loaded, inputs.overlap.minOverlap);
             job.run(inputs.spatial, outputs, bars, out,
                     spec.commandLine().getErr(), null);
         }

@@ -36,13 +36,12 @@ final class ReferenceInput {
     String cellTypeKey;
 
     @Option(names = "--reference-layer", paramLabel = "NAME",
-            description = "Layer of a .h5ad reference (raw = raw/X; default: X when it holds integers, else "
-                    + "layers['counts'], else raw/X).")
+            description = "Layer of a .h5ad reference " + ReadOptions.LAYER_RULE)
     String layer;
 
     @Option(names = "--reference-gene-column", paramLabel = "NAME",
-            description = "var column of a .h5ad reference with the gene names to match (default: var_names, or the "
-                    + "symbols in feature_name/gene_symbols when var_names are Ensembl ids).")
+            description = "var column of a .h5ad reference with the gene names to match "
+                    + ReadOptions.GENE_COLUMN_RULE)
     String geneColumn;
 
     @Option(names = "--exclude-types", split = ",", paramLabel = "TYPE",
