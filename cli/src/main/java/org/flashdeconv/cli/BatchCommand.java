@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             "Deconvolves every slide of a manifest against one reference (read and prepared once).",
             "The manifest is a CSV 'slide_id,spatial[,coords][,library_key]', paths relative to its folder. Writes "
                 + "into OUTDIR: <slide_id>/ result folders, proportions.parquet/slide_id=<id>/part-00000.parquet "
-                + "(barcode, x, y, <types>, dominant, qc), summaries.csv. A failed slide is recorded with its error "
+                + "(barcode, x, y, <types>, dominant, qc; under --model counts also background and the columns of "
+                + "quality.csv), summaries.csv. A failed slide is recorded with its error "
                 + "and the batch goes on (exit code 1 at the end); a re-run skips the slides already complete."},
         footer = {"", "Example:",
             "  flashdeconv batch --manifest slides.csv --reference signatures.csv \\",
@@ -104,10 +105,16 @@ public final class BatchCommand implements Callable<Integer> {
     /**
      * Reads the reference (once per batch).
      *
-     * @throws IOException if it cannot be read
+     * @throws IOException              if it cannot be read
+     * @throws IllegalArgumentException if a cell type has the name of another column of the combined table
      */
     public LoadedReference loadReference() throws IOException {
-        return reference.load();
+        LoadedReference loaded = reference.load();
+        String problem = ProportionsTable.typeNameProblem(loaded.reference().cellTypes());
+        if (problem != null) {
+            throw new IllegalArgumentException(reference.path + ": " + problem);
+        }
+        return loaded;
     }
 
     /**
@@ -159,7 +166,7 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        LoadedReference loaded = reference.load();
+        LoadedReference loaded = loadReference();
         List<SlideSummary> rows = new ArrayList<>();
         int skipped = 0;
         int failed = 0;
