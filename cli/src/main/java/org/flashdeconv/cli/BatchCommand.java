@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
             "Deconvolves every slide of a manifest against one reference (read and prepared once).",
             "The manifest is a CSV 'slide_id,spatial[,coords][,library_key]', paths relative to its folder. Writes "
                 + "into OUTDIR: <slide_id>/ result folders, proportions.parquet/slide_id=<id>/part-00000.parquet "
-                + "(barcode, x, y, <types>, dominant, qc), summaries.csv. A failed slide is recorded with its error "
+                + "(barcode, x, y, <types>, dominant, qc; under --model counts also background and the columns of "
+                + "quality.csv), summaries.csv. A failed slide is recorded with its error "
                 + "and the batch goes on (exit code 1 at the end); a re-run skips the slides already complete."},
         footer = {"", "Example:",
             "  flashdeconv batch --manifest slides.csv --reference signatures.csv \\",
@@ -58,13 +59,8 @@ public final class BatchCommand implements Callable<Integer> {
     @CommandLine.Mixin
     private ReferenceInput reference = new ReferenceInput();
 
-    private int minOverlap = 100;
-
-    @Option(names = "--min-overlap", defaultValue = "100", paramLabel = "N",
-            description = "Fail a slide that shares fewer genes (default: ${DEFAULT-VALUE}).")
-    private void minOverlap(int n) {
-        minOverlap = InputOptions.atLeastOne(spec, "--min-overlap", n);
-    }
+    @CommandLine.Mixin
+    private MinOverlapOption overlap = new MinOverlapOption();
 
     @CommandLine.ArgGroup(exclusive = false, heading = "Reading the spatial inputs:%n")
     private ReadOptions reading = new ReadOptions();
@@ -109,10 +105,16 @@ public final class BatchCommand implements Callable<Integer> {
     /**
      * Reads the reference (once per batch).
      *
-     * @throws IOException if it cannot be read
+     * @throws IOException              if it cannot be read
+     * @throws IllegalArgumentException if a cell type has the name of another column of the combined table
      */
     public LoadedReference loadReference() throws IOException {
-        return reference.load();
+        LoadedReference loaded = reference.load();
+        String problem = ProportionsTable.typeNameProblem(loaded.reference().cellTypes());
+        if (problem != null) {
+            throw new IllegalArgumentException(reference.path + ": " + problem);
+        }
+        return loaded;
     }
 
     /**
@@ -133,11 +135,27 @@ public final class BatchCommand implements Callable<Integer> {
         return options;
     }
 
+    /**
+     * The one-line warning naming the options of the published model given on the command line while the model is
+     * counts (which ignores them), or null.
+     *
+     * @throws CommandLine.ParameterException if the options are not valid
+     */
+    public String ignoredOptionsWarning() {
+        CommandLine cl = spec.commandLine();
+        return EngineOptions.ignoredUnderCounts(engine.toOptions(cl), cl.getParseResult());
+    }
+
     @Override
     public Integer call() throws IOException {
         FlashDeconvOptions options = options(null);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        String ignored = ignoredOptionsWarning();
+        if (ignored != null) {
+            err.println(ignored);
+            err.flush();
+        }
         Path manifestFile = Path.of(manifest);
         Manifest slides = Manifest.read(manifestFile);
         Path base = manifestFile.toAbsolutePath().getParent();
@@ -148,7 +166,7 @@ public final class BatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        LoadedReference loaded = reference.load();
+        LoadedReference loaded = loadReference();
         List<SlideSummary> rows = new ArrayList<>();
         int skipped = 0;
         int failed = 0;
@@ -200,7 +218,7 @@ public final class BatchCommand implements Callable<Integer> {
             input.coords = coords;
             input.libraryKey = slide.libraryKey();
             input.reading = reading;
-            SlideJob job = new SlideJob(options, reference, loaded, minOverlap);
+            SlideJob job = new SlideJob(options, reference, loaded, overlap.minOverlap);
             String createdBy = "flashdeconv-jvm " + VersionProvider.version();
             Path h5adOut = h5ad ? folder.resolve(slide.id() + ".h5ad") : null;
             SlideJob.Outputs outputs = new SlideJob.Outputs(folder, h5adOut, plot, false);

@@ -59,6 +59,11 @@ final class DeconvolveCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         FlashDeconvOptions options = engine.toOptions(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
+        String ignored = EngineOptions.ignoredUnderCounts(options, spec.commandLine().getParseResult());
+        if (ignored != null) {
+            spec.commandLine().getErr().println(ignored);
+            spec.commandLine().getErr().flush();
+        }
         try (ProgressBars.Handle bars = ProgressBars.create(quiet)) {
             SlideJob.Outputs outputs = new SlideJob.Outputs(output, h5adOut, plot, json);
             try {
@@ -67,7 +72,7 @@ final class DeconvolveCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
             }
             LoadedReference loaded = inputs.reference.load();
-            SlideJob job = new SlideJob(options, inputs.reference, loaded, inputs.minOverlap);
+            SlideJob job = new SlideJob(options, inputs.reference, loaded, inputs.overlap.minOverlap);
             job.run(inputs.spatial, outputs, bars, out,
                     spec.commandLine().getErr(), null);
         }

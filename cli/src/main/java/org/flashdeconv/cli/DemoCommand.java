@@ -72,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.println("pictures: " + results.resolve("proportions.png") + " and " + results.resolve("dominant.png"));
         out.println("tables:   " + results.resolve("proportions.csv") + " (and abundances.csv, dominant.csv, "
-                + "summary.json)");
+                + (Files.exists(results.resolve("quality.csv")) ? "quality.csv, " : "") + "summary.json)");
         out.flush();
         return 0;
     }

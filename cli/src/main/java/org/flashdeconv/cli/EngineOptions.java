@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
  * {@code batch}, turned into the engine's {@link FlashDeconvOptions} by {@link #toOptions}.
  */
 final class EngineOptions {
-    @Option(names = "--sketch-dim", defaultValue = "512", paramLabel = "D", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--sketch-dim", defaultValue = "512", paramLabel = "D",
+            description = "Dimension of the countsketch representation (--gene-weighting countsketch); under "
+                    + "expected it only scales the gene weights; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
     int sketchDim;
 
     @Option(names = "--lambda", defaultValue = "auto", paramLabel = "auto|auto*F|X[,...]",
@@ -29,11 +31,12 @@ final class EngineOptions {
                     + "platform table.")
     String lambda;
 
-    @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R", description = "L1 weight of --model flashdeconv (under counts: of its warm start only) "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rho", defaultValue = "0.01", paramLabel = "R",
+            description = "L1 weight; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
     double rho;
 
-    @Option(names = "--n-hvg", defaultValue = "2000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--n-hvg", defaultValue = "2000", paramLabel = "N",
+            description = "Highly variable genes selected, besides the markers (default: ${DEFAULT-VALUE}).")
     int nHvg;
 
     @Option(names = "--n-markers", defaultValue = "50", paramLabel = "N",
@@ -44,29 +47,36 @@ final class EngineOptions {
             description = "knn, radius or grid (default: ${DEFAULT-VALUE}).")
     String spatialMethod;
 
-    @Option(names = "--k", defaultValue = "6", paramLabel = "K", description = "Neighbours for knn (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", defaultValue = "6", paramLabel = "K",
+            description = "Neighbours for knn (default: ${DEFAULT-VALUE}).")
     int k;
 
     @Option(names = "--radius", paramLabel = "R", description = "Radius for --spatial-method radius.")
     Double radius;
 
-    @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--max-iter", defaultValue = "1000", paramLabel = "N",
+            description = "Sweep cap: a run that needs more is reported NOT converged; --model flashdeconv only "
+                    + "(default: ${DEFAULT-VALUE}).")
     int maxIter;
 
-    @Option(names = "--tol", defaultValue = "1e-4", paramLabel = "T", description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--tol", defaultValue = "1e-4", paramLabel = "T",
+            description = "Convergence tolerance: the solver stops when the largest relative change of a sweep (and, "
+                    + "for --solver block, the optimality residual) is below T; --model flashdeconv only "
+                    + "(default: ${DEFAULT-VALUE}).")
     double tol;
 
     @Option(names = "--preprocess", defaultValue = "log_cpm", paramLabel = "P",
-            description = "log_cpm, pearson or raw (default: ${DEFAULT-VALUE}).")
+            description = "log_cpm, pearson or raw; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
     String preprocess;
 
     @Option(names = "--gene-weighting", defaultValue = "expected", paramLabel = "W",
-            description = "expected or countsketch (default: ${DEFAULT-VALUE}).")
+            description = "expected or countsketch; --model flashdeconv only (default: ${DEFAULT-VALUE}).")
     String geneWeighting;
 
     @Option(names = "--solver", defaultValue = "block", paramLabel = "S",
-            description = "Solver: block (exact per-spot solves, same objective, far fewer sweeps) or reference "
-                    + "(docs/algorithm.md §10 bit for bit, for parity) (default: ${DEFAULT-VALUE}).")
+            description = "Solver of --model flashdeconv: block (exact per-spot solves, same objective, far fewer "
+                    + "sweeps) or reference (docs/algorithm.md §10 bit for bit, for parity) (default: "
+                    + "${DEFAULT-VALUE}).")
     String solver;
 
     @Option(names = "--model", defaultValue = "counts", paramLabel = "M",
@@ -84,11 +94,41 @@ final class EngineOptions {
     String units;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S",
-            description = "Seed of the countsketch draws (default: ${DEFAULT-VALUE}).")
+            description = "Seed of the sketch's draws; --model flashdeconv only (default: ${DEFAULT-VALUE}). "
+                    + "Under counts these eight options are ignored, with a warning when given.")
     long seed;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
+
+    /**
+     * The options of the published model that the count model does not use (docs/algorithm.md §29: its genes, graph,
+     * λ, units and threads come from the other options; its Newton solver has fixed caps and tolerances, it has no
+     * L1 term and reads the counts, not a sketch of a preprocessed matrix).
+     */
+    static final List<String> FLASHDECONV_ONLY = List.of("--rho", "--solver", "--max-iter", "--tol",
+            "--sketch-dim", "--preprocess", "--gene-weighting", "--seed");
+
+    /**
+     * The one-line warning for options of {@link #FLASHDECONV_ONLY} given on the command line while the model is
+     * counts (they would be silently ignored), or null when there are none or the model is flashdeconv.
+     *
+     * @param options the options {@link #toOptions} made
+     * @param parsed  the command's parse result
+     */
+    static String ignoredUnderCounts(FlashDeconvOptions options, CommandLine.ParseResult parsed) {
+        if (options.model() != Model.COUNTS) {
+            return null;
+        }
+        List<String> given = FLASHDECONV_ONLY.stream().filter(parsed::hasMatchedOption).toList();
+        if (given.isEmpty()) {
+            return null;
+        }
+        return "warning: " + String.join(", ", given) + (given.size() == 1 ? " is an option" : " are options")
+                + " of --model flashdeconv and the count model (the default) ignores "
+                + (given.size() == 1 ? "it" : "them") + "; add --model flashdeconv to use "
+                + (given.size() == 1 ? "it" : "them");
+    }
 
     /**
      * The engine options these values describe.

@@ -11,12 +11,17 @@ import picocli.CommandLine.Option;
  * {@code validate} (a picocli argument group), handed to {@link CountSources}.
  */
 final class ReadOptions {
+    /** How an AnnData file's counts are found, for the help of {@code --layer} and {@code --reference-layer}. */
+    static final String LAYER_RULE = "(raw = raw/X; default: X when it holds integers, else layers['counts'], else "
+            + "raw/X).";
+    /** How an AnnData file's gene names are found, for the help of the two gene column options. */
+    static final String GENE_COLUMN_RULE = "(default: var_names, or the symbols in feature_name/gene_symbols when "
+            + "var_names are Ensembl ids).";
+
     @Option(names = "--transpose", description = "A Matrix Market input is spots x genes (default: genes x spots).")
     boolean transpose;
 
-    @Option(names = "--layer", paramLabel = "NAME",
-            description = "AnnData layer to read (raw = raw/X; default: X when it holds integers, else "
-                    + "layers['counts'], else raw/X).")
+    @Option(names = "--layer", paramLabel = "NAME", description = "AnnData layer to read " + LAYER_RULE)
     String layer;
 
     @Option(names = "--spatial-key", paramLabel = "KEY",
@@ -25,8 +30,7 @@ final class ReadOptions {
     String spatialKey;
 
     @Option(names = "--spatial-gene-column", paramLabel = "NAME",
-            description = "AnnData var column with the gene names to match (default: var_names, or the symbols in "
-                    + "feature_name/gene_symbols when var_names are Ensembl ids).")
+            description = "AnnData var column with the gene names to match " + GENE_COLUMN_RULE)
     String geneColumn;
 
     @Option(names = "--bin-size", paramLabel = "UM",

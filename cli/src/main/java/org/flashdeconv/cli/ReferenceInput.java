@@ -36,13 +36,12 @@ final class ReferenceInput {
     String cellTypeKey;
 
     @Option(names = "--reference-layer", paramLabel = "NAME",
-            description = "Layer of a .h5ad reference (raw = raw/X; default: X when it holds integers, else "
-                    + "layers['counts'], else raw/X).")
+            description = "Layer of a .h5ad reference " + ReadOptions.LAYER_RULE)
     String layer;
 
     @Option(names = "--reference-gene-column", paramLabel = "NAME",
-            description = "var column of a .h5ad reference with the gene names to match (default: var_names, or the "
-                    + "symbols in feature_name/gene_symbols when var_names are Ensembl ids).")
+            description = "var column of a .h5ad reference with the gene names to match "
+                    + ReadOptions.GENE_COLUMN_RULE)
     String geneColumn;
 
     @Option(names = "--exclude-types", split = ",", paramLabel = "TYPE",
@@ -60,11 +59,7 @@ final class ReferenceInput {
     @Option(names = "--min-cells", defaultValue = "10", paramLabel = "N",
             description = "Leave out reference types with fewer cells (default: ${DEFAULT-VALUE}).")
     void minCells(int n) {
-        if (n < 0) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--min-cells must be an integer >= 0, found "
-                    + n);
-        }
-        minCells = n;
+        minCells = Choices.atLeast(mixee, "--min-cells", n, 0);
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.flashdeconv.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flashdeconv.cli.progress.ProgressBars;
@@ -48,7 +51,8 @@ final class SimulateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUTDIR",
-            description = "Folder to write into (created if missing; files there are replaced).")
+            description = "Folder to write into (created if missing; the files of an earlier simulation there are "
+                    + "replaced, other files are kept; a failed run leaves it as it was).")
     private Path output;
 
     @Option(names = "--spots", required = true, paramLabel = "N", description = "Number of spots (bins).")
@@ -164,16 +168,25 @@ final class SimulateCommand implements Callable<Integer> {
         int perType = options.effects().referenceCells();
         StoreSummary summary;
         try (SimulatedSlide slide = new SimulatedSlide(options);
-             ProgressBars.Handle progress = ProgressBars.create(quiet)) {
-            java.nio.file.Files.createDirectories(output);
-            summary = StoreConverter.convert(slide, store, progress.listener());
-            GroundTruth.writeSignatures(slide, signatures);
-            GroundTruth.writeProportions(slide, truth, progress.listener());
-            GroundTruth.writeCellFractions(slide, truthCells, progress.listener());
-            if (perType > 0) {
-                ReferenceCells.draw(slide, perType).writeMex(cells);
+             ProgressBars.Handle progress = ProgressBars.create(quiet);
+             SimulationFolder folder = SimulationFolder.create(output)) {
+            Path stage = folder.stage();
+            try {
+                summary = StoreConverter.convert(slide, stage.resolve(STORE), progress.listener());
+                GroundTruth.writeSignatures(slide, stage.resolve(SIGNATURES));
+                GroundTruth.writeProportions(slide, stage.resolve(TRUTH), progress.listener());
+                GroundTruth.writeCellFractions(slide, stage.resolve(TRUTH_CELLS), progress.listener());
+                if (perType > 0) {
+                    ReferenceCells.draw(slide, perType).writeMex(stage.resolve(REFERENCE_CELLS));
+                }
+                GroundTruth.writeDescription(slide, stage.resolve(DESCRIPTION), perType > 0);
+            } catch (IOException e) {
+                throw folder.shownAsOutput(e);
+            } catch (UncheckedIOException e) {
+                throw folder.shownAsOutput(e.getCause());
             }
-            GroundTruth.writeDescription(slide, description, perType > 0);
+            folder.commit(perType > 0 ? List.of(STORE, SIGNATURES, TRUTH, TRUTH_CELLS, REFERENCE_CELLS, DESCRIPTION)
+                    : List.of(STORE, SIGNATURES, TRUTH, TRUTH_CELLS, DESCRIPTION));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();

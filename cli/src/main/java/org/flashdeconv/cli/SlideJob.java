@@ -182,6 +182,7 @@ final class SlideJob {
             List<String> warnings = inputWarnings(input, match);
             warnings.addAll(Sections.warnings(input.sections(), xy, store::barcode, options));
             warnings.forEach(w -> err.println("warning: " + w));
+            store.releasePages(); // the name and place checks read every barcode and coordinate
             // engine, then the writers, one λ at a time
             Written w = new Written(spatial, outputs, staged, input, xy, match, bars,
                     j -> extras(j, spatial, input, match, warnings, stages), out, err, hook,
@@ -193,7 +194,7 @@ final class SlideJob {
                 problem.solveEachThenRelease(fit -> {
                     write(fit, w, writer);
                     last[0] = fit.summary();
-                optimal[0] = fit.info().optimal();
+                    optimal[0] = fit.info().optimal();
                 });
             }
             FitSummary s = last[0];
@@ -320,21 +321,13 @@ final class SlideJob {
         j.endArray();
         j.field("spatial_gene_column", spatial.reading.geneColumn);
         j.field("reference_gene_column", referenceInput.geneColumn);
-        j.name("exclude_types").beginArray();
-        referenceInput.excludeTypes.forEach(j::value);
-        j.endArray();
-        j.name("spatial_notes").beginArray();
-        input.notes().forEach(j::value);
-        j.endArray();
-        j.name("reference_notes").beginArray();
-        loaded.notes().forEach(j::value);
-        j.endArray();
+        j.field("exclude_types", referenceInput.excludeTypes);
+        j.field("spatial_notes", input.notes());
+        j.field("reference_notes", loaded.notes());
         j.endObject();
         j.name("gene_overlap");
         match.report().writeJson(j);
-        j.name("input_warnings").beginArray();
-        warnings.forEach(j::value);
-        j.endArray();
+        j.field("input_warnings", warnings);
         stages.write(j);
         MemoryReport.write(j, stages.peakHeap());
     }

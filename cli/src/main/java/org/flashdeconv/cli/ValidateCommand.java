@@ -80,8 +80,8 @@ final class ValidateCommand implements Callable<Integer> {
             GeneMatch match = GeneMatcher.match(store.geneNames(), store.geneIds(), ref.geneNames(), ref.geneIds());
             warnings.addAll(match.warnings());
             out.println("overlap:   " + match.report().toText().replace("\n", "\n           ").stripTrailing());
-            if (match.size() < inputs.minOverlap) {
-                problems.add(match.size() + " shared genes, fewer than --min-overlap " + inputs.minOverlap);
+            if (match.size() < inputs.overlap.minOverlap) {
+                problems.add(match.size() + " shared genes, fewer than --min-overlap " + inputs.overlap.minOverlap);
             }
             zeroTypes(ref, match, problems);
         }

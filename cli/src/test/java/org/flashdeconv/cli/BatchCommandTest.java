@@ -129,6 +129,17 @@ class BatchCommandTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--lambda: a batch takes one value"), r.err());
         assertFalse(Files.exists(out));
+        // a type named as a column of the combined table: refused before any slide runs
+        Path entropy = Files.writeString(dir.resolve("sim/entropy.csv"), Files.readString(signatures)
+                .replaceFirst("(?m)^NK,", "entropy,"));
+        r = StoreCommandsTest.run("batch", "--manifest", manifest("slide_id,spatial\ns1,s1/slide.fdstore\n")
+                .toString(), "--reference", entropy.toString(), "--min-overlap", "50", "-o", out.toString(), "-q");
+        assertEquals(1, r.code(), r.err());
+        assertEquals("flashdeconv batch: " + entropy + ": cell type 'entropy' has the name of a column of the batch's "
+                + "proportions.parquet (barcode, x, y, background, dominant, qc, deviance, deviance_per_count, "
+                + "unexplained_fraction, background_share, entropy, poor_fit, slide_id): rename it in the reference",
+                r.err().strip());
+        assertFalse(Files.exists(out));
     }
 
     @Test

@@ -38,6 +38,15 @@ abstract class CatalogueCase {
         return run(Stream.concat(Stream.of(base), Stream.of(extra)).toArray(String[]::new));
     }
 
+    /** Converts the slide's MEX folder with its coordinates into {@code dir/s.fdstore} (a manifest's slide). */
+    Path storeWithCoords(TinySlide s) throws IOException {
+        Path store = dir.resolve("s.fdstore");
+        Result r = run("convert", s.writeMex(dir).toString(), "--coords", s.writeCoords(dir).toString(), "-o",
+                store.toString(), "-q");
+        assertEquals(0, r.code(), r.err());
+        return store;
+    }
+
     Result convert(TinySlide s) throws IOException {
         return run("convert", s.writeMex(dir).toString(), "-o", dir.resolve("s.fdstore").toString());
     }

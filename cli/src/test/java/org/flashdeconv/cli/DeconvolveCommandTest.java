@@ -110,6 +110,9 @@ class DeconvolveCommandTest {
         Path results = out.resolve("results");
         assertTrue(Files.size(results.resolve("proportions.png")) > 10_000);
         assertTrue(Files.size(results.resolve("dominant.png")) > 10_000);
+        // the count model, the default: its quality table is written and named with the others
+        assertTrue(Files.size(results.resolve("quality.csv")) > 10_000);
+        assertTrue(r.out().contains("(and abundances.csv, dominant.csv, quality.csv, summary.json)"), r.out());
         double[][] p = table(results.resolve("proportions.csv"));
         assertEquals(1000, p.length);
         for (double[] row : p) {

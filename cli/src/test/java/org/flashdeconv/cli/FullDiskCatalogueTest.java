@@ -78,9 +78,15 @@ class FullDiskCatalogueTest extends CatalogueCase {
     void theAnnDataOutputAndThePicturesNameTheirFile() throws Exception {
         TinySlide s = new TinySlide(24);
         Path h5ad = dir.resolve("x.h5ad");
-        assertBadInput(full(n -> n.startsWith(".x.h5ad."), deconvolveArgs(s, "--h5ad-out", h5ad.toString())),
-                "deconvolve", dir + ": " + ENOSPC + ", writing the temporary file .x.h5ad.");
+        // the final name the user gave, not the folder and the hidden temporary it is written to first
+        Result r = full("x.h5ad"::equals, deconvolveArgs(s, "--h5ad-out", h5ad.toString()));
+        assertBadInput(r, "deconvolve", h5ad + ": " + ENOSPC);
+        assertFalse(r.err().contains(".x.h5ad.") || r.err().contains("temporary"), r.err());
         assertFalse(Files.exists(h5ad));
+        Path second = dir.resolve("x_lambda_0.5.h5ad");
+        assertBadInput(full(second.getFileName().toString()::equals, deconvolveArgs(s, "--h5ad-out", h5ad.toString(),
+                "--lambda", "auto,0.5")), "deconvolve", second + ": " + ENOSPC);
+        assertFalse(Files.exists(second));
         assertBadInput(full("proportions.png"::equals, deconvolveArgs(s, "--plot")), "deconvolve",
                 out().resolve("proportions.png") + ": " + ENOSPC);
         // plot, into a finished result folder: the folder keeps its files, the picture is not there
@@ -114,8 +120,7 @@ class FullDiskCatalogueTest extends CatalogueCase {
     @Test
     void batchRecordsTheSlideAndNamesTheFile() throws Exception {
         TinySlide s = new TinySlide(24);
-        assertEquals(0, run("convert", s.writeMex(dir).toString(), "--coords", s.writeCoords(dir).toString(), "-o",
-                dir.resolve("s.fdstore").toString(), "-q").code());
+        storeWithCoords(s);
         Path manifest = Files.writeString(dir.resolve("slides.csv"), "slide_id,spatial\ns1,s.fdstore\n");
         String[] args = {"batch", "--manifest", manifest.toString(), "--reference", s.writeSignatures(dir).toString(),
             "--min-overlap", "10", "-o", out().toString(), "-q", "--threads", "1"};

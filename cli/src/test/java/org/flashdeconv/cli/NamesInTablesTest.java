@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Names as real files hold them (issue 12 §1, issue 11 items 4 and 5): CELLxGENE type names with commas and
+ * Names as real files hold them (issue 12, item 1, issue 11 items 4 and 5): CELLxGENE type names with commas and
  * quotes, barcodes with commas, reserved and duplicate type names, invisible characters, numbers in forms other
  * languages write, a stale {@code matrix.mtx.gz}, Space Ranger positions and R row names as {@code --coords}.
  */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The small frictions of issue 12 §7: option values out of range are usage errors; help examples copy-paste. */
+/** The small frictions of issue 12, item 7: option values out of range are usage errors; help examples copy-paste. */
 class SmallFrictionsTest {
     @TempDir
     Path dir;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Space Ranger 4-shaped Visium HD outputs through {@code deconvolve} (issue 12 §6): a bin folder with
+ * Space Ranger 4-shaped Visium HD outputs through {@code deconvolve} (issue 12, item 6): a bin folder with
  * {@code tissue_positions.parquet} gives {@code coordinates.csv} with µm and image pixels, the bin matrix given as
  * a file finds its {@code spatial/}, and segmented cells are deconvolved at their centroids. The reference is the
  * demo's single-cell MEX folder, whose genes the generated slide uses.

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.flashdeconv.engine.counts.CountModel;
 import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.genes.GeneStats;
+import org.flashdeconv.engine.genes.MappedRows;
 import org.flashdeconv.engine.graph.GraphBuilder;
 import org.flashdeconv.engine.graph.SpatialGraph;
 import org.flashdeconv.engine.matrix.CoordsView;
@@ -90,12 +91,14 @@ public final class PreparedProblem implements AutoCloseable {
             MemorySegment noCounts = arena.allocate(ValueLayout.JAVA_BYTE, y.rows());
             double yrSq = RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, noCounts, executor,
                     progress);
+            MappedRows.releaseAll(y); // a mapped store's pages: the next reader (output, count model) maps them again
             long t3 = System.nanoTime();
             SpatialGraph graph = switch (o.spatialMethod()) {
                 case KNN -> GraphBuilder.knn(coords, o.kNeighbors(), stages, executor, progress);
                 case RADIUS -> GraphBuilder.radius(coords, o.radius().orElseThrow(), stages, executor, progress);
                 case GRID -> GraphBuilder.grid(coords, stages, executor, progress);
             };
+            MappedRows.release(coords.data()); // the graph builders read a scaled copy
             long t4 = System.nanoTime();
             long without = countFlags(noCounts);
             if (without > 0) {

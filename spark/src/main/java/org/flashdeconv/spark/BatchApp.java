@@ -56,6 +56,10 @@ public final class BatchApp {
         try {
             BatchCommand cmd = BatchCommand.parse(args);
             cmd.options(null);
+            String ignored = cmd.ignoredOptionsWarning();
+            if (ignored != null) {
+                err.println(ignored);
+            }
             return batch(spark, cmd, out, err, args);
         } catch (CommandLine.ParameterException e) {
             err.println("flashdeconv-spark: " + e.getMessage());

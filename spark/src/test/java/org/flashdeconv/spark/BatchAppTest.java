@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The batch on Spark {@code local[2]}: four small simulated slides, one broken. Each good slide's files equal
  * {@code deconvolve}'s bit for bit, the broken one is reported and not fatal, Spark reads the Parquet table back
- * with the same numbers as {@code proportions.csv}, and a second run recomputes nothing.
+ * with the same numbers as {@code proportions.csv} and {@code quality.csv} (the count model's background and
+ * per-spot quality, with a boolean {@code poor_fit}), and a second run recomputes nothing.
  */
 class BatchAppTest {
     private static SparkSession spark;
@@ -72,7 +73,8 @@ class BatchAppTest {
             assertTrue(rows.get(1 + List.of("s1", "s2", "broken", "s3").indexOf(s)).startsWith(s + ",400,300,"));
             cli("deconvolve", "--spatial", dir.resolve("sim/" + s + "/slide.fdstore").toString(), "--reference",
                     signatures, "--min-overlap", "50", "-o", dir.resolve("single/" + s).toString(), "-q");
-            for (String f : List.of("proportions.csv", "abundances.csv", "dominant.csv", "coordinates.csv")) {
+            for (String f : List.of("proportions.csv", "abundances.csv", "dominant.csv", "coordinates.csv",
+                    "quality.csv")) {
                 assertArrayEquals(Files.readAllBytes(dir.resolve("single/" + s).resolve(f)),
                         Files.readAllBytes(out.resolve(s).resolve(f)), s + "/" + f);
             }
@@ -80,22 +82,13 @@ class BatchAppTest {
         assertFalse(Files.exists(out.resolve("proportions.parquet/slide_id=broken")));
 
         Dataset<Row> table = spark.read().parquet(out.resolve("proportions.parquet").toString());
-        assertEquals(List.of("barcode", "x", "y", "B_cell", "T_CD4", "T_CD8", "NK", "dominant", "qc", "slide_id"),
-                List.of(table.columns()));
+        assertEquals(List.of("barcode", "x", "y", "B_cell", "T_CD4", "T_CD8", "NK", "background", "dominant", "qc",
+                "deviance", "deviance_per_count", "unexplained_fraction", "background_share", "entropy", "poor_fit",
+                "slide_id"), List.of(table.columns()));
+        assertEquals("boolean", table.schema().apply("poor_fit").dataType().typeName());
         assertEquals(3 * 400, table.count(), "each slide once");
-        Map<String, String> csv = new HashMap<>();
-        for (String line : Files.readAllLines(out.resolve("s2/proportions.csv")).subList(1, 401)) {
-            csv.put(line.substring(0, line.indexOf(',')), line.substring(line.indexOf(',') + 1));
-        }
-        List<Row> s2 = table.where("slide_id = 's2'").collectAsList();
-        assertEquals(400, s2.size());
-        for (Row r : s2) {
-            String[] f = csv.get(r.getString(0)).split(",", -1);
-            for (int k = 0; k < 4; k++) {
-                assertEquals(f[k].isEmpty() ? null : Double.valueOf(f[k]), r.isNullAt(3 + k) ? null : r.getDouble(3 + k),
-                        r.getString(0));
-            }
-            assertEquals(f[f.length - 1], r.getString(8), "qc (after a background column when kept)");
+        for (String s : List.of("s1", "s2", "s3")) {
+            assertSameAsTheResultFolder(table.where("slide_id = '" + s + "'").collectAsList(), out.resolve(s));
         }
 
         long before = Files.getLastModifiedTime(out.resolve("proportions.parquet/slide_id=s1/part-00000.parquet"))
@@ -107,6 +100,54 @@ class BatchAppTest {
                 out.resolve("proportions.parquet/slide_id=s1/part-00000.parquet")).toMillis());
         assertEquals(rows.subList(0, 3), Files.readAllLines(out.resolve("summaries.csv")).subList(0, 3));
         assertEquals(SlideSummary.HEADER, rows.getFirst());
+    }
+
+    /** Each row equals its spot's rows of proportions.csv and quality.csv (empty fields are nulls). */
+    private static void assertSameAsTheResultFolder(List<Row> rows, Path folder) throws IOException {
+        Map<String, String[]> proportions = csv(folder.resolve("proportions.csv"));
+        Map<String, String[]> quality = csv(folder.resolve("quality.csv"));
+        List<String> header = List.of(proportions.get("barcode"));
+        List<String> qualityHeader = List.of(quality.get("barcode"));
+        assertEquals(400, rows.size());
+        for (Row r : rows) {
+            String barcode = r.getString(r.fieldIndex("barcode"));
+            String[] p = proportions.get(barcode);
+            for (String type : List.of("B_cell", "T_CD4", "T_CD8", "NK")) {
+                assertEquals(number(p[header.indexOf(type)]), value(r, type), barcode + " " + type);
+            }
+            String qc = p[p.length - 1];
+            assertEquals(qc, r.getString(r.fieldIndex("qc")), barcode);
+            // the background column of proportions.csv when the slide kept one; else 0 (null without a result)
+            Double background = header.contains("background") ? number(p[header.indexOf("background")])
+                    : qc.equals("ok") ? Double.valueOf(0) : null;
+            assertEquals(background, value(r, "background"), barcode + " background");
+            String[] q = quality.get(barcode);
+            for (String column : List.of("deviance", "deviance_per_count", "unexplained_fraction",
+                    "background_share", "entropy")) {
+                assertEquals(number(q[qualityHeader.indexOf(column)]), value(r, column), barcode + " " + column);
+            }
+            assertEquals(Boolean.valueOf(q[qualityHeader.indexOf("poor_fit")]),
+                    r.getBoolean(r.fieldIndex("poor_fit")), barcode);
+        }
+    }
+
+    /** A result CSV's rows by their first field (the header under "barcode"); no field of these holds a comma. */
+    private static Map<String, String[]> csv(Path file) throws IOException {
+        Map<String, String[]> rows = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            String[] f = line.split(",", -1);
+            rows.put(f[0], f);
+        }
+        return rows;
+    }
+
+    private static Double number(String field) {
+        return field.isEmpty() ? null : Double.valueOf(field);
+    }
+
+    private static Double value(Row r, String column) {
+        int i = r.fieldIndex(column);
+        return r.isNullAt(i) ? null : r.getDouble(i);
     }
 
     private static void cli(String... args) {

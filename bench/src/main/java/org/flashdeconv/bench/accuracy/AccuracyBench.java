@@ -32,14 +32,33 @@ public final class AccuracyBench {
 
     /** Runs the benchmark; exit code 2 on a bad option, 1 on an IO failure. */
     public static void main(String[] args) {
+        runTool("AccuracyBench", () -> System.out.print(run(BenchOptions.parse(args), System.err)));
+    }
+
+    /** The body of a benchmark tool's {@code main}. */
+    @FunctionalInterface
+    interface Tool {
+        /**
+         * Runs the tool.
+         *
+         * @throws IllegalArgumentException on a bad option
+         * @throws IOException              on a read or write failure
+         */
+        void run() throws IOException;
+    }
+
+    /**
+     * Runs {@code tool}; on a bad option prints one line {@code name: message} to stderr and exits with 2, on an IO
+     * failure with 1 (the command line's convention).
+     */
+    static void runTool(String name, Tool tool) {
         try {
-            String tables = run(BenchOptions.parse(args), System.err);
-            System.out.print(tables);
+            tool.run();
         } catch (IllegalArgumentException e) {
-            System.err.println("AccuracyBench: " + e.getMessage());
+            System.err.println(name + ": " + e.getMessage());
             System.exit(2);
         } catch (IOException e) {
-            System.err.println("AccuracyBench: " + e);
+            System.err.println(name + ": " + e);
             System.exit(1);
         }
     }

@@ -1,6 +1,5 @@
 package org.flashdeconv.bench.accuracy;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +20,11 @@ public final class Gates {
     private Gates() {
     }
 
-    /** Runs the gates; prints the table (and the full benchmark tables) to stdout; exit 2 on a bad option. */
+    /** Runs the gates; prints the table (and the full benchmark tables) to stdout; exit 2 on a bad option, 1 on IO. */
     public static void main(String[] args) {
         List<String> all = new ArrayList<>(List.of("--sets", "sim,merfish", "--methods", "counts,flashdeconv,nnls"));
         all.addAll(List.of(args));
-        try {
+        AccuracyBench.runTool("Gates", () -> {
             BenchOptions options = BenchOptions.parse(all.toArray(String[]::new));
             List<RunResult> results = AccuracyBench.results(options, System.err);
             String table = table(results, options) + "\n" + AccuracyReport.format(results);
@@ -33,13 +32,7 @@ public final class Gates {
             if (options.out() != null) {
                 Files.writeString(options.out(), table);
             }
-        } catch (IllegalArgumentException e) {
-            System.err.println("Gates: " + e.getMessage());
-            System.exit(2);
-        } catch (IOException e) {
-            System.err.println("Gates: " + e);
-            System.exit(1);
-        }
+        });
     }
 
     /** The gate table of {@code results}. */

@@ -21,11 +21,14 @@ final class ChildRun {
     /** Sampling period of /proc, ms. */
     static final long PERIOD_MS = 50;
 
-    /** This JVM's module and access flags (those of {@code jvm.args} and the Vector API module), for the child. */
+    /**
+     * This JVM's flags from {@code jvm.args} (module and access flags, the collector and its heap sizes), for the
+     * child: it runs with the launcher's flags.
+     */
     static List<String> launcherFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("--add-") || a.startsWith("--enable-native-access")
-                        || a.startsWith("--sun-misc"))
+                        || a.startsWith("--sun-misc") || a.startsWith("-XX:") || a.startsWith("-Xm"))
                 .toList();
     }
 
@@ -57,8 +60,8 @@ final class ChildRun {
         List<String> toList(Path output) {
             List<String> cmd = new ArrayList<>();
             cmd.add(java.toString());
-            cmd.addAll(javaOptions);
             cmd.addAll(launcherFlags());
+            cmd.addAll(javaOptions); // after jvm.args, as the launcher puts JAVA_OPTS: a -Xmn given here wins
             cmd.addAll(List.of("-jar", jar.toString()));
             cmd.addAll(args.apply(output));
             return cmd;

@@ -4,66 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
+import org.flashdeconv.engine.testing.NaiveQp;
 import org.junit.jupiter.api.Test;
 
 class NnlsSolverTest {
-
-    /** ½xᵀGx − bᵀx. */
-    private static double objective(double[][] g, double[] b, double[] x) {
-        double v = 0;
-        for (int i = 0; i < x.length; i++) {
-            v -= b[i] * x[i];
-            for (int j = 0; j < x.length; j++) {
-                v += 0.5 * x[i] * g[i][j] * x[j];
-            }
-        }
-        return v;
-    }
-
-    /** The best feasible stationary point over every support (2^K Gaussian eliminations). */
-    private static double bruteForce(double[][] g, double[] b) {
-        int k = b.length;
-        double best = 0; // x = 0
-        for (int support = 1; support < (1 << k); support++) {
-            int mask = support;
-            int[] idx = java.util.stream.IntStream.range(0, k).filter(i -> (mask >> i & 1) == 1).toArray();
-            int m = idx.length;
-            double[][] a = new double[m][m + 1];
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < m; j++) {
-                    a[i][j] = g[idx[i]][idx[j]];
-                }
-                a[i][m] = b[idx[i]];
-            }
-            for (int c = 0; c < m; c++) {
-                int p = c;
-                for (int r = c + 1; r < m; r++) {
-                    p = Math.abs(a[r][c]) > Math.abs(a[p][c]) ? r : p;
-                }
-                double[] t = a[c];
-                a[c] = a[p];
-                a[p] = t;
-                for (int r = 0; r < m; r++) {
-                    if (r != c) {
-                        double f = a[r][c] / a[c][c];
-                        for (int j = c; j <= m; j++) {
-                            a[r][j] -= f * a[c][j];
-                        }
-                    }
-                }
-            }
-            double[] x = new double[k];
-            boolean feasible = true;
-            for (int i = 0; i < m; i++) {
-                x[idx[i]] = a[i][m] / a[i][i];
-                feasible &= x[idx[i]] >= 0;
-            }
-            if (feasible) {
-                best = Math.min(best, objective(g, b, x));
-            }
-        }
-        return best;
-    }
 
     @Test
     void reachesTheMinimumOfEverySupport() {
@@ -97,8 +41,8 @@ class NnlsSolverTest {
             for (double v : beta) {
                 assertTrue(v >= 0, "non-negative");
             }
-            double expected = bruteForce(gram, b);
-            assertEquals(expected, objective(gram, b, beta), 1e-9 * (1 + Math.abs(expected)), "trial " + trial);
+            double expected = NaiveQp.value(gram, b, NaiveQp.nonNegativeMinimiser(gram, b));
+            assertEquals(expected, NaiveQp.value(gram, b, beta), 1e-9 * (1 + Math.abs(expected)), "trial " + trial);
         }
     }
 

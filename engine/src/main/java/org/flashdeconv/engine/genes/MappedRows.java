@@ -33,4 +33,21 @@ public final class MappedRows {
             y.values().asSlice(first * width, entries * width).unload();
         }
     }
+
+    /**
+     * Releases every page of a memory-mapped CSR (row pointers, column indices, values), for the end of a pass:
+     * the row pointers are read by every block, so {@link #release(CsrView, long, long)} leaves them resident.
+     */
+    public static void releaseAll(CsrView y) {
+        release(y.rowPtr());
+        release(y.colIdx());
+        release(y.values());
+    }
+
+    /** Releases the pages of {@code data} if it is memory-mapped (a file's pages); does nothing otherwise. */
+    public static void release(MemorySegment data) {
+        if (data.isMapped() && data.byteSize() > 0) {
+            data.unload();
+        }
+    }
 }

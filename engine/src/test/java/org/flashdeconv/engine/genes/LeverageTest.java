@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.flashdeconv.engine.testing.NaiveQp;
 import org.junit.jupiter.api.Test;
 
 class LeverageTest {
@@ -110,7 +111,7 @@ class LeverageTest {
             for (int t = 0; t < k; t++) {
                 b[t] = xc[t][j];
             }
-            double[] sol = solve(a, b);
+            double[] sol = NaiveQp.solve(a, b);
             for (int t = 0; t < k; t++) {
                 raw[j] += xc[t][j] * sol[t];
             }
@@ -120,44 +121,5 @@ class LeverageTest {
             raw[j] /= total + 1e-6;
         }
         return raw;
-    }
-
-    private static double[] solve(double[][] a0, double[] b0) {
-        int n = b0.length;
-        double[][] a = new double[n][];
-        for (int i = 0; i < n; i++) {
-            a[i] = a0[i].clone();
-        }
-        double[] b = b0.clone();
-        for (int c = 0; c < n; c++) {
-            int piv = c;
-            for (int r = c + 1; r < n; r++) {
-                if (Math.abs(a[r][c]) > Math.abs(a[piv][c])) {
-                    piv = r;
-                }
-            }
-            double[] tr = a[c];
-            a[c] = a[piv];
-            a[piv] = tr;
-            double tb = b[c];
-            b[c] = b[piv];
-            b[piv] = tb;
-            for (int r = c + 1; r < n; r++) {
-                double factor = a[r][c] / a[c][c];
-                for (int j = c; j < n; j++) {
-                    a[r][j] -= factor * a[c][j];
-                }
-                b[r] -= factor * b[c];
-            }
-        }
-        double[] x = new double[n];
-        for (int r = n - 1; r >= 0; r--) {
-            double s = b[r];
-            for (int j = r + 1; j < n; j++) {
-                s -= a[r][j] * x[j];
-            }
-            x[r] = s / a[r][r];
-        }
-        return x;
     }
 }

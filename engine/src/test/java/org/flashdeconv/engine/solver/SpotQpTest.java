@@ -5,82 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.flashdeconv.engine.testing.NaiveQp;
 import org.junit.jupiter.api.Test;
 
 class SpotQpTest {
-
-    /** min ½xᵀAx − cᵀx over x ≥ 0 by trying every support (A positive definite): the oracle. */
-    private static double[] bruteForce(double[][] a, double[] c) {
-        int k = c.length;
-        double[] best = new double[k];
-        double bestF = 0; // x = 0
-        for (int subset = 1; subset < 1 << k; subset++) {
-            int mask = subset;
-            int[] idx = java.util.stream.IntStream.range(0, k).filter(j -> (mask & 1 << j) != 0).toArray();
-            int m = idx.length;
-            double[][] sys = new double[m][m + 1];
-            for (int r = 0; r < m; r++) {
-                for (int q = 0; q < m; q++) {
-                    sys[r][q] = a[idx[r]][idx[q]];
-                }
-                sys[r][m] = c[idx[r]];
-            }
-            double[] z = gauss(sys);
-            double[] x = new double[k];
-            boolean feasible = true;
-            for (int r = 0; r < m; r++) {
-                feasible &= z[r] >= 0;
-                x[idx[r]] = z[r];
-            }
-            if (feasible) {
-                double f = value(a, c, x);
-                if (f < bestF) {
-                    bestF = f;
-                    best = x;
-                }
-            }
-        }
-        return best;
-    }
-
-    private static double[] gauss(double[][] s) {
-        int m = s.length;
-        for (int col = 0; col < m; col++) {
-            int piv = col;
-            for (int r = col + 1; r < m; r++) {
-                if (Math.abs(s[r][col]) > Math.abs(s[piv][col])) {
-                    piv = r;
-                }
-            }
-            double[] t = s[col];
-            s[col] = s[piv];
-            s[piv] = t;
-            for (int r = 0; r < m; r++) {
-                if (r != col) {
-                    double f = s[r][col] / s[col][col];
-                    for (int q = col; q <= m; q++) {
-                        s[r][q] -= f * s[col][q];
-                    }
-                }
-            }
-        }
-        double[] z = new double[m];
-        for (int r = 0; r < m; r++) {
-            z[r] = s[r][m] / s[r][r];
-        }
-        return z;
-    }
-
-    private static double value(double[][] a, double[] c, double[] x) {
-        double f = 0;
-        for (int i = 0; i < x.length; i++) {
-            f -= c[i] * x[i];
-            for (int j = 0; j < x.length; j++) {
-                f += 0.5 * x[i] * a[i][j] * x[j];
-            }
-        }
-        return f;
-    }
 
     @Test
     void matchesTheBruteForceMinimiserFromColdAndArbitraryWarmGuesses() {
@@ -110,7 +38,7 @@ class SpotQpTest {
                 }
                 c[p] = rnd.nextGaussian() * 5 + shared;
             }
-            double[] want = bruteForce(a, c);
+            double[] want = NaiveQp.nonNegativeMinimiser(a, c);
             SpotQp qp = new SpotQp(k, gram);
             double[] cold = new double[k];
             assertTrue(qp.solve(c, shift, cold, false), "trial " + trial);

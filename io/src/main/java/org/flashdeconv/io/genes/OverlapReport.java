@@ -77,12 +77,8 @@ public record OverlapReport(int spatialGenes, int referenceGenes, int exact, int
                 .field("spatial_duplicates", spatialDuplicates)
                 .field("reference_duplicates", referenceDuplicates)
                 .field("spatial_unmatched", spatialUnmatched);
-        json.name("spatial_unmatched_examples").beginArray();
-        spatialExamples.forEach(json::value);
-        json.endArray().field("reference_unmatched", referenceUnmatched);
-        json.name("reference_unmatched_examples").beginArray();
-        referenceExamples.forEach(json::value);
-        return json.endArray().endObject();
+        json.field("spatial_unmatched_examples", spatialExamples).field("reference_unmatched", referenceUnmatched);
+        return json.field("reference_unmatched_examples", referenceExamples).endObject();
     }
 
     /** The report as a JSON object. */

@@ -66,7 +66,7 @@ public final class H5adOut {
             } catch (IOException e) {
                 throw out.shownAsTarget(e);
             }
-            try (H5Editor e = H5Editor.open(out.temp())) {
+            try (H5Editor e = H5Editor.open(out.temp(), target)) {
                 long index = e.find("obs/" + (indexName == null ? "_index" : indexName));
                 if (index < 0) {
                     throw new UnsupportedLayoutException("no obs index dataset");
@@ -116,7 +116,7 @@ public final class H5adOut {
     public static void writeNew(Path target, Counts c, CoordsView coords, AnnDataResult result) throws IOException {
         long n = result.spots();
         try (AtomicOutput out = AtomicOutput.create(target);
-             H5Editor e = H5Editor.create(out.temp(), AnnDataResult.encoding("anndata", "0.1.0"))) {
+             H5Editor e = H5Editor.create(out.temp(), target, AnnDataResult.encoding("anndata", "0.1.0"))) {
             e.createGroup("obs", frame(result.obsColumns()));
             AnnDataResult.strings(e, "obs/_index", n, c.barcode());
             e.createGroup("var", frame(c.geneIds().isEmpty() ? List.of() : List.of("gene_ids")));

@@ -8,6 +8,7 @@ import java.lang.reflect.Array;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * A numeric HDF5 dataset (1-D or 2-D, any integer or floating-point type, any filter jHDF decodes) read in
@@ -229,54 +230,32 @@ public final class NumericArray {
 
     /** Copies a (possibly multi-dimensional) primitive array into dst from {@code at}; returns the next index. */
     private static int fill(Object src, double[] dst, int at) {
-        switch (src) {
+        return switch (src) {
             case double[] a -> {
                 System.arraycopy(a, 0, dst, at, a.length);
-                return at + a.length;
+                yield at + a.length;
             }
-            case float[] a -> {
-                for (float v : a) {
-                    dst[at++] = v;
-                }
-                return at;
-            }
-            case int[] a -> {
-                for (int v : a) {
-                    dst[at++] = v;
-                }
-                return at;
-            }
-            case long[] a -> {
-                for (long v : a) {
-                    dst[at++] = v;
-                }
-                return at;
-            }
-            case short[] a -> {
-                for (short v : a) {
-                    dst[at++] = v;
-                }
-                return at;
-            }
-            case byte[] a -> {
-                for (byte v : a) {
-                    dst[at++] = v;
-                }
-                return at;
-            }
-            case BigInteger[] a -> {
-                for (BigInteger v : a) {
-                    dst[at++] = v.doubleValue();
-                }
-                return at;
-            }
+            case float[] a -> copy(a.length, i -> a[i], dst, at);
+            case int[] a -> copy(a.length, i -> a[i], dst, at);
+            case long[] a -> copy(a.length, i -> a[i], dst, at);
+            case short[] a -> copy(a.length, i -> a[i], dst, at);
+            case byte[] a -> copy(a.length, i -> a[i], dst, at);
+            case BigInteger[] a -> copy(a.length, i -> a[i].doubleValue(), dst, at);
             default -> {
                 int n = Array.getLength(src);
                 for (int i = 0; i < n; i++) {
                     at = fill(Array.get(src, i), dst, at);
                 }
-                return at;
+                yield at;
             }
+        };
+    }
+
+    /** Writes {@code value(0..n)} into {@code dst[at..at + n)}; returns {@code at + n}. */
+    private static int copy(int n, IntToDoubleFunction value, double[] dst, int at) {
+        for (int i = 0; i < n; i++) {
+            dst[at + i] = value.applyAsDouble(i);
         }
+        return at + n;
     }
 }

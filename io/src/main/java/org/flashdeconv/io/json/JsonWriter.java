@@ -2,6 +2,7 @@ package org.flashdeconv.io.json;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * A small streaming JSON builder with two-space indentation. Non-finite numbers are written as {@code null}
@@ -109,7 +110,7 @@ public final class JsonWriter {
             case Integer n -> value(n.longValue());
             case Long n -> value(n.longValue());
             case Number n -> value(n.doubleValue());
-            case java.util.List<?> list -> {
+            case List<?> list -> {
                 beginArray();
                 list.forEach(this::value);
                 endArray();
@@ -137,6 +138,29 @@ public final class JsonWriter {
     /** Shorthand for {@code name(n).value(v)}. */
     public JsonWriter field(String n, boolean v) {
         return name(n).value(v);
+    }
+
+    /** Writes {@code n} and the list as an array ({@link #value(Object)} for each element). */
+    public JsonWriter field(String n, List<?> v) {
+        return name(n).value((Object) v);
+    }
+
+    /** Writes {@code n} and the numbers as an array. */
+    public JsonWriter field(String n, long[] v) {
+        name(n).beginArray();
+        for (long x : v) {
+            value(x);
+        }
+        return endArray();
+    }
+
+    /** Writes {@code n} and the numbers as an array. */
+    public JsonWriter field(String n, double[] v) {
+        name(n).beginArray();
+        for (double x : v) {
+            value(x);
+        }
+        return endArray();
     }
 
     /** The document written so far, with a final newline once every container is closed. */

@@ -32,4 +32,14 @@ public sealed interface ParquetColumn {
     record Doubles(String name, boolean optional, LongPredicate present, LongToDoubleFunction value)
             implements ParquetColumn {
     }
+
+    /**
+     * Booleans (BOOLEAN).
+     *
+     * @param present whether a row has a value (always true for a required column)
+     * @param value   the value of a row that has one
+     */
+    record Booleans(String name, boolean optional, LongPredicate present, LongPredicate value)
+            implements ParquetColumn {
+    }
 }

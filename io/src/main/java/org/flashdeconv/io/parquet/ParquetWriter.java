@@ -15,7 +15,7 @@ import org.flashdeconv.io.atomic.NamedChannel;
 
 /**
  * Writes a flat table as one Parquet file: row groups of up to {@value #ROWS_PER_GROUP} rows, data pages (v1) of
- * up to {@value #ROWS_PER_PAGE} rows, PLAIN values, RLE definition levels for optional columns, each page gzip
+ * up to {@value #ROWS_PER_PAGE} rows, PLAIN values (strings, doubles, booleans), RLE definition levels for optional columns, each page gzip
  * compressed. No statistics, no dictionary: readers (Spark, pyarrow, DuckDB) need neither. The file appears under
  * its name only when complete.
  */
@@ -27,6 +27,7 @@ public final class ParquetWriter {
 
     private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
     // Parquet's enums (parquet.thrift)
+    private static final int TYPE_BOOLEAN = 0;
     private static final int TYPE_DOUBLE = 5;
     private static final int TYPE_BYTE_ARRAY = 6;
     private static final int REQUIRED = 0;
@@ -114,9 +115,14 @@ public final class ParquetWriter {
                 present[(int) (i - from)] = switch (c) {
                     case ParquetColumn.Strings s -> s.value().apply(i) != null;
                     case ParquetColumn.Doubles d -> d.present().test(i);
+                    case ParquetColumn.Booleans f -> f.present().test(i);
                 };
             }
             b.definitionLevels(present);
+        }
+        if (c instanceof ParquetColumn.Booleans f) {
+            b.bits(f, from, to);
+            return b.toByteArray();
         }
         for (long i = from; i < to; i++) {
             switch (c) {
@@ -136,6 +142,7 @@ public final class ParquetWriter {
                         b.int64(Double.doubleToRawLongBits(d.value().applyAsDouble(i)));
                     }
                 }
+                case ParquetColumn.Booleans f -> throw new AssertionError("written by bits");
             }
         }
         return b.toByteArray();
@@ -156,7 +163,7 @@ public final class ParquetWriter {
         t.beginStruct().string(4, "schema").i32(5, columns.size()).endStruct();
         for (ParquetColumn c : columns) {
             boolean text = c instanceof ParquetColumn.Strings;
-            t.beginStruct().i32(1, text ? TYPE_BYTE_ARRAY : TYPE_DOUBLE).i32(3, c.optional() ? OPTIONAL : REQUIRED)
+            t.beginStruct().i32(1, physicalType(c)).i32(3, c.optional() ? OPTIONAL : REQUIRED)
                     .string(4, c.name());
             if (text) {
                 t.i32(6, CONVERTED_UTF8).struct(10).struct(1).endStruct().endStruct();
@@ -170,9 +177,8 @@ public final class ParquetWriter {
             long bytes = 0;
             for (Chunk ch : g.chunks()) {
                 bytes += ch.uncompressedBytes();
-                boolean text = ch.column() instanceof ParquetColumn.Strings;
                 t.beginStruct().i64(2, ch.offset()).struct(3)
-                        .i32(1, text ? TYPE_BYTE_ARRAY : TYPE_DOUBLE)
+                        .i32(1, physicalType(ch.column()))
                         .list(2, CompactType.I32, 2).i32Element(ENCODING_PLAIN).i32Element(ENCODING_RLE)
                         .list(3, CompactType.BINARY, 1).stringElement(ch.column().name())
                         .i32(4, CODEC_GZIP).i64(5, ch.values()).i64(6, ch.uncompressedBytes())
@@ -183,6 +189,14 @@ public final class ParquetWriter {
         }
         t.string(6, createdBy);
         return t.endStruct().toByteArray();
+    }
+
+    private static int physicalType(ParquetColumn c) {
+        return switch (c) {
+            case ParquetColumn.Strings s -> TYPE_BYTE_ARRAY;
+            case ParquetColumn.Doubles d -> TYPE_DOUBLE;
+            case ParquetColumn.Booleans f -> TYPE_BOOLEAN;
+        };
     }
 
     /** A growable little-endian byte buffer for one page. */
@@ -201,6 +215,25 @@ public final class ParquetWriter {
         void int64(long v) {
             int32((int) v);
             int32((int) (v >>> 32));
+        }
+
+        /** The PLAIN booleans of the rows that have one: one bit each, the first in the lowest bit of a byte. */
+        void bits(ParquetColumn.Booleans f, long from, long to) {
+            int current = 0;
+            int used = 0;
+            for (long i = from; i < to; i++) {
+                if (!f.optional() || f.present().test(i)) {
+                    current |= (f.value().test(i) ? 1 : 0) << used;
+                    if (++used == 8) {
+                        write(current);
+                        current = 0;
+                        used = 0;
+                    }
+                }
+            }
+            if (used > 0) {
+                write(current);
+            }
         }
 
         /** Definition levels (0 null, 1 present) as RLE runs of bit width 1, behind their 4-byte length. */

@@ -142,7 +142,7 @@ public final class ResultFolder {
     }
 
     /** 1 − Σ_k proportions: the background's share in the proportions' units (NaN for a spot without a result). */
-    private static double backgroundProportion(FitResult fit, long spot) {
+    static double backgroundProportion(FitResult fit, long spot) {
         if (!fit.hasResult(spot)) {
             return Double.NaN;
         }

@@ -37,9 +37,7 @@ public final class SummaryJson {
         j.field("lambda_requested", fit.lambdaRequested().toString());
         j.field("n_spots", s.nSpots());
         j.field("n_cell_types", s.nCellTypes());
-        j.name("cell_types").beginArray();
-        fit.cellTypeNames().forEach(j::value);
-        j.endArray();
+        j.field("cell_types", fit.cellTypeNames());
         j.field("n_genes_used", s.nGenesUsed());
         j.field("n_hvg_selected", fit.hvgIndices().length);
         j.field("n_markers_selected", fit.markerIndices().length);
@@ -60,11 +58,7 @@ public final class SummaryJson {
         j.name("graph").beginObject();
         j.field("n_edges", g.undirectedEdges());
         j.field("mean_degree", g.meanDegree());
-        j.name("degree_histogram").beginArray();
-        for (long c : g.degreeHistogram()) {
-            j.value(c);
-        }
-        j.endArray().endObject();
+        j.field("degree_histogram", g.degreeHistogram()).endObject();
         StageTimes t = s.times();
         j.name("stage_seconds").beginObject();
         j.field("gene_statistics", t.geneStatisticsMs() / 1e3);
@@ -73,9 +67,7 @@ public final class SummaryJson {
         j.field("spatial_graph", t.graphMs() / 1e3);
         j.field("solver", t.solverMs() / 1e3);
         j.endObject();
-        j.name("warnings").beginArray();
-        fit.warnings().forEach(j::value);
-        j.endArray();
+        j.field("warnings", fit.warnings());
         extra.accept(j);
         return j.endObject().toString();
     }

@@ -15,13 +15,13 @@ final class Barcodes {
     Barcodes(Profile profile, long columns) {
         this.profile = profile;
         this.columns = columns;
-        int microns = (int) profile.spacingMicrons();
+        int microns = (int) profile.lattice().spacingMicrons();
         this.hdPrefix = "s_" + "0".repeat(3 - Integer.toString(microns).length()) + microns + "um_";
     }
 
     String of(long spot) {
         sb.setLength(0);
-        if (profile.hexagonal()) {
+        if (profile.lattice().hexagonal()) {
             int code = scramble((int) spot);
             for (int i = 30; i >= 0; i -= 2) {
                 sb.append(BASES[(code >>> i) & 3]);

@@ -76,7 +76,7 @@ public final class SimulatedSlide extends FixedShapeSource {
     }
 
     private static int defaultBlockSpots(Profile profile) {
-        return Math.clamp((1 << 20) / profile.meanNonZeros(), 16, 1 << 16);
+        return Math.clamp((1 << 20) / profile.depth().meanNonZeros(), 16, 1 << 16);
     }
 
     /** The options this slide was built from. */

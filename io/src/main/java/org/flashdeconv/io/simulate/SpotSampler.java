@@ -45,7 +45,7 @@ final class SpotSampler {
 
     /** Generates spots {@code [first, first + count)}. */
     SpotBlock sample(long first, int count) {
-        SpotBlock block = new SpotBlock(first, count, count * profile.meanNonZeros() * 5 / 4);
+        SpotBlock block = new SpotBlock(first, count, count * profile.depth().meanNonZeros() * 5 / 4);
         for (int s = 0; s < count; s++) {
             sampleSpot(first + s, block);
             block.rowEnd[s] = block.size;
@@ -61,7 +61,7 @@ final class SpotSampler {
             double hi = Math.log(effects.depthMax());
             expected = Math.exp(lo + (hi - lo) * rng.nextDouble());
         } else {
-            expected = profile.medianUmi() * Math.exp(profile.librarySigma() * rng.nextGaussian());
+            expected = profile.depth().medianUmi() * Math.exp(profile.depth().librarySigma() * rng.nextGaussian());
         }
         drawer.draw(rng, molecules, expected, block);
     }

@@ -22,7 +22,8 @@ final class TissueLayout {
     static final int UNITS = 1_000_000;
     private static final int WAVES = 3;
 
-    private final Profile profile;
+    private final Profile.Lattice lattice;
+    private final Profile.Mixing mixing;
     private final int types;
     private final long columns;
     private final double rowStep;
@@ -37,12 +38,13 @@ final class TissueLayout {
     private final double waveAmplitude;
 
     TissueLayout(long spots, int types, Profile profile, long seed) {
-        this.profile = profile;
+        this.lattice = profile.lattice();
+        this.mixing = profile.mixing();
         this.types = types;
         this.columns = (long) Math.ceil(Math.sqrt((double) spots));
         long rows = (spots + columns - 1) / columns;
-        double spacing = profile.spacingMicrons();
-        this.rowStep = profile.hexagonal() ? spacing * Math.sqrt(3.0) / 2.0 : spacing;
+        double spacing = lattice.spacingMicrons();
+        this.rowStep = lattice.hexagonal() ? spacing * Math.sqrt(3.0) / 2.0 : spacing;
         double width = columns * spacing;
         double height = rows * rowStep;
         this.extent = Math.max(width, height);
@@ -103,8 +105,8 @@ final class TissueLayout {
     /** x of {@code spot}, µm. */
     double x(long spot) {
         long row = spot / columns;
-        double x = (spot - row * columns) * profile.spacingMicrons();
-        return profile.hexagonal() && (row & 1) == 1 ? x + profile.spacingMicrons() / 2 : x;
+        double x = (spot - row * columns) * lattice.spacingMicrons();
+        return lattice.hexagonal() && (row & 1) == 1 ? x + lattice.spacingMicrons() / 2 : x;
     }
 
     /** y of {@code spot}, µm. */
@@ -157,7 +159,7 @@ final class TissueLayout {
                 }
             }
         }
-        double noise = profile.mixtureNoise();
+        double noise = mixing.mixtureNoise();
         for (int k = 0; k < types; k++) {
             double field = 0;
             for (int j = k * WAVES; j < (k + 1) * WAVES; j++) {
@@ -165,8 +167,8 @@ final class TissueLayout {
             }
             weights[k] *= Math.exp(waveAmplitude * field + noise * rng.nextGaussian());
         }
-        int span = profile.maxTypes() - profile.minTypes() + 1;
-        int keep = Math.min(types, profile.minTypes() + rng.nextInt(span));
+        int span = mixing.maxTypes() - mixing.minTypes() + 1;
+        int keep = Math.min(types, mixing.minTypes() + rng.nextInt(span));
         mix.count = keepLargest(keep, mix);
     }
 

@@ -94,7 +94,8 @@ class SimulatedSlideTest {
                 best = p[k] > p[best] ? k : best;
             }
             assertEquals(1_000_000, units, "spot " + spot);
-            assertTrue(nonZero >= 1 && nonZero <= profile.maxTypes(), "types in spot " + spot + ": " + nonZero);
+            assertTrue(nonZero >= 1 && nonZero <= profile.mixing().maxTypes(), "types in spot " + spot + ": "
+                    + nonZero);
             dominants.add(best);
         }
         assertTrue(dominants.size() >= 4, "spatial domains give several dominant types, found " + dominants);
@@ -114,8 +115,9 @@ class SimulatedSlideTest {
         double meanNonZeros = Arrays.stream(nnz).average().orElseThrow();
         Arrays.sort(umi);
         double medianUmi = umi[spots / 2];
-        assertEquals(profile.meanNonZeros(), meanNonZeros, 0.1 * profile.meanNonZeros(), "mean non-zeros");
-        assertEquals(profile.medianUmi(), medianUmi, 0.1 * profile.medianUmi(), "median UMI");
+        Profile.Depth depth = profile.depth();
+        assertEquals(depth.meanNonZeros(), meanNonZeros, 0.1 * depth.meanNonZeros(), "mean non-zeros");
+        assertEquals(depth.medianUmi(), medianUmi, 0.1 * depth.medianUmi(), "median UMI");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Space Ranger outputs as they are (issue 12 §6), on files shaped like Space Ranger 4's: a Visium HD bin folder
+ * Space Ranger outputs as they are (issue 12, item 6), on files shaped like Space Ranger 4's: a Visium HD bin folder
  * with {@code tissue_positions.parquet}, the bin matrix given as a file, and the cell segmentation.
  */
 class SpaceRanger4Test {

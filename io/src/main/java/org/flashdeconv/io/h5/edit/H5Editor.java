@@ -81,12 +81,14 @@ public final class H5Editor implements AutoCloseable {
     /**
      * Opens a file for adding (the caller's copy: it is changed in place).
      *
+     * @param shown the name its IO errors give: the output a temporary copy becomes (the user's file name, not
+     *              the hidden temporary deleted after a failure)
      * @throws UnsupportedLayoutException if the file is not in the layout described above (superblock version,
      *                                    offset sizes, base address, root group format)
      * @throws IOException                if it cannot be read
      */
-    public static H5Editor open(Path path) throws IOException {
-        H5Out f = new H5Out(path);
+    public static H5Editor open(Path path, Path shown) throws IOException {
+        H5Out f = new H5Out(path, shown);
         boolean ok = false;
         try {
             ByteBuffer sb = f.read(0, SUPERBLOCK);
@@ -119,13 +121,14 @@ public final class H5Editor implements AutoCloseable {
      * Creates a new file (replacing {@code path}) holding an empty root group with these attribute messages
      * ({@link #stringAttribute} and friends).
      *
+     * @param shown the name its IO errors give (see {@link #open})
      * @throws IOException if it cannot be written
      */
-    public static H5Editor create(Path path, List<byte[]> rootAttributes) throws IOException {
-        try (OutputStream o = NamedChannel.newOutputStream(path, path)) {
+    public static H5Editor create(Path path, Path shown, List<byte[]> rootAttributes) throws IOException {
+        try (OutputStream o = NamedChannel.newOutputStream(path, shown)) {
             o.write(new byte[SUPERBLOCK]);
         }
-        H5Out f = new H5Out(path);
+        H5Out f = new H5Out(path, shown);
         boolean ok = false;
         try {
             ByteBuffer sb = Encode.le(SUPERBLOCK);

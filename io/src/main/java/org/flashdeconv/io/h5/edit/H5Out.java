@@ -17,8 +17,9 @@ final class H5Out implements AutoCloseable {
     private final FileChannel channel;
     private long end;
 
-    H5Out(Path path) throws IOException {
-        this.channel = NamedChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    /** Opens {@code path}; its IO errors name {@code shown} (the output a temporary file becomes). */
+    H5Out(Path path, Path shown) throws IOException {
+        this.channel = NamedChannel.open(path, shown, StandardOpenOption.READ, StandardOpenOption.WRITE);
         this.end = (channel.size() + 7) & ~7L;
     }
 

@@ -42,7 +42,7 @@ class H5EditorTest {
     void aNewFileWithManyLinksNeedsATwoLevelGroupTree() throws IOException {
         Path f = dir.resolve("many.h5");
         List<String> names = new ArrayList<>();
-        try (H5Editor e = H5Editor.create(f, type("anndata"))) {
+        try (H5Editor e = H5Editor.create(f, f, type("anndata"))) {
             e.createGroup("g", type("dict"));
             // 2 x leaf K (8) entries per node and 2 x internal K (32) nodes per B-tree node: 300 > 256
             for (int i = 0; i < 300; i++) {
@@ -69,7 +69,7 @@ class H5EditorTest {
         Path f = dir.resolve("copy.h5ad");
         Files.copy(TestInputs.path("anndata/two_sections.h5ad"), f);
         long size = Files.size(f);
-        try (H5Editor e = H5Editor.open(f)) {
+        try (H5Editor e = H5Editor.open(f, f)) {
             long at = doubles(e, "obs/extra", 1, 2, 3);
             e.hardLink("uns/extra_again", at);
             e.setAttribute("obs", "column-order", H5Editor.stringArrayAttribute("column-order", List.of("extra")));
@@ -104,7 +104,7 @@ class H5EditorTest {
     @Test
     void otherLayoutsAreRefusedWithWhatWasFound() {
         UnsupportedLayoutException e = assertThrows(UnsupportedLayoutException.class,
-                () -> H5Editor.open(TestInputs.path("anndata/spatial_latest_layout.h5ad")));
+                () -> H5Editor.open(TestInputs.path("anndata/spatial_latest_layout.h5ad"), Path.of("x.h5ad")));
         assertTrue(e.getMessage().startsWith("superblock version 3"), e.getMessage());
     }
 }
