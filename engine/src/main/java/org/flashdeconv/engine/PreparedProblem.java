@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flashdeconv.engine.counts.CountModel;
+import org.flashdeconv.engine.counts.NoCounts;
 import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.genes.MappedRows;
@@ -89,8 +90,9 @@ public final class PreparedProblem implements AutoCloseable {
             int k = x.length;
             MemorySegment h = stages.allocate(Layouts.F64, Math.multiplyExact(y.rows(), (long) k));
             MemorySegment noCounts = arena.allocate(ValueLayout.JAVA_BYTE, y.rows());
-            double yrSq = RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, noCounts, executor,
-                    progress);
+            // the count model reads the counts itself: it needs only the no-counts flags, not H (left at 0)
+            double yrSq = o.model() == Model.COUNTS ? countsOnlyFlags(y, noCounts, executor)
+                    : RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, noCounts, executor, progress);
             MappedRows.releaseAll(y); // a mapped store's pages: the next reader (output, count model) maps them again
             long t3 = System.nanoTime();
             SpatialGraph graph = switch (o.spatialMethod()) {
@@ -122,6 +124,12 @@ public final class PreparedProblem implements AutoCloseable {
                 arena.close();
             }
         }
+    }
+
+    /** The no-counts flags without the representation pass (docs/algorithm.md §29.3); ‖Yr‖² is then 0 (unused). */
+    private static double countsOnlyFlags(CsrView y, MemorySegment noCounts, BlockExecutor executor) {
+        NoCounts.flag(y, noCounts, executor);
+        return 0;
     }
 
     private static long countFlags(MemorySegment flags) {

@@ -31,7 +31,10 @@ public final class CountModel {
      * Newton iterations per spot; sweep 2 is solved to {@link #TOL}.
      */
     public static final double TOL_SWEEP1 = 1e-4;
-    /** Full passes over the counts this model adds to the two of the preparation (gene statistics, representation). */
+    /**
+     * Full passes over the counts of this model after the gene statistics: its two sweeps (the representation pass of
+     * the preparation is not run under this model; the no-counts flags read about one entry per spot).
+     */
     public static final int PASSES = 2;
     /** poor_fit: deviance per count above median + this many scaled MADs. */
     public static final double POOR_FIT_MADS = 5;

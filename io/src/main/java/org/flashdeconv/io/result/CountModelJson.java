@@ -15,6 +15,8 @@ import org.flashdeconv.io.json.JsonWriter;
 public final class CountModelJson {
     /** Full passes over the counts of the FLASHDECONV model (gene statistics, representation). */
     public static final int FLASHDECONV_PASSES = 2;
+    /** Full passes of the count model: gene statistics and its two sweeps (no representation pass, §29.3). */
+    public static final int COUNT_MODEL_PASSES = 1 + CountModel.PASSES;
 
     private CountModelJson() {
     }
@@ -33,7 +35,7 @@ public final class CountModelJson {
         }
         CountModel.Summary s = fit.countSummary().get();
         Background.Result bg = s.background();
-        j.field("passes", FLASHDECONV_PASSES + CountModel.PASSES);
+        j.field("passes", COUNT_MODEL_PASSES);
         j.name("count_model").beginObject();
         j.field("alpha", s.alpha());
         j.field("mean_newton_iterations", s.meanIterations());
