@@ -73,7 +73,7 @@ run() { # name, then the command
 }
 
 spark() { # name, master: what spark-submit --master MASTER --class ... runs
-    run "$1" "$jdk/bin/java" @"$root/jvm.args" @"$root/spark-jvm.args" --add-modules=jdk.incubator.vector \
+    run "$1" "$jdk/bin/java" @"$root/jvm.args" @"$root/spark-jvm.args" \
         -cp "$(cat "$out/spark.classpath")" org.apache.spark.deploy.SparkSubmit --master "$2" \
         --conf spark.task.cpus=1 --conf spark.ui.enabled=false --class org.flashdeconv.spark.BatchApp "$app" \
         --manifest "$manifest" --reference "$reference" -o "$out/$1"
@@ -82,7 +82,7 @@ spark() { # name, master: what spark-submit --master MASTER --class ... runs
 IFS=, read -r -a which <<<"$runs"
 for r in "${which[@]}"; do
     case "$r" in
-        batch) run batch "$jdk/bin/java" @"$root/jvm.args" --add-modules=jdk.incubator.vector -jar "$cli" batch \
+        batch) run batch "$jdk/bin/java" @"$root/jvm.args" -jar "$cli" batch \
                    --manifest "$manifest" --reference "$reference" -o "$out/batch" --quiet ;;
         spark2) spark spark2 'local[2]' ;;
         spark1) spark spark1 'local[1]' ;;

@@ -8,7 +8,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/jdk.sh"
 build cli,bench
 cd "$root"
-# the children get this JVM's flags (jvm.args and the Vector API module)
-exec "$jdk/bin/java" @"$root/jvm.args" --add-modules=jdk.incubator.vector \
+# the children get the flags of jvm.args, as this JVM
+exec "$jdk/bin/java" @"$root/jvm.args" \
     -cp "$root/bench/target/benchmarks.jar" org.flashdeconv.bench.scaling.ScalingHarness \
     --jar "$root/cli/target/flashdeconv.jar" "$@"

@@ -1,13 +1,10 @@
 /**
  * The FlashDeconv algorithm on off-heap memory segments; the JDK only. The API package and the off-heap views
  * ({@code matrix}) are exported to everyone; the stage packages only to the modules of this project that drive
- * them (the readers and writers of {@code io}, the commands of {@code cli}). The Vector API kernels are optional
- * ({@code requires static}): without the incubator module the scalar kernels run.
+ * them (the readers and writers of {@code io}, the commands of {@code cli}).
  */
 @SuppressWarnings("module") // the qualified exports name modules compiled after this one
 module org.flashdeconv.engine {
-    requires static jdk.incubator.vector;
-
     exports org.flashdeconv.engine;
     exports org.flashdeconv.engine.matrix;
     exports org.flashdeconv.engine.counts;

@@ -22,8 +22,8 @@ final class ChildRun {
     static final long PERIOD_MS = 50;
 
     /**
-     * This JVM's flags from {@code jvm.args} (module and access flags, the collector and its heap sizes) and the Vector
-     * API module, for the child: it runs with the launcher's flags.
+     * This JVM's flags from {@code jvm.args} (module and access flags, the collector and its heap sizes), for the
+     * child: it runs with the launcher's flags.
      */
     static List<String> launcherFlags() {
         return ManagementFactory.getRuntimeMXBean().getInputArguments().stream()

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The rules of the module structure, checked on the production classes of every module (bench sees them all):
  * the engine uses the JDK only, dependencies point one way (cli -> io -> engine), nothing depends on the
- * benchmarks, only the spark module uses Spark, and only the Vector API kernels touch the incubator module.
+ * benchmarks, only the spark module uses Spark, and nothing touches the incubator module.
  */
 class ArchitectureTest {
     private static JavaClasses production;
@@ -45,8 +45,7 @@ class ArchitectureTest {
     @Test
     void theEngineUsesTheJdkOnly() {
         check(classes().that().resideInAPackage("org.flashdeconv.engine..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("org.flashdeconv.engine..", "java..",
-                        "jdk.incubator.vector..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("org.flashdeconv.engine..", "java..")
                 .because("the engine is the algorithm on the JDK alone: no files, formats, commands or logging"));
     }
 
@@ -74,7 +73,10 @@ class ArchitectureTest {
                         "Spark is provided by a cluster to the spark module only: the launcher, the demo and batch "
                                 + "must not need it"),
                 new Forbidden("nothing uses the benchmarks", all, List.of("org.flashdeconv.bench.."),
-                        "bench holds measurements, no production code"));
+                        "bench holds measurements, no production code"),
+                new Forbidden("nothing uses the incubator module", all, List.of("jdk.incubator.vector.."),
+                        "nothing may need the incubator module to build, test or run (its kernels measured no gain "
+                                + "over the engine's loops and were removed, bench/README.md)"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,13 +85,5 @@ class ArchitectureTest {
         check(noClasses().that().resideInAnyPackage(rule.from().toArray(String[]::new))
                 .should().dependOnClassesThat().resideInAnyPackage(rule.to().toArray(String[]::new))
                 .because(rule.because()));
-    }
-
-    @Test
-    void onlyTheVectorKernelsUseTheIncubatorModule() {
-        check(noClasses().that().doNotHaveFullyQualifiedName("org.flashdeconv.engine.simd.VectorKernels")
-                .and().doNotHaveFullyQualifiedName("org.flashdeconv.engine.simd.VectorKernels$1")
-                .should().dependOnClassesThat().resideInAPackage("jdk.incubator.vector..")
-                .because("nothing may need the incubator module to build, test or run (STYLE.md, SIMD)"));
     }
 }
