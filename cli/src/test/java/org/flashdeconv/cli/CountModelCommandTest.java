@@ -42,7 +42,7 @@ class CountModelCommandTest {
         String summary = Files.readString(dir.resolve("out/summary.json"));
         assertTrue(summary.contains("\"model\": \"counts\""), summary);
         assertTrue(summary.contains("\"units\": \"molecules\""), summary);
-        assertTrue(summary.contains("\"passes\": 4"), summary);
+        assertTrue(summary.contains("\"passes\": 3"), summary);
         assertTrue(summary.contains("\"reference_fit\""), summary);
         assertTrue(summary.contains("\"worst_explained_genes\""), summary);
         String header = Files.readAllLines(dir.resolve("out/proportions.csv")).get(0);

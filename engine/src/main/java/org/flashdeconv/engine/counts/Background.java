@@ -64,7 +64,7 @@ public final class Background {
         double[] cost = new double[k1];
         Arrays.fill(cost, 1.0);
         ex.forEachBlock(sample, BLOCK, (block, s, e) -> {
-            ModelRow row = new ModelRow(prof.position());
+            ModelRow row = new ModelRow(counts, prof.position());
             PoissonSpot solver = new PoissonSpot(prof.rows(), k1);
             double[] b = new double[k1];
             for (long j = s; j < e; j++) {
@@ -114,7 +114,7 @@ public final class Background {
         double[] cost1 = cost.clone();
         cost1[k] = 1 + RHO0;
         ex.forEachBlock(sample, BLOCK, (block, s, e) -> {
-            ModelRow row = new ModelRow(prof.position());
+            ModelRow row = new ModelRow(counts, prof.position());
             PoissonSpot solver = new PoissonSpot(prof.rows(), k1);
             double[] b = new double[k1];
             for (long j = s; j < e; j++) {

@@ -129,7 +129,7 @@ public final class CountModel {
         progress.start("count model, sweep 1", n);
         try {
             ex.forEachBlock(n, BLOCK, (block, s, e) -> {
-                ModelRow row = new ModelRow(prof.position());
+                ModelRow row = new ModelRow(counts, prof.position());
                 PoissonSpot solver = new PoissonSpot(prof.rows(), k1);
                 double[] b = new double[k1];
                 for (long i = s; i < e; i++) {
@@ -169,7 +169,7 @@ public final class CountModel {
         progress.start("count model, sweep 2", n);
         try {
             ex.forEachBlock(n, BLOCK, (block, s, e) -> {
-                ModelRow row = new ModelRow(prof.position());
+                ModelRow row = new ModelRow(counts, prof.position());
                 PoissonSpot solver = new PoissonSpot(prof.rows(), k1);
                 double[] b = new double[k1];
                 double[] pseudo = new double[k1];
