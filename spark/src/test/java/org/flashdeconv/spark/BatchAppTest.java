@@ -94,7 +94,13 @@ class BatchAppTest {
         long before = Files.getLastModifiedTime(out.resolve("proportions.parquet/slide_id=s1/part-00000.parquet"))
                 .toMillis();
         StringWriter again = new StringWriter();
-        assertEquals(1, BatchApp.run(spark, new PrintWriter(again, true), new PrintWriter(new StringWriter()), args));
+        StringWriter againErr = new StringWriter();
+        String[] withTol = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--tol", "1e-6")).toArray(String[]::new);
+        assertEquals(1, BatchApp.run(spark, new PrintWriter(again, true), new PrintWriter(againErr, true), withTol));
+        assertEquals(1, againErr.toString().lines().filter(l -> l.equals("warning: --tol is an option of --model "
+                + "flashdeconv and the count model (the default) ignores it; add --model flashdeconv to use it"))
+                .count(), againErr.toString());
         assertTrue(again.toString().contains("4 slides, 3 ok (3 already complete), 1 failed"), again.toString());
         assertEquals(before, Files.getLastModifiedTime(
                 out.resolve("proportions.parquet/slide_id=s1/part-00000.parquet")).toMillis());
