@@ -33,8 +33,8 @@ import org.flashdeconv.io.atomic.NamedChannel;
 public final class CountStore implements AutoCloseable {
     /** Bytes checksummed per step; each step's pages are released behind it, so verifying keeps RSS small. */
     private static final long CRC_CHUNK = 1L << 26;
-    /** Column indices checked between releases of the pages behind the structural check. */
-    private static final long RELEASE_ENTRIES = 1L << 24;
+    /** Column indices checked between releases of the pages behind the structural check (32 MB of a f32 store). */
+    private static final long RELEASE_ENTRIES = 1L << 22;
 
     private final Path path;
     private final Arena arena;
