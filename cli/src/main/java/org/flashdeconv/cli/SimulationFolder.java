@@ -11,7 +11,8 @@ import org.flashdeconv.io.atomic.TemporaryFiles;
 
 /**
  * The output folder of {@code simulate}, written all or nothing: every file is written into a hidden staging folder
- * inside it ({@code .simulate.<digits>}, a registered temporary, so Ctrl-C deletes it too), and {@link #commit} renames
+ * inside it ({@code .simulate.<digits>}, a registered temporary: Ctrl-C and SIGTERM delete it, and the folders this
+ * run created, through the shutdown hook of {@link TemporaryFiles}), and {@link #commit} renames
  * the files into place, replacing those of an earlier simulation; other files of the folder are never touched. When
  * the run fails, {@link #close} deletes the staging folder and then the folders this run created (the output folder
  * and its missing parents, only while empty): a failed run leaves the file system as it found it, and never deletes a
@@ -41,7 +42,11 @@ final class SimulationFolder implements AutoCloseable {
             firstCreated = p;
         }
         try {
-            return new SimulationFolder(output, firstCreated, TemporaryFiles.createFolder(output, ".simulate."));
+            Path stage = TemporaryFiles.createFolder(output, ".simulate.");
+            if (firstCreated != null) {
+                TemporaryFiles.register(firstCreated); // Ctrl-C or SIGTERM: the shutdown hook deletes it too
+            }
+            return new SimulationFolder(output, firstCreated, stage);
         } catch (IOException | RuntimeException e) {
             removeCreated(abs, firstCreated);
             throw e;
@@ -73,6 +78,9 @@ final class SimulationFolder implements AutoCloseable {
             Files.move(stage.resolve(name), to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
         committed = true;
+        if (firstCreated != null) {
+            TemporaryFiles.unregister(firstCreated);
+        }
     }
 
     /** Deletes the staging folder; after a failure also the folders this run created, if they are empty. */
@@ -84,6 +92,9 @@ final class SimulationFolder implements AutoCloseable {
             TemporaryFiles.unregister(stage);
             if (!committed) {
                 removeCreated(output.toAbsolutePath().normalize(), firstCreated);
+                if (firstCreated != null) {
+                    TemporaryFiles.unregister(firstCreated);
+                }
             }
         }
     }

@@ -164,7 +164,8 @@ class ChildJvmRunsTest {
     @Test
     void sigtermMidwayDeletesEveryTemporary() throws Exception {
         // SIGTERM (a cluster's time limit; Ctrl-C's SIGINT takes the same path) runs the shutdown hook, which
-        // deletes the temporaries: the converter's scratch and spill files, a staged result folder, the input store.
+        // deletes the temporaries: the converter's scratch and spill files, a staged result folder, the input store,
+        // simulate's staging folder and the output folder it created.
         // Each run is stopped (SIGSTOP) at a point it has reached, the temporaries of that point are checked, and it
         // is signalled and resumed there: no sleep decides where the signal lands.
         Path mex = bigMex(dir.resolve("big"));
@@ -181,16 +182,21 @@ class ChildJvmRunsTest {
         String[] convert = {"convert", mex.toString(), "-o", work.resolve("slide.fdstore").toString()};
         String[] deconvolve = {"deconvolve", "--spatial", mex.toString(), "--reference",
             shared.resolve("sim/signatures.csv").toString(), "-o", work.resolve("out").toString(), "-q"};
+        // simulate: the store being written inside its staging folder, inside the output folder it created
+        Predicate<Path> simulatedStore = p -> p.getFileName().toString().startsWith(".slide.fdstore.");
+        String[] simulate = {"simulate", "-o", work.resolve("sim/new").toString(), "--spots", "400000", "--genes",
+            "300", "--types", "8", "--profile", "hd16", "-q"};
         List<Point> points = List.of(new Point("convert-start", anyTemporary, "TERM", 143, convert),
                 new Point("convert-scatter", scatter, "INT", 130, convert),
                 new Point("deconvolve-start", anyTemporary, "TERM", 143, deconvolve),
-                new Point("deconvolve-input", inputStore, "INT", 130, deconvolve));
+                new Point("deconvolve-input", inputStore, "INT", 130, deconvolve),
+                new Point("simulate-store", simulatedStore, "INT", 130, simulate));
         for (Point at : points) {
             Process k = ChildJvm.start(logs, at.name(), at.args());
             assertTrue(ChildJvm.awaitAndStop(k, work, at.reached(), 120_000), at.name() + " did not reach its point "
                     + "while running: " + ChildJvm.err(logs, at.name()));
             List<Path> live = ChildJvm.temporaries(work);
-            assertFalse(live.isEmpty(), at.name() + ": temporaries exist when the signal is sent");
+            assertTrue(ChildJvm.found(work, anyTemporary), at.name() + ": temporaries exist when the signal is sent");
             assertTrue(ChildJvm.found(work, at.reached()), at.name());
             ChildJvm.signal(k, at.signal());
             ChildJvm.signal(k, "CONT");
@@ -198,7 +204,9 @@ class ChildJvmRunsTest {
             assertEquals(at.exit(), k.exitValue(), ChildJvm.err(logs, at.name()));
             assertEquals(List.of(), ChildJvm.temporaries(work), at.name() + ": temporaries left after SIG"
                     + at.signal() + " (there were " + live + ")");
-            assertFalse(Files.exists(work.resolve("slide.fdstore")) || Files.exists(work.resolve("out")), at.name());
+            assertFalse(ChildJvm.found(work, anyTemporary), at.name() + ": a temporary left in a folder");
+            assertFalse(Files.exists(work.resolve("slide.fdstore")) || Files.exists(work.resolve("out"))
+                    || Files.exists(work.resolve("sim")), at.name() + ": " + ChildJvm.temporaries(work));
         }
     }
 

@@ -11,14 +11,18 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.flashdeconv.cli.Main;
 import org.flashdeconv.io.batch.SlideSummary;
+import org.flashdeconv.io.parquet.ParquetColumn;
+import org.flashdeconv.io.parquet.ParquetWriter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The batch on Spark {@code local[2]}: four small simulated slides, one broken. Each good slide's files equal
  * {@code deconvolve}'s bit for bit, the broken one is reported and not fatal, Spark reads the Parquet table back
  * with the same numbers as {@code proportions.csv} and {@code quality.csv} (the count model's background and
- * per-spot quality, with a boolean {@code poor_fit}), and a second run recomputes nothing.
+ * per-spot quality, with a boolean {@code poor_fit}), and a second run recomputes nothing. Spark also reads the
+ * writer's boolean columns (required and optional) back bit for bit across a page boundary.
  */
 class BatchAppTest {
     private static SparkSession spark;
@@ -95,7 +100,7 @@ class BatchAppTest {
                 .toMillis();
         StringWriter again = new StringWriter();
         StringWriter againErr = new StringWriter();
-        String[] withTol = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+        String[] withTol = Stream.concat(Arrays.stream(args), Stream.of(
                 "--tol", "1e-6")).toArray(String[]::new);
         assertEquals(1, BatchApp.run(spark, new PrintWriter(again, true), new PrintWriter(againErr, true), withTol));
         assertEquals(1, againErr.toString().lines().filter(l -> l.equals("warning: --tol is an option of --model "
@@ -106,6 +111,25 @@ class BatchAppTest {
                 out.resolve("proportions.parquet/slide_id=s1/part-00000.parquet")).toMillis());
         assertEquals(rows.subList(0, 3), Files.readAllLines(out.resolve("summaries.csv")).subList(0, 3));
         assertEquals(SlideSummary.HEADER, rows.getFirst());
+    }
+
+    @Test
+    void booleanColumnsReadBackAcrossPagesWithNulls() throws IOException {
+        // ParquetWriter's PLAIN booleans (one bit a value) for more rows than a page holds, required and optional
+        long rows = ParquetWriter.ROWS_PER_PAGE + 1001;
+        Path file = dir.resolve("flags.parquet");
+        ParquetWriter.write(file, rows, List.of(
+                new ParquetColumn.Doubles("i", false, i -> true, i -> i),
+                new ParquetColumn.Booleans("every3", false, i -> true, i -> i % 3 == 0),
+                new ParquetColumn.Booleans("odd", true, i -> i % 7 != 0,
+                        i -> i % 2 == 1)), "test");
+        List<Row> back = spark.read().parquet(file.toString()).orderBy("i").collectAsList();
+        assertEquals(rows, back.size());
+        for (Row r : back) {
+            long i = (long) r.getDouble(0);
+            assertEquals(i % 3 == 0, r.getBoolean(1), "row " + i);
+            assertEquals(i % 7 == 0 ? null : i % 2 == 1, r.isNullAt(2) ? null : r.getBoolean(2), "row " + i);
+        }
     }
 
     /** Each row equals its spot's rows of proportions.csv and quality.csv (empty fields are nulls). */
