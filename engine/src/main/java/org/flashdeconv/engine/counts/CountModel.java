@@ -288,19 +288,15 @@ public final class CountModel {
         Deviance.ofMeans(row, means, fitted, logMu, q);
         double d = q[0];
         double dNull = q[1];
-        double total = 0;
-        for (int t = 0; t < comps; t++) {
-            total += b[t];
-        }
         double entropy = 0;
         for (int t = 0; t < comps; t++) {
-            double p = total > 0 ? b[t] / total : 0;
+            double p = fitted > 0 ? b[t] / fitted : 0;
             entropy -= p > 0 ? p * Math.log(p) : 0;
         }
         q[0] = d;
         q[1] = d / row.total;
         q[2] = dNull > 0 ? d / dNull : 0;
-        q[3] = total > 0 ? b[k] / total : 0;
+        q[3] = fitted > 0 ? b[k] / fitted : 0;
         q[4] = entropy;
     }
 
