@@ -1,21 +1,17 @@
 package org.flashdeconv.engine.counts;
 
-import java.lang.foreign.MemorySegment;
+import org.flashdeconv.engine.genes.SpotRow;
 import org.flashdeconv.engine.matrix.ColumnMap;
 import org.flashdeconv.engine.matrix.CsrView;
-import org.flashdeconv.engine.matrix.Layouts;
-import org.flashdeconv.engine.matrix.ValueType;
 
 /**
- * One spot's non-zero counts on the model genes: profile rows and values (> 0), with their total. The row is read
- * straight from the CSR segments in bulk, through one map from stored column to profile row (the view's column map
- * followed by the model genes' positions). Reused per worker; not thread-safe.
+ * One spot's non-zero counts on the model genes: profile rows and values (> 0), with their total. The row's stored
+ * entries are read in bulk ({@link SpotRow#loadStored}) and taken through one map from stored column to profile row
+ * (the view's column map followed by the model genes' positions). Reused per worker; not thread-safe.
  */
 final class ModelRow {
     private final int[] storedPosition; // stored column -> profile row, or -1
-    private int[] cols = new int[64];
-    private float[] f32 = new float[0];
-    private double[] f64 = new double[0];
+    private final SpotRow row = new SpotRow();
     int[] pos = new int[64];
     double[] y = new double[64];
     int nnz;
@@ -40,43 +36,24 @@ final class ModelRow {
 
     /** Loads {@code spot}; returns the number of non-zero model genes. */
     int load(CsrView counts, long spot) {
-        long start = counts.rowStart(spot);
-        int n = Math.toIntExact(counts.rowEnd(spot) - start);
-        if (n > cols.length) {
-            cols = new int[Math.max(n, 2 * cols.length)];
-        }
+        int n = row.loadStored(counts, spot);
         if (n > pos.length) {
             pos = new int[Math.max(n, 2 * pos.length)];
             y = new double[pos.length];
         }
-        MemorySegment.copy(counts.colIdx(), Layouts.I32, start * Integer.BYTES, cols, 0, n);
+        int[] cols = row.cols();
+        double[] values = row.values();
         nnz = 0;
         total = 0;
-        if (counts.valueType() == ValueType.F32) {
-            if (n > f32.length) {
-                f32 = new float[Math.max(n, 2 * f32.length)];
-            }
-            MemorySegment.copy(counts.values(), Layouts.F32, start * Float.BYTES, f32, 0, n);
-            for (int j = 0; j < n; j++) {
-                keep(storedPosition[cols[j]], f32[j]);
-            }
-        } else {
-            if (n > f64.length) {
-                f64 = new double[Math.max(n, 2 * f64.length)];
-            }
-            MemorySegment.copy(counts.values(), Layouts.F64, start * Double.BYTES, f64, 0, n);
-            for (int j = 0; j < n; j++) {
-                keep(storedPosition[cols[j]], f64[j]);
+        for (int j = 0; j < n; j++) {
+            int p = storedPosition[cols[j]];
+            double v = values[j];
+            if (p >= 0 && v > 0) {
+                pos[nnz] = p;
+                y[nnz++] = v;
+                total += v;
             }
         }
         return nnz;
-    }
-
-    private void keep(int p, double v) {
-        if (p >= 0 && v > 0) {
-            pos[nnz] = p;
-            y[nnz++] = v;
-            total += v;
-        }
     }
 }

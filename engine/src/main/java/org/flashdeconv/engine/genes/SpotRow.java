@@ -15,29 +15,16 @@ import org.flashdeconv.engine.matrix.ValueType;
 public final class SpotRow {
     private int[] cols = new int[64];
     private double[] values = new double[64];
+    private float[] f32 = new float[0];
 
     /**
-     * Copies the stored entries of {@code spot} into {@link #cols()} and {@link #values()}.
+     * Copies the stored entries of {@code spot} into {@link #cols()} and {@link #values()}, keeping the columns the
+     * view's column map keeps, as model columns.
      *
      * @return the number of entries; entries {@code [0, n)} of the arrays are valid until the next load
      */
     public int load(CsrView y, long spot) {
-        long start = y.rowStart(spot);
-        int n = Math.toIntExact(y.rowEnd(spot) - start);
-        if (n > cols.length) {
-            int cap = Math.max(n, cols.length * 2);
-            cols = new int[cap];
-            values = new double[cap];
-        }
-        MemorySegment.copy(y.colIdx(), Layouts.I32, start * Integer.BYTES, cols, 0, n);
-        if (y.valueType() == ValueType.F64) {
-            MemorySegment.copy(y.values(), Layouts.F64, start * Double.BYTES, values, 0, n);
-        } else {
-            MemorySegment v = y.values();
-            for (int j = 0; j < n; j++) {
-                values[j] = v.getAtIndex(Layouts.F32, start + j);
-            }
-        }
+        int n = loadStored(y, spot);
         ColumnMap map = y.columnMap();
         if (map == null) {
             return n;
@@ -51,6 +38,35 @@ public final class SpotRow {
             }
         }
         return kept;
+    }
+
+    /**
+     * Copies every stored entry of {@code spot}, with its stored column index (the view's column map not applied),
+     * in bulk from the CSR segments.
+     *
+     * @return the number of entries; entries {@code [0, n)} of the arrays are valid until the next load
+     */
+    public int loadStored(CsrView y, long spot) {
+        long start = y.rowStart(spot);
+        int n = Math.toIntExact(y.rowEnd(spot) - start);
+        if (n > cols.length) {
+            int cap = Math.max(n, cols.length * 2);
+            cols = new int[cap];
+            values = new double[cap];
+        }
+        MemorySegment.copy(y.colIdx(), Layouts.I32, start * Integer.BYTES, cols, 0, n);
+        if (y.valueType() == ValueType.F64) {
+            MemorySegment.copy(y.values(), Layouts.F64, start * Double.BYTES, values, 0, n);
+        } else {
+            if (n > f32.length) {
+                f32 = new float[Math.max(n, f32.length * 2)];
+            }
+            MemorySegment.copy(y.values(), Layouts.F32, start * Float.BYTES, f32, 0, n);
+            for (int j = 0; j < n; j++) {
+                values[j] = f32[j];
+            }
+        }
+        return n;
     }
 
     /** Column (gene) indices of the last loaded row; valid up to the count {@link #load} returned. */
