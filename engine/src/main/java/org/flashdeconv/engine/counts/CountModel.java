@@ -37,6 +37,12 @@ public final class CountModel {
      * the preparation is not run under this model; the no-counts flags read about one entry per spot).
      */
     public static final int PASSES = 2;
+    /**
+     * Prior pseudo-counts y'_k = α π̄_ik below this (pseudo-molecules) are observed as 0: a type that only a trace of
+     * the neighbours' mean holds can then sit at 0 in the spot and leave the Newton step's free set, which the log
+     * barrier of y'_k > 0 never lets it do (sweep 2 cost about 35 % less; docs/algorithm.md §29.5).
+     */
+    public static final double PSEUDO_MIN = 0.05;
     /** poor_fit: deviance per count above median + this many scaled MADs. */
     public static final double POOR_FIT_MADS = 5;
     /** Quality columns, in the order of the quality segment. */
@@ -190,8 +196,8 @@ public final class CountModel {
                                 && neighbourMean(graph, out.scratch(), i, k1, pseudo);
                         System.arraycopy(cost, 0, costI, 0, k1);
                         if (prior) {
+                            pseudoCounts(alphaUsed, comps, pseudo);
                             for (int t = 0; t < comps; t++) {
-                                pseudo[t] *= alphaUsed;
                                 costI[t] += alphaUsed / fitted;
                             }
                         }
@@ -251,6 +257,17 @@ public final class CountModel {
     static void uniformStart(int k, double total, double[] b) {
         Arrays.fill(b, 0, k, total / k);
         b[k] = 0;
+    }
+
+    /**
+     * The prior's pseudo-counts y'_k = α π̄_k from the neighbours' mean composition {@code pseudo} (in place), those
+     * below {@link #PSEUDO_MIN} observed as 0 (docs/algorithm.md §29.5).
+     */
+    static void pseudoCounts(double alpha, int comps, double[] pseudo) {
+        for (int t = 0; t < comps; t++) {
+            double v = alpha * pseudo[t];
+            pseudo[t] = v < PSEUDO_MIN ? 0 : v;
+        }
     }
 
     /** The mean composition of spot i's neighbours with a fit, into {@code out}; false if it has none. */

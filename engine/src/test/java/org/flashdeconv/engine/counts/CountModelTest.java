@@ -180,6 +180,25 @@ class CountModelTest {
     }
 
     @Test
+    void traceNeighbourTypesAreObservedAsZeroAndCanLeaveTheSpot() {
+        double[] pseudo = {0.6, 0.39, 0.01, 0.0};
+        CountModel.pseudoCounts(2, 4, pseudo);
+        assertArrayEquals(new double[] {1.2, 0.78, 0, 0}, pseudo, 1e-15, "y' = alpha * mean, 0.02 < PSEUDO_MIN dropped");
+        // one gene per type, the spot has only type 0's gene: type 2 sits at exactly 0 without its trace pseudo-count
+        double[] rows = {1, 0.001, 0.001, 0.001, 1, 0.001, 0.001, 0.001, 1};
+        double[] cost = {1.1, 1.1, 1.1};
+        PoissonSpot solver = new PoissonSpot(rows, 3);
+        double[] b = {10, 10, 10};
+        assertTrue(solver.solve(1, new int[] {0}, new double[] {30}, 3, cost, new double[] {2, 0, 0}, b, 100, 1e-10));
+        assertEquals(0.0, b[2], 0, "no pseudo-count: held at 0");
+        double[] withTrace = {10, 10, 10};
+        assertTrue(solver.solve(1, new int[] {0}, new double[] {30}, 3, cost, new double[] {2, 0, 0.02}, withTrace,
+                100, 1e-10));
+        assertTrue(withTrace[2] > 0, "a pseudo-count keeps the type above 0");
+        assertEquals(withTrace[0], b[0], 0.05, "type 0 barely moves");
+    }
+
+    @Test
     void aSpotWithoutCountsIsFlaggedNotInvented() {
         Slide s = slide(6, false);
         s.counts[20] = new double[GENES];
