@@ -232,11 +232,8 @@ final class SlideJob {
         Path stage = o.staged().stage();
         Path folder = several ? stage.resolve(name) : stage;
         Path target = several ? o.outputs().folder().resolve(name) : o.outputs().folder();
-        ResultFolder.writeTables(folder, fit, o.store()::barcode, o.xy(), o.match().genes(), writer);
-        if (o.input().imagePixels() != null) {
-            ResultFolder.writeCoordinates(folder, fit.spots(), o.store()::barcode, o.xy(), o.input().imagePixels(),
-                    writer);
-        }
+        ResultFolder.writeTables(folder, fit, o.store()::appendBarcodeField, o.xy(), o.input().imagePixels(),
+                o.match().genes(), writer);
         Path h5adOut = o.outputs().h5adOut();
         if (h5adOut != null) {
             String warning = H5adExport.write(staged(several ? H5adExport.forLambda(h5adOut, name) : h5adOut,

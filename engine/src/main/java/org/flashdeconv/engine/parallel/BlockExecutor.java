@@ -32,6 +32,38 @@ public final class BlockExecutor implements AutoCloseable {
         void run(int block, long start, long end);
     }
 
+    /**
+     * Work on one block whose result is handed on in block order ({@link #forEachBlockInOrder}).
+     *
+     * @param <T> the block's result
+     */
+    @FunctionalInterface
+    public interface OrderedTask<T> {
+        /**
+         * Processes one block.
+         *
+         * @param slot  {@code block % ahead}: no two blocks of one slot are in work or waiting to be handed on at
+         *              once, so a slot's buffers can be reused
+         * @param block block number, from 0
+         * @param start first element
+         * @param end   one past the last element
+         * @return the block's result
+         */
+        T run(int slot, int block, long start, long end);
+    }
+
+    /**
+     * Takes the blocks' results in block order, on the caller's thread.
+     *
+     * @param <T> a block's result
+     * @param <X> what it may throw
+     */
+    @FunctionalInterface
+    public interface OrderedSink<T, X extends Exception> {
+        /** Takes the result of block {@code block}. */
+        void accept(int block, T result) throws X;
+    }
+
     private final int threads;
     private final ExecutorService pool;
 
@@ -117,6 +149,90 @@ public final class BlockExecutor implements AutoCloseable {
         }
         if (first != null) {
             throw first;
+        }
+    }
+
+    /**
+     * Runs {@code task} over every block of {@code [0, n)} on the workers and hands each block's result to
+     * {@code sink} on the caller's thread in block order, while the workers go on with the next blocks: at most
+     * {@code ahead} blocks are in work or waiting for the sink at once. With one thread, each block is run and
+     * handed on in turn.
+     *
+     * @throws IllegalArgumentException if n is negative, blockSize or ahead below 1
+     * @throws RuntimeException         the first exception a task threw
+     * @throws X                        what the sink threw (no further block is handed on)
+     */
+    public <T, X extends Exception> void forEachBlockInOrder(long n, long blockSize, int ahead, OrderedTask<T> task,
+                                                             OrderedSink<T, X> sink) throws X {
+        if (n < 0) {
+            throw new IllegalArgumentException("range length must be >= 0, found " + n);
+        }
+        if (ahead < 1) {
+            throw new IllegalArgumentException("ahead must be >= 1, found " + ahead);
+        }
+        int blocks = blockCount(n, blockSize);
+        if (pool == null || blocks <= 1) {
+            for (int b = 0; b < blocks; b++) {
+                long start = b * blockSize;
+                sink.accept(b, task.run(b % ahead, b, start, Math.min(n, start + blockSize)));
+            }
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Future<T>[] ring = new Future[ahead];
+        int submitted = 0;
+        try {
+            for (; submitted < Math.min(ahead, blocks); submitted++) {
+                ring[submitted % ahead] = submitOrdered(task, submitted, ahead, n, blockSize);
+            }
+            for (int b = 0; b < blocks; b++) {
+                T result = await(ring[b % ahead]);
+                ring[b % ahead] = null;
+                sink.accept(b, result);
+                if (submitted < blocks) {
+                    ring[submitted % ahead] = submitOrdered(task, submitted, ahead, n, blockSize);
+                    submitted++;
+                }
+            }
+        } finally {
+            drain(ring);
+        }
+    }
+
+    private <T> Future<T> submitOrdered(OrderedTask<T> task, int block, int ahead, long n, long blockSize) {
+        long start = block * blockSize;
+        return pool.submit(() -> task.run(block % ahead, block, start, Math.min(n, start + blockSize)));
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for workers", e);
+        }
+    }
+
+    /** After a failure: stops the blocks not started and waits for those in work, so none outlives the call. */
+    private static void drain(Future<?>[] ring) {
+        for (Future<?> f : ring) {
+            if (f != null) {
+                f.cancel(false);
+            }
+        }
+        for (Future<?> f : ring) {
+            if (f != null && !f.isCancelled()) {
+                try {
+                    f.get();
+                } catch (ExecutionException | RuntimeException e) {
+                    // the first failure is already on its way up
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

@@ -9,7 +9,6 @@ import java.util.function.LongToDoubleFunction;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.io.text.CsvWriter;
-import org.flashdeconv.io.text.DecimalText;
 
 /**
  * Writes a per-spot table {@code barcode,<col>,...[,qc]} from an off-heap {@code n x k} f64 matrix (row-major),
@@ -56,6 +55,17 @@ public final class MatrixCsv {
     public static void write(Path target, List<String> columns, long n, MemorySegment values, String extraName,
                              LongToDoubleFunction extra, LongFunction<String> barcode, LongFunction<String> qc,
                              BlockExecutor ex) throws IOException {
+        TextTable.write(List.of(table(target, columns, n, values, extraName, extra, qc)), n,
+                BarcodeField.of(barcode), ex);
+    }
+
+    /**
+     * The table (to be written with others of the same spots in one pass).
+     *
+     * @throws IllegalArgumentException if values is smaller than {@code n * k}
+     */
+    static TextTable.Table table(Path target, List<String> columns, long n, MemorySegment values, String extraName,
+                                 LongToDoubleFunction extra, LongFunction<String> qc) {
         int k = columns.size();
         if (values.byteSize() < Math.multiplyExact(Math.multiplyExact(n, (long) k), Double.BYTES)) {
             throw new IllegalArgumentException("a " + n + " x " + k + " table needs " + n * k * Double.BYTES
@@ -71,19 +81,17 @@ public final class MatrixCsv {
         if (qc != null) {
             head.append(",qc");
         }
-        TextTable.write(target, head.toString(), n, (i, sb) -> {
-            CsvWriter.appendField(sb, barcode.apply(i));
+        return new TextTable.Table(target, head.toString(), (i, out) -> {
+            long base = i * k;
             for (int j = 0; j < k; j++) {
-                sb.append(',');
-                DecimalText.append(sb, values.getAtIndex(Layouts.F64, i * k + j));
+                out.append(',').appendNumber(values.getAtIndex(Layouts.F64, base + j));
             }
             if (extra != null) {
-                sb.append(',');
-                DecimalText.append(sb, extra.applyAsDouble(i));
+                out.append(',').appendNumber(extra.applyAsDouble(i));
             }
             if (qc != null) {
-                sb.append(',').append(qc.apply(i));
+                out.append(',').appendText(qc.apply(i));
             }
-        }, ex);
+        });
     }
 }

@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.LongFunction;
 import org.flashdeconv.engine.FitResult;
 import org.flashdeconv.engine.counts.CountModel;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.parallel.BlockExecutor;
-import org.flashdeconv.io.text.CsvWriter;
-import org.flashdeconv.io.text.DecimalText;
 
 /**
  * Writes {@code quality.csv} of a count-model fit (docs/algorithm.md §29.6): {@code barcode,deviance,
@@ -30,18 +29,25 @@ public final class QualityCsv {
      */
     public static void write(Path target, FitResult fit, LongFunction<String> barcode, BlockExecutor ex)
             throws IOException {
+        TextTable.write(List.of(table(target, fit)), fit.spots(), BarcodeField.of(barcode), ex);
+    }
+
+    /**
+     * The table (to be written with the other tables of the fit in one pass).
+     *
+     * @throws IllegalStateException if the fit is not a count-model fit
+     */
+    static TextTable.Table table(Path target, FitResult fit) {
         MemorySegment quality = fit.quality();
         MemorySegment poor = fit.poorFit();
         int q = CountModel.QUALITY.size();
         String head = "barcode," + String.join(",", CountModel.QUALITY) + ",poor_fit,qc";
-        TextTable.write(target, head, fit.spots(), (i, sb) -> {
-            CsvWriter.appendField(sb, barcode.apply(i));
+        return new TextTable.Table(target, head, (i, out) -> {
             for (int c = 0; c < q; c++) {
-                sb.append(',');
-                DecimalText.append(sb, quality.getAtIndex(Layouts.F64, i * q + c));
+                out.append(',').appendNumber(quality.getAtIndex(Layouts.F64, i * q + c));
             }
-            sb.append(',').append(poor.get(ValueLayout.JAVA_BYTE, i) != 0);
-            sb.append(',').append(fit.status(i).label());
-        }, ex);
+            out.appendText(poor.get(ValueLayout.JAVA_BYTE, i) != 0 ? ",true," : ",false,");
+            out.appendText(fit.status(i).label());
+        });
     }
 }

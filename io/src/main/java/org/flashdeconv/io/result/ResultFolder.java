@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.LongFunction;
@@ -16,7 +17,6 @@ import org.flashdeconv.io.atomic.AtomicOutput;
 import org.flashdeconv.io.atomic.NamedChannel;
 import org.flashdeconv.io.atomic.TemporaryFiles;
 import org.flashdeconv.io.text.CsvWriter;
-import org.flashdeconv.io.text.DecimalText;
 
 /**
  * Writes the files of one fit into a result folder:
@@ -27,7 +27,7 @@ import org.flashdeconv.io.text.DecimalText;
  *   <li>{@code abundances.csv}: β in the same layout (no qc column);</li>
  *   <li>{@code dominant.csv}: {@code barcode,dominant_type} (empty for spots without a result);</li>
  *   <li>{@code coordinates.csv}: {@code barcode,x,y[,z]}, what {@code flashdeconv plot} draws with (for Visium
- *       HD read from Space Ranger, {@code barcode,x_um,y_um,x_px,y_px}: see {@link #writeCoordinates});</li>
+ *       HD read from Space Ranger, {@code barcode,x_um,y_um,x_px,y_px}: see {@link #writeTables});</li>
  *   <li>{@code genes_used.txt}: the selected genes, one name a line, in model order;</li>
  *   <li>{@code summary.json}: given by the caller;</li>
  *   <li>with the count model ({@code --model counts}, docs/algorithm.md §29): a {@code background} column after the
@@ -74,41 +74,57 @@ public final class ResultFolder {
      */
     public static void write(Path folder, FitResult fit, LongFunction<String> barcode, CoordsView coords,
                              List<String> geneNames, String summaryJson, BlockExecutor ex) throws IOException {
-        writeTables(folder, fit, barcode, coords, geneNames, ex);
+        writeTables(folder, fit, BarcodeField.of(barcode), coords, null, geneNames, ex);
         writeText(folder.resolve("summary.json"), summaryJson);
     }
 
     /**
      * Writes the folder but {@code summary.json}, which the caller writes last ({@link #writeText}) so that it can
-     * report the whole run, the writing of these files included (their peak memory, for one).
+     * report the whole run, the writing of these files included (their peak memory, for one). The per-spot tables
+     * are written in one pass over the spots.
      *
-     * @throws IOException if a file cannot be written
+     * @param pixels null, or each spot's full-resolution image pixel ({@code 2 n} values, row-major: x = column,
+     *               y = row) for Visium HD read from Space Ranger: {@code coordinates.csv} is then
+     *               {@code barcode,x_um,y_um,x_px,y_px}, the µm coordinates the fit used and the pixel, so a result
+     *               can be laid over the H&amp;E image
+     * @throws IOException              if a file cannot be written
+     * @throws IllegalArgumentException if pixels are given and the coordinates are not 2-D or the pixels not
+     *                                  {@code 2 n}
      */
-    public static void writeTables(Path folder, FitResult fit, LongFunction<String> barcode, CoordsView coords,
-                                   List<String> geneNames, BlockExecutor ex) throws IOException {
-        TemporaryFiles.createDirectories(folder);
+    public static void writeTables(Path folder, FitResult fit, BarcodeField barcode, CoordsView coords,
+                                   double[] pixels, List<String> geneNames, BlockExecutor ex) throws IOException {
         long n = fit.spots();
+        if (pixels != null && (coords.dim() != 2 || pixels.length != 2 * n)) {
+            throw new IllegalArgumentException("coordinates: expected 2-D coordinates and " + 2 * n
+                    + " pixel values, found " + coords.dim() + "-D and " + pixels.length);
+        }
+        TemporaryFiles.createDirectories(folder);
         List<String> types = fit.cellTypeNames();
         LongFunction<String> qc = i -> fit.status(i).label();
         boolean background = fit.countSummary().map(c -> c.background().kept()).orElse(false);
-        MatrixCsv.write(folder.resolve("proportions.csv"), types, n, fit.proportions(),
-                background ? "background" : null, background ? i -> backgroundProportion(fit, i) : null, barcode,
-                qc, ex);
-        MatrixCsv.write(folder.resolve("abundances.csv"), types, n, fit.abundances(),
+        List<TextTable.Table> tables = new ArrayList<>();
+        tables.add(MatrixCsv.table(folder.resolve("proportions.csv"), types, n, fit.proportions(),
+                background ? "background" : null, background ? i -> backgroundProportion(fit, i) : null, qc));
+        tables.add(MatrixCsv.table(folder.resolve("abundances.csv"), types, n, fit.abundances(),
                 background ? "background" : null,
-                background ? i -> fit.background().getAtIndex(Layouts.F64, i) : null, barcode, null, ex);
+                background ? i -> fit.background().getAtIndex(Layouts.F64, i) : null, null));
         if (fit.countSummary().isPresent()) {
-            QualityCsv.write(folder.resolve("quality.csv"), fit, barcode, ex);
+            tables.add(QualityCsv.table(folder.resolve("quality.csv"), fit));
         }
         MemorySegment dominant = fit.dominantCellType();
-        TextTable.write(folder.resolve("dominant.csv"), "barcode,dominant_type", n, (i, sb) -> {
+        String[] typeFields = new String[types.size()];
+        for (int t = 0; t < typeFields.length; t++) {
+            typeFields[t] = CsvWriter.field(types.get(t));
+        }
+        tables.add(new TextTable.Table(folder.resolve("dominant.csv"), "barcode,dominant_type", (i, out) -> {
             int k = dominant.getAtIndex(Layouts.I32, i);
-            CsvWriter.appendField(sb, barcode.apply(i));
-            CsvWriter.appendField(sb.append(','), k < 0 || !fit.hasResult(i) ? "" : types.get(k));
-        }, ex);
-        List<String> axes = coords.dim() == 3 ? List.of("x", "y", "z")
-                : coords.dim() == 2 ? List.of("x", "y") : axisNames(coords.dim());
-        MatrixCsv.write(folder.resolve("coordinates.csv"), axes, n, coords.data(), barcode, null, ex);
+            out.append(',');
+            if (k >= 0 && fit.hasResult(i)) {
+                out.appendText(typeFields[k]);
+            }
+        }));
+        tables.add(pixels == null ? coordinates(folder, coords, n) : pixelCoordinates(folder, coords, pixels));
+        TextTable.write(tables, n, barcode, ex);
         StringBuilder genes = new StringBuilder();
         for (int g : fit.geneIndices()) {
             genes.append(geneNames.get(g)).append('\n');
@@ -116,29 +132,20 @@ public final class ResultFolder {
         writeText(folder.resolve("genes_used.txt"), genes.toString());
     }
 
-    /**
-     * Rewrites {@code coordinates.csv} as {@code barcode,x_um,y_um,x_px,y_px}: the µm coordinates the fit used
-     * (Visium HD bins from their barcodes) and each spot's full-resolution image pixel (x = column, y = row), so
-     * a result can be laid over the H&amp;E image.
-     *
-     * @param pixels {@code 2 n} values, row-major
-     * @throws IOException              if the file cannot be written
-     * @throws IllegalArgumentException if the coordinates are not 2-D or the pixels are not {@code 2 n}
-     */
-    public static void writeCoordinates(Path folder, long n, LongFunction<String> barcode, CoordsView um,
-                                        double[] pixels, BlockExecutor ex) throws IOException {
-        if (um.dim() != 2 || pixels.length != 2 * n) {
-            throw new IllegalArgumentException("coordinates: expected 2-D coordinates and " + 2 * n
-                    + " pixel values, found " + um.dim() + "-D and " + pixels.length);
-        }
+    private static TextTable.Table coordinates(Path folder, CoordsView coords, long n) {
+        List<String> axes = coords.dim() == 3 ? List.of("x", "y", "z")
+                : coords.dim() == 2 ? List.of("x", "y") : axisNames(coords.dim());
+        return MatrixCsv.table(folder.resolve("coordinates.csv"), axes, n, coords.data(), null, null, null);
+    }
+
+    private static TextTable.Table pixelCoordinates(Path folder, CoordsView um, double[] pixels) {
         MemorySegment xy = um.data();
-        TextTable.write(folder.resolve("coordinates.csv"), "barcode,x_um,y_um,x_px,y_px", n, (i, sb) -> {
-            CsvWriter.appendField(sb, barcode.apply(i));
-            DecimalText.append(sb.append(','), xy.getAtIndex(Layouts.F64, 2 * i));
-            DecimalText.append(sb.append(','), xy.getAtIndex(Layouts.F64, 2 * i + 1));
-            DecimalText.append(sb.append(','), pixels[(int) (2 * i)]);
-            DecimalText.append(sb.append(','), pixels[(int) (2 * i + 1)]);
-        }, ex);
+        return new TextTable.Table(folder.resolve("coordinates.csv"), "barcode,x_um,y_um,x_px,y_px", (i, out) -> {
+            out.append(',').appendNumber(xy.getAtIndex(Layouts.F64, 2 * i));
+            out.append(',').appendNumber(xy.getAtIndex(Layouts.F64, 2 * i + 1));
+            out.append(',').appendNumber(pixels[(int) (2 * i)]);
+            out.append(',').appendNumber(pixels[(int) (2 * i + 1)]);
+        });
     }
 
     /** 1 − Σ_k proportions: the background's share in the proportions' units (NaN for a spot without a result). */

@@ -6,59 +6,149 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.io.atomic.AtomicOutput;
 import org.flashdeconv.io.atomic.NamedChannel;
+import org.flashdeconv.io.text.TextBuffer;
 
 /**
- * Writes a text table of {@code n} lines after a header, each line made by a function of its row, formatted in
- * parallel blocks and written in row order (same bytes for any thread count), atomically.
+ * Writes per-spot text tables, one line per spot after a header, each line the spot's barcode field and what the
+ * table's {@link RowFormatter} appends after it. Several tables of the same spots are written in one pass (the
+ * barcode is formatted once per spot). Blocks of rows are formatted on the executor's workers while the caller's
+ * thread writes the blocks before them in row order (same bytes for any thread count); at most a few blocks are in
+ * memory at once. Each file appears under its name only when complete.
  */
 final class TextTable {
-    /** Appends the text of one row, without the newline. Called from worker threads. */
+    /** Appends what follows the barcode on a row (from its comma), without the newline. Called from workers. */
     @FunctionalInterface
     interface RowFormatter {
-        /** Appends row {@code row} to {@code sb}. */
-        void append(long row, StringBuilder sb);
+        /** Appends row {@code row} to {@code out}. */
+        void append(long row, TextBuffer out);
+    }
+
+    /**
+     * One table.
+     *
+     * @param target its file
+     * @param header the header line, without the newline (its first name is the barcode column's)
+     * @param row    what follows the barcode on a row
+     */
+    record Table(Path target, String header, RowFormatter row) {
     }
 
     private static final int BLOCK_ROWS = 4096;
-    private static final int BLOCKS_PER_WINDOW = 16;
+    /** Blocks in work or waiting to be written, per worker thread. */
+    private static final int AHEAD_PER_THREAD = 3;
 
     private TextTable() {
     }
 
-    /** Writes {@code header}, then row i for i in [0, n), each followed by a newline. */
-    static void write(Path target, String header, long n, RowFormatter line, BlockExecutor ex)
+    /** Writes one table. */
+    static void write(Path target, String header, long n, BarcodeField barcode, RowFormatter row, BlockExecutor ex)
             throws IOException {
-        try (AtomicOutput out = AtomicOutput.create(target)) {
-            try (FileChannel ch = NamedChannel.open(out.temp(), out.target(), StandardOpenOption.WRITE)) {
-                writeFully(ch, (header + "\n").getBytes(StandardCharsets.UTF_8));
-                long window = (long) BLOCK_ROWS * BLOCKS_PER_WINDOW;
-                byte[][] chunks = new byte[BLOCKS_PER_WINDOW][];
-                for (long w = 0; w < n; w += window) {
-                    long first = w;
-                    long rows = Math.min(window, n - w);
-                    ex.forEachBlock(rows, BLOCK_ROWS, (b, s, e) -> {
-                        StringBuilder sb = new StringBuilder((int) (e - s) * 48);
-                        for (long i = first + s; i < first + e; i++) {
-                            line.append(i, sb);
-                            sb.append('\n');
-                        }
-                        chunks[b] = sb.toString().getBytes(StandardCharsets.UTF_8);
-                    });
-                    for (int b = 0; b < BlockExecutor.blockCount(rows, BLOCK_ROWS); b++) {
-                        writeFully(ch, chunks[b]);
-                        chunks[b] = null;
-                    }
-                }
+        write(List.of(new Table(target, header, row)), n, barcode, ex);
+    }
+
+    /**
+     * Writes the tables of rows {@code [0, n)}.
+     *
+     * @throws IOException if a file cannot be written (none of them then appears)
+     */
+    static void write(List<Table> tables, long n, BarcodeField barcode, BlockExecutor ex) throws IOException {
+        int t = tables.size();
+        List<AtomicOutput> outs = new ArrayList<>(t);
+        List<FileChannel> channels = new ArrayList<>(t);
+        Throwable failure = null;
+        try {
+            for (Table table : tables) {
+                AtomicOutput out = AtomicOutput.create(table.target());
+                outs.add(out);
+                FileChannel ch = NamedChannel.open(out.temp(), out.target(), StandardOpenOption.WRITE);
+                channels.add(ch);
+                writeFully(ch, ByteBuffer.wrap((table.header() + "\n").getBytes(StandardCharsets.UTF_8)));
             }
-            out.commit();
+            int ahead = AHEAD_PER_THREAD * ex.threads();
+            TextBuffer[][] slots = new TextBuffer[ahead][];
+            ex.forEachBlockInOrder(n, BLOCK_ROWS, ahead, (slot, b, s, e) -> {
+                if (slots[slot] == null) {
+                    slots[slot] = buffers(t + 1, (int) (e - s));
+                }
+                format(tables, barcode, s, e, slots[slot]);
+                return slots[slot];
+            }, (b, bufs) -> {
+                for (int i = 0; i < t; i++) {
+                    writeFully(channels.get(i), bufs[i].asByteBuffer());
+                }
+            });
+            for (FileChannel ch : channels) {
+                ch.close();
+            }
+            for (AtomicOutput out : outs) {
+                out.commit();
+            }
+        } catch (Throwable x) {
+            failure = x;
+            throw x;
+        } finally {
+            close(channels, outs, failure);
         }
     }
 
-    private static void writeFully(FileChannel ch, byte[] bytes) throws IOException {
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
+    private static TextBuffer[] buffers(int count, int rows) {
+        TextBuffer[] bufs = new TextBuffer[count];
+        for (int i = 0; i < count; i++) {
+            bufs[i] = new TextBuffer(i == count - 1 ? 64 : rows * 32);
+        }
+        return bufs;
+    }
+
+    /** Closes the channels and outputs (deleting the temporaries not committed); a failure of a close is added. */
+    private static void close(List<FileChannel> channels, List<AtomicOutput> outs, Throwable failure)
+            throws IOException {
+        IOException first = null;
+        List<AutoCloseable> all = new ArrayList<>(channels);
+        all.addAll(outs);
+        for (AutoCloseable c : all) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                IOException io = e instanceof IOException i ? i : new IOException(e);
+                if (failure != null) {
+                    failure.addSuppressed(io);
+                } else if (first == null) {
+                    first = io;
+                } else {
+                    first.addSuppressed(io);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Formats rows [s, e) of every table into {@code bufs[table]}; {@code bufs[tables]} holds the barcode. */
+    private static void format(List<Table> tables, BarcodeField barcode, long s, long e, TextBuffer[] bufs) {
+        int t = tables.size();
+        TextBuffer name = bufs[t];
+        for (int i = 0; i < t; i++) {
+            bufs[i].clear();
+        }
+        for (long row = s; row < e; row++) {
+            name.clear();
+            barcode.append(row, name);
+            for (int i = 0; i < t; i++) {
+                TextBuffer out = bufs[i];
+                out.append(name);
+                tables.get(i).row().append(row, out);
+                out.append('\n');
+            }
+        }
+    }
+
+    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
         while (buf.hasRemaining()) {
             ch.write(buf);
         }

@@ -18,6 +18,7 @@ import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
 import org.flashdeconv.io.atomic.NamedChannel;
+import org.flashdeconv.io.text.TextBuffer;
 
 /**
  * An opened {@code .fdstore} file (layout: {@link StoreHeader}): the whole file mapped read-only, once, into a
@@ -341,6 +342,16 @@ public final class CountStore implements AutoCloseable {
      */
     public String barcode(long spot) {
         return barcodes.get(spot);
+    }
+
+    /**
+     * Appends the barcode of {@code spot} to {@code out} as a CSV field: what {@code out.appendField(barcode(spot))}
+     * appends, without a String for an ASCII barcode.
+     *
+     * @throws IndexOutOfBoundsException if {@code spot} is outside {@code [0, spots())}
+     */
+    public void appendBarcodeField(long spot, TextBuffer out) {
+        barcodes.appendField(spot, out);
     }
 
     /** Visits every barcode in spot order (decoding one at a time: nothing of size spots is kept). */

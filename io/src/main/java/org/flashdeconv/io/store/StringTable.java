@@ -5,6 +5,7 @@ import java.lang.foreign.ValueLayout;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.io.text.TextBuffer;
 
 /**
  * A view over a string-table section: i64 offsets[count + 1] (byte offsets into the byte area, from 0,
@@ -58,16 +59,35 @@ record StringTable(long count, MemorySegment offsets, MemorySegment bytes) {
      *                                   corrupt there
      */
     String get(long i) {
+        long start = start(i);
+        byte[] b = bytes.asSlice(start, length(i, start)).toArray(ValueLayout.JAVA_BYTE);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Appends string {@code i} to {@code out} as a CSV field ({@link TextBuffer#appendUtf8Field}): what
+     * {@code out.appendField(get(i))} appends, without decoding an ASCII string.
+     *
+     * @throws IndexOutOfBoundsException as {@link #get}
+     */
+    void appendField(long i, TextBuffer out) {
+        long start = start(i);
+        out.appendUtf8Field(bytes, start, length(i, start));
+    }
+
+    private long start(long i) {
         if (i < 0 || i >= count) {
             throw new IndexOutOfBoundsException("string " + i + " of " + count);
         }
-        long start = offsets.getAtIndex(Layouts.I64, i);
+        return offsets.getAtIndex(Layouts.I64, i);
+    }
+
+    private int length(long i, long start) {
         long end = offsets.getAtIndex(Layouts.I64, i + 1);
-        if (start > end || end - start > Integer.MAX_VALUE) {
+        if (start > end || end - start > Integer.MAX_VALUE || end > bytes.byteSize()) {
             throw new IndexOutOfBoundsException("corrupt string table: string " + i + " spans [" + start + ", "
                     + end + ")");
         }
-        byte[] b = bytes.asSlice(start, end - start).toArray(ValueLayout.JAVA_BYTE);
-        return new String(b, StandardCharsets.UTF_8);
+        return (int) (end - start);
     }
 }
