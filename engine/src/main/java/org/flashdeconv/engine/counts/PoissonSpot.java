@@ -443,6 +443,39 @@ public final class PoissonSpot {
         out[at + 3] = (s30 + s31) + (s32 + s33);
     }
 
+    /** {@link #dot} of {@code a} with two blocks of {@code b} into out[0..2): the bits of two {@link #dot}s. */
+    private static void dots2(double[] a, double[] b, int o0, int o1, int n, double[] out) {
+        double s00 = 0;
+        double s01 = 0;
+        double s02 = 0;
+        double s03 = 0;
+        double s10 = 0;
+        double s11 = 0;
+        double s12 = 0;
+        double s13 = 0;
+        int j = 0;
+        for (; j + 3 < n; j += 4) {
+            double a0 = a[j];
+            double a1 = a[j + 1];
+            double a2 = a[j + 2];
+            double a3 = a[j + 3];
+            s00 += a0 * b[o0 + j];
+            s01 += a1 * b[o0 + j + 1];
+            s02 += a2 * b[o0 + j + 2];
+            s03 += a3 * b[o0 + j + 3];
+            s10 += a0 * b[o1 + j];
+            s11 += a1 * b[o1 + j + 1];
+            s12 += a2 * b[o1 + j + 2];
+            s13 += a3 * b[o1 + j + 3];
+        }
+        for (; j < n; j++) {
+            s00 += a[j] * b[o0 + j];
+            s10 += a[j] * b[o1 + j];
+        }
+        out[0] = (s00 + s01) + (s02 + s03);
+        out[1] = (s10 + s11) + (s12 + s13);
+    }
+
     /** max_k |projected gradient_k| · max(β_k, 1). */
     private static double kkt(int comps, double[] b, double[] g) {
         double r = 0;
@@ -500,7 +533,13 @@ public final class PoissonSpot {
                         hData[free[a] * stride + free[c + t]] = four[t];
                     }
                 }
-                for (; c <= a; c++) {
+                if (c + 1 <= a) {
+                    dots2(scaled, q, free[c] * nnz, free[c + 1] * nnz, nnz, four);
+                    hData[free[a] * stride + free[c]] = four[0];
+                    hData[free[a] * stride + free[c + 1]] = four[1];
+                    c += 2;
+                }
+                if (c <= a) {
                     hData[free[a] * stride + free[c]] = dot(scaled, q, free[c] * nnz, nnz);
                 }
                 inH[free[a]] = true;
