@@ -1,6 +1,7 @@
 package org.flashdeconv.engine.counts;
 
 import java.util.Arrays;
+import org.flashdeconv.engine.genes.MappedRows;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
@@ -84,7 +85,9 @@ public final class Background {
                 }
                 dev0[block] += Deviance.of(row, prof.rows(), k1, b, k);
             }
+            releaseSample(counts, s, e, step);
         });
+        MappedRows.releaseAll(counts); // the sample's rows are spread over the whole store
         double[] pseudoBulk = new double[p];
         double[] fitted = new double[k];
         double d0 = 0;
@@ -134,7 +137,9 @@ public final class Background {
                 totalSum[block] += sum;
                 bgSpots[block] += b[k] > 0 ? 1 : 0;
             }
+            releaseSample(counts, s, e, step);
         });
+        MappedRows.releaseAll(counts);
         double d1 = 0;
         double bg = 0;
         double total = 0;
@@ -162,6 +167,17 @@ public final class Background {
             prof.setBackground(new double[p]);
         }
         return new Result(kept, profile, share, f, pValue, spotsUsed);
+    }
+
+    /**
+     * Releases the mapped pages of the rows a block of the sample spans, {@code [s·step, (e−1)·step]}: reading one row
+     * of every {@code step} maps the pages around it too (the kernel's fault-around), so most of the store would
+     * otherwise become resident.
+     */
+    private static void releaseSample(CsrView counts, long s, long e, long step) {
+        if (e > s) {
+            MappedRows.release(counts, s * step, (e - 1) * step + 1);
+        }
     }
 
     /** max(0, pseudo-bulk − Σ_k B_k p_k) per gene. */

@@ -4,6 +4,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 import org.flashdeconv.engine.Progress;
+import org.flashdeconv.engine.genes.MappedRows;
 import org.flashdeconv.engine.SpotStatus;
 import org.flashdeconv.engine.graph.SpatialGraph;
 import org.flashdeconv.engine.matrix.CsrView;
@@ -143,11 +144,13 @@ public final class CountModel {
                     }
                     MemorySegment.copy(b, 0, out.scratch(), Layouts.F64, i * k1 * Double.BYTES, k1);
                 }
+                MappedRows.release(counts, s, e);
                 progress.advance(e - s);
             });
         } finally {
             progress.end();
         }
+        MappedRows.releaseAll(counts);
         long iters1 = 0;
         long spots = 0;
         for (int b = 0; b < blocks; b++) {
@@ -209,11 +212,13 @@ public final class CountModel {
                     }
                     write(out, i, k, b, none, cellUnits, prof.cellSizes(), q);
                 }
+                MappedRows.release(counts, s, e);
                 progress.advance(e - s);
             });
         } finally {
             progress.end();
         }
+        MappedRows.releaseAll(counts); // the row pointers, and the pages two blocks shared
         double[] totals = new double[k1];
         double dev = 0;
         long iters = 0;

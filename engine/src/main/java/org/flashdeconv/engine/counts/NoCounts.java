@@ -2,6 +2,7 @@ package org.flashdeconv.engine.counts;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import org.flashdeconv.engine.genes.MappedRows;
 import org.flashdeconv.engine.matrix.ColumnMap;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
@@ -45,6 +46,7 @@ public final class NoCounts {
                     flagged[block]++;
                 }
             }
+            MappedRows.release(y, s, e); // one entry per spot still touches most pages of a mapped store
         });
         long total = 0;
         for (long c : flagged) {

@@ -547,8 +547,9 @@ public final class PoissonSpot {
     /**
      * The line search along the projection arc: the point P(β + t·dir) for t = 1 and then smaller t, once the segment
      * from β to it is a descent direction. Taken when f's slope along the segment at its end is ≤ 0 (f is convex, so
-     * f is lower there: no logarithm needed), else when Armijo's test holds (σ = 10⁻⁴; f evaluated only then), when
-     * the decrease is below f's rounding, or when the point meets the tolerance. Otherwise t shrinks by the secant root
+     * f is lower there: no logarithm needed), else when Armijo's test holds (σ = 10⁻⁴): first on an upper bound of the
+     * decrease without a logarithm ({@link #decreaseBound}), then with f evaluated; or when the decrease is below f's
+     * rounding, or when the point meets the tolerance. Otherwise t shrinks by the secant root
      * of the slope on the segment, clamped to [0.1, 0.5]. On success β, m, y/m and ∇f move to the point.
      */
     private boolean search(int nnz, double[] y, int comps, double[] cost, double[] pseudo, double[] b, double scale,
@@ -577,6 +578,10 @@ public final class PoissonSpot {
             boolean accept = finite && slope1 <= 0;
             double ft = Double.NaN;
             if (finite && !accept) {
+                // Armijo certified without a logarithm: an upper bound of f(trial) − f(β) below σ·slope0
+                accept = decreaseBound(nnz, y, comps, cost, pseudo, b, m, mTrial) <= ARMIJO * slope0;
+            }
+            if (finite && !accept) {
                 if (Double.isNaN(fval)) {
                     fval = objective(nnz, y, comps, cost, pseudo, b, m);
                 }
@@ -601,6 +606,34 @@ public final class PoissonSpot {
             t *= Math.min(Math.max(secant, 0.1), 0.5);
         }
         return false;
+    }
+
+    /**
+     * An upper bound of f(trial) − f(b) (means {@code mean} and {@code meanTrial}, all positive): every logarithm of a
+     * ratio r is replaced by a lower bound ℓ(r) ≤ log r, 2(r − 1)/(r + 1) for r ≥ 1 and (r − 1)/√r below, both exact to
+     * O((r − 1)³), so that a Newton step's Armijo test is certified without a logarithm (docs/algorithm.md §29.2). For
+     * the means, ℓ = min of the two (the smaller is the right one on each side of 1): no branch to mispredict.
+     */
+    private double decreaseBound(int nnz, double[] y, int comps, double[] cost, double[] pseudo, double[] b,
+                                 double[] mean, double[] meanTrial) {
+        double d = 0;
+        for (int k = 0; k < comps; k++) {
+            d += cost[k] * (trial[k] - b[k]);
+            if (pseudo != null && pseudo[k] > 0) {
+                d -= pseudo[k] * logBelow(trial[k] / b[k]);
+            }
+        }
+        double s = 0;
+        for (int j = 0; j < nnz; j++) {
+            double diff = meanTrial[j] - mean[j];
+            s += y[j] * Math.min(2 * diff / (meanTrial[j] + mean[j]), diff / Math.sqrt(meanTrial[j] * mean[j]));
+        }
+        return d - s;
+    }
+
+    /** A lower bound of log r for r > 0: 2(r − 1)/(r + 1) for r ≥ 1, (r − 1)/√r below (error O((r − 1)³)). */
+    static double logBelow(double r) {
+        return r >= 1 ? 2 * (r - 1) / (r + 1) : (r - 1) / Math.sqrt(r);
     }
 
     /** f at b with the means {@code mean} (all positive). */

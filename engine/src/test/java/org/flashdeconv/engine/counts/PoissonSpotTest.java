@@ -185,6 +185,23 @@ class PoissonSpotTest {
     }
 
     @Test
+    void theLogarithmsLowerBoundIsBelowAndThirdOrderClose() {
+        // the line search certifies Armijo's test with it: it must never exceed log r, and be close near r = 1
+        for (double r : new double[] {1e-6, 0.01, 0.3, 0.7, 0.95, 0.999, 1, 1.001, 1.05, 1.5, 4, 1e3, 1e6}) {
+            double lower = PoissonSpot.logBelow(r);
+            assertTrue(lower <= Math.log(r), "below log r at r = " + r);
+            double gap = Math.log(r) - lower;
+            if (r >= 0.3 && r <= 4) {
+                double third = Math.abs(Math.pow(r - 1, 3));
+                assertTrue(gap <= third / 4 + 1e-16, "O((r - 1)^3) at r = " + r + ": " + gap);
+            }
+        }
+        assertEquals(0.0, PoissonSpot.logBelow(1), 0);
+        assertEquals(Math.log(1.1), PoissonSpot.logBelow(1.1), 1e-3);
+        assertTrue(Math.log(1.1) - PoissonSpot.logBelow(1.1) > 0, "strictly below off 1");
+    }
+
+    @Test
     void profilesAreFlooredAndSumToOne() {
         double[][] x = {{0, 0, 5, 5}, {1, 0, 0, 0}, {0, 0, 0, 0}};
         CountProfiles prof = CountProfiles.of(x, new int[] {0, 1, 2, 3}, 4);
