@@ -2,23 +2,19 @@ package org.flashdeconv.io.result;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import org.flashdeconv.engine.parallel.BlockExecutor;
-import org.flashdeconv.io.atomic.AtomicOutput;
-import org.flashdeconv.io.atomic.NamedChannel;
 import org.flashdeconv.io.text.TextBuffer;
 
 /**
  * Writes per-spot text tables, one line per spot after a header, each line the spot's barcode field and what the
  * table's {@link RowFormatter} appends after it. Several tables of the same spots are written in one pass (the
  * barcode is formatted once per spot). Blocks of rows are formatted on the executor's workers while the caller's
- * thread writes the blocks before them in row order (same bytes for any thread count); at most a few blocks are in
- * memory at once. Each file appears under its name only when complete.
+ * thread (and, with more than one worker, a second writing thread: {@link OrderedFiles}) writes the blocks before
+ * them in row order, so the bytes do not depend on the thread count; at most three blocks per worker are in memory
+ * at once. Each file appears under its name only when complete.
  */
 final class TextTable {
     /** Appends what follows the barcode on a row (from its comma), without the newline. Called from workers. */
@@ -58,74 +54,52 @@ final class TextTable {
      */
     static void write(List<Table> tables, long n, BarcodeField barcode, BlockExecutor ex) throws IOException {
         int t = tables.size();
-        List<AtomicOutput> outs = new ArrayList<>(t);
-        List<FileChannel> channels = new ArrayList<>(t);
-        Throwable failure = null;
-        try {
-            for (Table table : tables) {
-                AtomicOutput out = AtomicOutput.create(table.target());
-                outs.add(out);
-                FileChannel ch = NamedChannel.open(out.temp(), out.target(), StandardOpenOption.WRITE);
-                channels.add(ch);
-                writeFully(ch, ByteBuffer.wrap((table.header() + "\n").getBytes(StandardCharsets.UTF_8)));
+        try (OrderedFiles files = new OrderedFiles(tables.stream().map(Table::target).toList(), ex.threads() > 1)) {
+            ByteBuffer[] headers = new ByteBuffer[t];
+            for (int i = 0; i < t; i++) {
+                headers[i] = ByteBuffer.wrap((tables.get(i).header() + "\n").getBytes(StandardCharsets.UTF_8));
             }
+            files.write(headers);
             int ahead = AHEAD_PER_THREAD * ex.threads();
-            TextBuffer[][] slots = new TextBuffer[ahead][];
+            Slot[] slots = new Slot[ahead];
             ex.forEachBlockInOrder(n, BLOCK_ROWS, ahead, (slot, b, s, e) -> {
                 if (slots[slot] == null) {
-                    slots[slot] = buffers(t + 1, (int) (e - s));
+                    slots[slot] = new Slot(t, (int) (e - s));
                 }
-                format(tables, barcode, s, e, slots[slot]);
-                return slots[slot];
-            }, (b, bufs) -> {
-                for (int i = 0; i < t; i++) {
-                    writeFully(channels.get(i), bufs[i].asByteBuffer());
-                }
-            });
-            for (FileChannel ch : channels) {
-                ch.close();
-            }
-            for (AtomicOutput out : outs) {
-                out.commit();
-            }
-        } catch (Throwable x) {
-            failure = x;
-            throw x;
-        } finally {
-            close(channels, outs, failure);
+                format(tables, barcode, s, e, slots[slot].text);
+                return slots[slot].direct();
+            }, (b, blocks) -> files.write(blocks));
+            files.commit();
         }
     }
 
-    private static TextBuffer[] buffers(int count, int rows) {
-        TextBuffer[] bufs = new TextBuffer[count];
-        for (int i = 0; i < count; i++) {
-            bufs[i] = new TextBuffer(i == count - 1 ? 64 : rows * 32);
-        }
-        return bufs;
-    }
+    /**
+     * The buffers of one block: the text of each table (and the barcode, last), and each table's text copied
+     * off-heap by the worker that formatted it (so that the writing threads hand it to the kernel without a copy).
+     */
+    private static final class Slot {
+        final TextBuffer[] text;
+        final ByteBuffer[] direct;
 
-    /** Closes the channels and outputs (deleting the temporaries not committed); a failure of a close is added. */
-    private static void close(List<FileChannel> channels, List<AtomicOutput> outs, Throwable failure)
-            throws IOException {
-        IOException first = null;
-        List<AutoCloseable> all = new ArrayList<>(channels);
-        all.addAll(outs);
-        for (AutoCloseable c : all) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                IOException io = e instanceof IOException i ? i : new IOException(e);
-                if (failure != null) {
-                    failure.addSuppressed(io);
-                } else if (first == null) {
-                    first = io;
-                } else {
-                    first.addSuppressed(io);
-                }
+        Slot(int tables, int rows) {
+            text = new TextBuffer[tables + 1];
+            for (int i = 0; i <= tables; i++) {
+                text[i] = new TextBuffer(i == tables ? 64 : rows * 32);
             }
+            direct = new ByteBuffer[tables];
         }
-        if (first != null) {
-            throw first;
+
+        /** Copies the text of each table into its direct buffer (grown as needed), ready to be written. */
+        ByteBuffer[] direct() {
+            for (int i = 0; i < direct.length; i++) {
+                int size = text[i].size();
+                if (direct[i] == null || direct[i].capacity() < size) {
+                    direct[i] = ByteBuffer.allocateDirect(Math.max(size, size + size / 4));
+                }
+                direct[i].clear();
+                direct[i].put(text[i].bytes(), 0, size).flip();
+            }
+            return direct;
         }
     }
 
@@ -145,12 +119,6 @@ final class TextTable {
                 tables.get(i).row().append(row, out);
                 out.append('\n');
             }
-        }
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer buf) throws IOException {
-        while (buf.hasRemaining()) {
-            ch.write(buf);
         }
     }
 }
