@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.flashdeconv.engine.counts.CountModel;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.matrix.ZeroedArrays;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.engine.represent.Representation;
 import org.flashdeconv.engine.represent.SketchDraws;
@@ -96,16 +97,16 @@ public final class FitResult implements AutoCloseable {
             boolean success = false;
             try {
                 long cells = Math.multiplyExact(spots, (long) prep.types());
-                beta = arena.allocate(Layouts.F64, cells);
+                beta = ZeroedArrays.allocate(arena, Layouts.F64, cells);
                 // FLASHDECONV: allocated by finish, after the solver (whose caller may release its input first)
-                proportions = prep.options().model() == Model.COUNTS ? arena.allocate(Layouts.F64, cells) : null;
-                dominant = arena.allocate(Layouts.I32, spots);
-                noCounts = arena.allocate(ValueLayout.JAVA_BYTE, spots).copyFrom(flags);
-                status = arena.allocate(ValueLayout.JAVA_BYTE, spots);
+                proportions = prep.options().model() == Model.COUNTS ? ZeroedArrays.allocate(arena, Layouts.F64, cells) : null;
+                dominant = ZeroedArrays.allocate(arena, Layouts.I32, spots);
+                noCounts = ZeroedArrays.allocate(arena, ValueLayout.JAVA_BYTE, spots).copyFrom(flags);
+                status = ZeroedArrays.allocate(arena, ValueLayout.JAVA_BYTE, spots);
                 countOutputs = prep.options().model() != Model.COUNTS ? null : new CountModel.Outputs(beta,
-                        arena.allocate(Layouts.F64, spots), proportions, dominant, noCounts,
-                        arena.allocate(Layouts.F64, Math.multiplyExact(spots, (long) CountModel.QUALITY.size())),
-                        arena.allocate(ValueLayout.JAVA_BYTE, spots), status, null);
+                        ZeroedArrays.allocate(arena, Layouts.F64, spots), proportions, dominant, noCounts,
+                        ZeroedArrays.allocate(arena, Layouts.F64, Math.multiplyExact(spots, (long) CountModel.QUALITY.size())),
+                        ZeroedArrays.allocate(arena, ValueLayout.JAVA_BYTE, spots), status, null);
                 success = true;
             } finally {
                 if (!success) {
@@ -120,7 +121,7 @@ public final class FitResult implements AutoCloseable {
 
         FitResult finish(LambdaSpec requested, double lambdaUsed, double rhoEff, SolveInfo info,
                          BlockExecutor executor, long startNanos) {
-            proportions = arena.allocate(Layouts.F64, Math.multiplyExact(spots, (long) prep.types()));
+            proportions = ZeroedArrays.allocate(arena, Layouts.F64, Math.multiplyExact(spots, (long) prep.types()));
             Proportions.compute(beta, spots, prep.types(), prep.spotsWithoutCounts() > 0 ? noCounts : null,
                     proportions, dominant, status, executor);
             return new FitResult(this, requested, lambdaUsed, rhoEff, info,

@@ -16,6 +16,7 @@ import org.flashdeconv.engine.graph.SpatialGraph;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.matrix.ZeroedArrays;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 import org.flashdeconv.engine.represent.Representation;
 import org.flashdeconv.engine.represent.RepresentationPass;
@@ -88,8 +89,8 @@ public final class PreparedProblem implements AutoCloseable {
             Representation rep = RepresentationPass.prepare(x, sel, stats, o.preprocess(), o.geneWeighting(),
                     o.sketchDim(), seed);
             int k = x.length;
-            MemorySegment h = stages.allocate(Layouts.F64, Math.multiplyExact(y.rows(), (long) k));
-            MemorySegment noCounts = arena.allocate(ValueLayout.JAVA_BYTE, y.rows());
+            MemorySegment h = ZeroedArrays.allocate(stages, Layouts.F64, Math.multiplyExact(y.rows(), (long) k));
+            MemorySegment noCounts = ZeroedArrays.allocate(arena, ValueLayout.JAVA_BYTE, y.rows());
             // the count model reads the counts itself: it needs only the no-counts flags, not H (left at 0)
             double yrSq = o.model() == Model.COUNTS ? countsOnlyFlags(y, noCounts, executor)
                     : RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, noCounts, executor, progress);
@@ -281,7 +282,7 @@ public final class PreparedProblem implements AutoCloseable {
         FitResult.Builder result = FitResult.allocate(prep, problem.spots(), noCounts);
         boolean success = false;
         try (Arena scratch = Arena.ofShared()) {
-            MemorySegment work = scratch.allocate(Layouts.F64, Math.multiplyExact(problem.spots(), (long) k + 1));
+            MemorySegment work = ZeroedArrays.allocate(scratch, Layouts.F64, Math.multiplyExact(problem.spots(), (long) k + 1));
             CountModel.Summary summary = CountModel.fit(input.counts(), input.signatures(),
                     prep.selection().selected(), stats.sumRaw(), graph, alpha, auto,
                     prep.options().units() == Units.CELLS, result.countOutputs(work), executor, progress);
@@ -316,7 +317,7 @@ public final class PreparedProblem implements AutoCloseable {
         FitResult.Builder result = FitResult.allocate(prep, problem.spots(), noCounts);
         boolean success = false;
         try (Arena scratch = Arena.ofShared()) {
-            MemorySegment work = scratch.allocate(Math.max(1, solver.workBytes(problem.spots(), problem.types())),
+            MemorySegment work = ZeroedArrays.allocate(scratch, Math.max(1, solver.workBytes(problem.spots(), problem.types())),
                     Double.BYTES);
             MemorySegment start = warmStart == null ? null : warmStart.abundances();
             SolveInfo info = solver.solve(problem, settings, start, result.beta(), work, executor, progress);

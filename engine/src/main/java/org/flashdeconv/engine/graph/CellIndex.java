@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.matrix.ZeroedArrays;
 
 /**
  * A uniform grid of cells over the spots, the spatial index of the graph builders.
@@ -68,7 +69,7 @@ final class CellIndex {
         }
         double size = fit(bounds, m, initialCellSize(bounds, m));
         long cellCount = layout(bounds, m, size);
-        MemorySegment start = scratch.allocate(Layouts.I32, cellCount + 1);
+        MemorySegment start = ZeroedArrays.allocate(scratch, Layouts.I32, cellCount + 1);
         int occ = count(coords, m, size, start, cellCount);
         double clustered = spots / (occ * POINTS_PER_CELL);
         if (m > 0 && clustered > 4) {
@@ -77,7 +78,7 @@ final class CellIndex {
             if (finer < 0.8 * size) {
                 size = finer;
                 cellCount = layout(bounds, m, size);
-                start = scratch.allocate(Layouts.I32, cellCount + 1);
+                start = ZeroedArrays.allocate(scratch, Layouts.I32, cellCount + 1);
                 occ = count(coords, m, size, start, cellCount);
             }
         }
@@ -91,9 +92,9 @@ final class CellIndex {
         this.slack = 1e-10 * (scale + size);
         this.cellStart = start;
         this.occupiedCount = occ;
-        this.occupied = scratch.allocate(Layouts.I32, Math.max(1, occ));
-        this.ids = scratch.allocate(Layouts.I32, Math.max(1, spots));
-        this.points = scratch.allocate(Layouts.F64, Math.max(1, spots * dim));
+        this.occupied = ZeroedArrays.allocate(scratch, Layouts.I32, Math.max(1, occ));
+        this.ids = ZeroedArrays.allocate(scratch, Layouts.I32, Math.max(1, spots));
+        this.points = ZeroedArrays.allocate(scratch, Layouts.F64, Math.max(1, spots * dim));
         place(coords, cellCount);
     }
 
@@ -112,7 +113,7 @@ final class CellIndex {
             return coords;
         }
         long values = Math.multiplyExact(coords.n(), (long) coords.dim());
-        MemorySegment data = scratch.allocate(Layouts.F64, Math.max(1, values));
+        MemorySegment data = ZeroedArrays.allocate(scratch, Layouts.F64, Math.max(1, values));
         for (long i = 0; i < coords.n(); i++) {
             for (int c = 0; c < coords.dim(); c++) {
                 data.setAtIndex(Layouts.F64, i * coords.dim() + c, Math.scalb(coords.get(i, c), exponent));

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.matrix.CoordsView;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.matrix.ZeroedArrays;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
@@ -56,7 +57,7 @@ public final class GraphBuilder {
             int scale = bounds.scaleExponent(); // k nearest: the same for exactly scaled coordinates
             CellIndex index = CellIndex.build(CellIndex.scaled(coords, scale, scratch), bounds.scaled(scale), scratch);
             progress.start("spatial graph", n);
-            MemorySegment out = scratch.allocate(Layouts.I32, n * kEff);
+            MemorySegment out = ZeroedArrays.allocate(scratch, Layouts.I32, n * kEff);
             ex.forEachBlock(n, BLOCK, (b, s, e) -> {
                 KnnSearch search = new KnnSearch(index, kEff);
                 int[] row = new int[kEff];
@@ -159,7 +160,7 @@ public final class GraphBuilder {
             BlockExecutor ex, Progress progress) {
         long n = index.spots;
         long limit = Math.min(Integer.MAX_VALUE, Math.multiplyExact(MAX_MEAN_DEGREE, n));
-        MemorySegment degrees = scratch.allocate(Layouts.I32, n);
+        MemorySegment degrees = ZeroedArrays.allocate(scratch, Layouts.I32, n);
         AtomicLong counted = new AtomicLong();
         ex.forEachBlock(n, BLOCK, (b, s, e) -> {
             RadiusSearch search = new RadiusSearch(index, r);

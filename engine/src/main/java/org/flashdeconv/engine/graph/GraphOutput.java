@@ -3,6 +3,7 @@ package org.flashdeconv.engine.graph;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.matrix.ZeroedArrays;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
@@ -35,24 +36,24 @@ final class GraphOutput {
      * Allocates the CSR for the given degrees (i32[spots], read on the caller's thread) in {@code arena}.
      */
     static GraphOutput fromDegrees(MemorySegment degrees, long spots, Arena arena, Arena scratch, BlockExecutor ex) {
-        MemorySegment rowPtrOut = arena.allocate(Layouts.I64, spots + 1);
+        MemorySegment rowPtrOut = ZeroedArrays.allocate(arena, Layouts.I64, spots + 1);
         long run = 0;
         for (long i = 0; i < spots; i++) {
             rowPtrOut.setAtIndex(Layouts.I64, i, run);
             run += degrees.getAtIndex(Layouts.I32, i);
         }
         rowPtrOut.setAtIndex(Layouts.I64, spots, run);
-        MemorySegment neighborsOut = arena.allocate(Layouts.I32, run);
+        MemorySegment neighborsOut = ZeroedArrays.allocate(arena, Layouts.I32, run);
         boolean direct = ex.threads() == 1 || rowPtrOut.isAccessibleBy(PROBE);
-        MemorySegment rowPtr = direct ? rowPtrOut : scratch.allocate(Layouts.I64, spots + 1).copyFrom(rowPtrOut);
-        MemorySegment neighbors = direct ? neighborsOut : scratch.allocate(Layouts.I32, Math.max(1, run));
+        MemorySegment rowPtr = direct ? rowPtrOut : ZeroedArrays.allocate(scratch, Layouts.I64, spots + 1).copyFrom(rowPtrOut);
+        MemorySegment neighbors = direct ? neighborsOut : ZeroedArrays.allocate(scratch, Layouts.I32, Math.max(1, run));
         return new GraphOutput(spots, rowPtrOut, neighborsOut, rowPtr, neighbors);
     }
 
     /** An empty graph over {@code spots} spots, allocated in {@code arena}. */
     static SpatialGraph empty(long spots, Arena arena) {
-        MemorySegment rowPtr = arena.allocate(Layouts.I64, spots + 1).fill((byte) 0);
-        return new SpatialGraph(spots, rowPtr, arena.allocate(Layouts.I32, 0));
+        MemorySegment rowPtr = ZeroedArrays.allocate(arena, Layouts.I64, spots + 1).fill((byte) 0);
+        return new SpatialGraph(spots, rowPtr, ZeroedArrays.allocate(arena, Layouts.I32, 0));
     }
 
     /** First entry of row {@code spot} (workers may call this). */

@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import org.flashdeconv.engine.Progress;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.matrix.ZeroedArrays;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
@@ -22,7 +23,7 @@ final class GridSpacing {
     /** The median nearest-other-spot distance over an index of at least two spots. */
     static double median(CellIndex index, Arena scratch, BlockExecutor ex, Progress progress) {
         long n = index.spots;
-        MemorySegment nearest = scratch.allocate(Layouts.F64, n);
+        MemorySegment nearest = ZeroedArrays.allocate(scratch, Layouts.F64, n);
         ex.forEachBlock(n, GraphBuilder.BLOCK, (b, s, e) -> {
             KnnSearch search = new KnnSearch(index, 1);
             for (long p = s; p < e; p++) {

@@ -5,6 +5,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import org.flashdeconv.engine.matrix.Layouts;
+import org.flashdeconv.engine.matrix.ZeroedArrays;
 import org.flashdeconv.engine.parallel.BlockExecutor;
 
 /**
@@ -28,7 +29,7 @@ final class KnnUnion {
      * ascending; spots * k below 2^31). Scratch goes into {@code scratch} (shared); the result into {@code arena}.
      */
     static SpatialGraph union(MemorySegment out, long spots, int k, Arena arena, Arena scratch, BlockExecutor ex) {
-        MemorySegment degree = scratch.allocate(Layouts.I32, spots).fill((byte) 0);
+        MemorySegment degree = ZeroedArrays.allocate(scratch, Layouts.I32, spots);
         ex.forEachBlock(spots, BLOCK, (b, s, e) -> {
             for (long i = s; i < e; i++) {
                 for (long t = i * k; t < (i + 1) * k; t++) {
@@ -39,7 +40,7 @@ final class KnnUnion {
                 }
             }
         });
-        MemorySegment extraPtr = scratch.allocate(Layouts.I32, spots + 1);
+        MemorySegment extraPtr = ZeroedArrays.allocate(scratch, Layouts.I32, spots + 1);
         int run = 0;
         for (long i = 0; i < spots; i++) {
             extraPtr.setAtIndex(Layouts.I32, i, run);
@@ -47,7 +48,7 @@ final class KnnUnion {
             degree.setAtIndex(Layouts.I32, i, k);
         }
         extraPtr.setAtIndex(Layouts.I32, spots, run);
-        MemorySegment extra = scratch.allocate(Layouts.I32, Math.max(1, run));
+        MemorySegment extra = ZeroedArrays.allocate(scratch, Layouts.I32, Math.max(1, run));
         // degree[j] now counts up from k as the cursor of j's extra list, ending at k + |extra(j)|.
         ex.forEachBlock(spots, BLOCK, (b, s, e) -> {
             for (long i = s; i < e; i++) {
