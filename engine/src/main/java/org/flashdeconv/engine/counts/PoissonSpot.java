@@ -156,6 +156,9 @@ public final class PoissonSpot {
             // a fresh Hessian, except for the Fisher start and, under the prior, while the residual falls fast
             boolean fresh = pseudo == null ? !(fisher && iterations == 1) : r > REUSE * lastR;
             direction(nnz, comps, pseudo, beta, nf, fresh);
+            if (fisher && iterations == 1) {
+                correct(nf, beta);
+            }
             lastR = r;
             if (!search(nnz, y, comps, cost, pseudo, beta, scale, tol)) {
                 return false; // no progress possible at double precision: report as not converged
@@ -231,10 +234,10 @@ public final class PoissonSpot {
         if (q.length < nnz * comps) {
             q = new double[Math.max(nnz * comps, 2 * q.length)];
         }
-        for (int j = 0; j < nnz; j++) {
-            int row = pos[j] * stride;
-            for (int k = 0; k < comps; k++) {
-                q[k * nnz + j] = profiles[row + k];
+        for (int k = 0; k < comps; k++) {
+            int o = k * nnz;
+            for (int j = 0; j < nnz; j++) {
+                q[o + j] = profiles[pos[j] * stride + k];
             }
         }
     }
@@ -588,6 +591,37 @@ public final class PoissonSpot {
             } else if (b[k] > 0) {
                 dir[k] = -b[k];
             }
+        }
+    }
+
+    /**
+     * One Gauss-Seidel sweep of projected coordinate descent on the step's quadratic model g·d + ½dᵀHd over the free
+     * components, from the projected Newton point: z_a ← max(0, z_a − (g_a + Σ_c H_ac (z_c − β_c)) / H_aa) in index
+     * order, then d = z − β. Used after the Fisher first step, where the projection clips many types to 0 and the
+     * others have not been re-fitted for it (docs/algorithm.md §29.2): K² multiply-adds, and sweep 1 needs 1.6 instead
+     * of 3.4 Newton iterations per spot. (More sweeps, or the correction in every iteration, measured worse.)
+     */
+    private void correct(int nf, double[] b) {
+        double[] z = trial;
+        for (int a = 0; a < nf; a++) {
+            int k = free[a];
+            z[k] = Math.max(0, b[k] + dir[k]);
+        }
+        for (int a = 0; a < nf; a++) {
+            int ka = free[a];
+            double g = grad[ka];
+            for (int c = 0; c < nf; c++) {
+                int kc = free[c];
+                g += (ka >= kc ? hData[ka * stride + kc] : hData[kc * stride + ka]) * (z[kc] - b[kc]);
+            }
+            double h = hData[ka * stride + ka];
+            if (h > 0) {
+                z[ka] = Math.max(0, z[ka] - g / h);
+            }
+        }
+        for (int a = 0; a < nf; a++) {
+            int k = free[a];
+            dir[k] = z[k] - b[k];
         }
     }
 
