@@ -196,6 +196,8 @@ public final class CountModel {
                 double[] pseudo = new double[k1];
                 double[] costI = new double[k1];
                 double[] q = new double[QUALITY.size()];
+                double[] near = new double[k1];
+                double[] fractions = new double[k];
                 for (long i = s; i < e; i++) {
                     Arrays.fill(b, 0);
                     Arrays.fill(q, Double.NaN);
@@ -207,7 +209,7 @@ public final class CountModel {
                             fitted += b[t];
                         }
                         boolean prior = alphaUsed > 0 && fitted > 0
-                                && neighbourMean(graph, out.scratch(), i, k1, pseudo);
+                                && neighbourMean(graph, out.scratch(), i, k1, pseudo, near);
                         System.arraycopy(cost, 0, costI, 0, k1);
                         if (prior) {
                             pseudoCounts(alphaUsed, comps, pseudo);
@@ -227,7 +229,7 @@ public final class CountModel {
                     } else {
                         out.noCounts().set(ValueLayout.JAVA_BYTE, i, (byte) 1);
                     }
-                    write(out, i, k, b, none, cellUnits, prof.cellSizes(), q);
+                    write(out, i, k, b, none, cellUnits, prof.cellSizes(), q, fractions);
                 }
                 MappedRows.release(counts, s, e);
                 progress.advance(e - s);
@@ -288,17 +290,23 @@ public final class CountModel {
 
     /** The mean composition of spot i's neighbours with a fit, into {@code out}; false if it has none. */
     static boolean neighbourMean(SpatialGraph g, MemorySegment prev, long i, int k1, double[] out) {
+        return neighbourMean(g, prev, i, k1, out, new double[k1]);
+    }
+
+    /** {@link #neighbourMean(SpatialGraph, MemorySegment, long, int, double[])} with a scratch of k1 values. */
+    static boolean neighbourMean(SpatialGraph g, MemorySegment prev, long i, int k1, double[] out, double[] row) {
         Arrays.fill(out, 0);
         int used = 0;
         for (long e = g.rowStart(i); e < g.rowStart(i + 1); e++) {
             long j = g.neighbor(e);
+            MemorySegment.copy(prev, Layouts.F64, j * k1 * Double.BYTES, row, 0, k1);
             double sum = 0;
             for (int t = 0; t < k1; t++) {
-                sum += prev.getAtIndex(Layouts.F64, j * k1 + t);
+                sum += row[t];
             }
             if (sum > 0) {
                 for (int t = 0; t < k1; t++) {
-                    out[t] += prev.getAtIndex(Layouts.F64, j * k1 + t) / sum;
+                    out[t] += row[t] / sum;
                 }
                 used++;
             }
@@ -334,7 +342,7 @@ public final class CountModel {
     }
 
     private static void write(Outputs out, long i, int k, double[] b, boolean none, boolean cells, double[] sizes,
-                              double[] q) {
+                              double[] q, double[] fractions) {
         double known = 0;
         double denominator = 0;
         double meanSize = 0;
@@ -348,20 +356,20 @@ public final class CountModel {
         int best = -1;
         double bestValue = Double.NEGATIVE_INFINITY;
         for (int t = 0; t < k; t++) {
-            out.beta().setAtIndex(Layouts.F64, i * k + t, b[t]);
             double v = status != SpotStatus.OK ? Double.NaN : (cells ? b[t] / sizes[t] : b[t]) / denominator;
-            out.proportions().setAtIndex(Layouts.F64, i * k + t, v);
+            fractions[t] = v;
             if (v > bestValue) {
                 bestValue = v;
                 best = t;
             }
         }
+        long at = i * k * Double.BYTES;
+        MemorySegment.copy(b, 0, out.beta(), Layouts.F64, at, k);
+        MemorySegment.copy(fractions, 0, out.proportions(), Layouts.F64, at, k);
         out.background().setAtIndex(Layouts.F64, i, b[k]);
         out.dominant().setAtIndex(Layouts.I32, i, status != SpotStatus.OK ? -1 : best);
         out.status().set(ValueLayout.JAVA_BYTE, i, (byte) status.ordinal());
-        for (int c = 0; c < q.length; c++) {
-            out.quality().setAtIndex(Layouts.F64, i * q.length + c, q[c]);
-        }
+        MemorySegment.copy(q, 0, out.quality(), Layouts.F64, i * q.length * Double.BYTES, q.length);
     }
 
     /** median + {@link #POOR_FIT_MADS} · 1.4826 · MAD of the deviance per count, on a fixed sample of spots. */

@@ -234,12 +234,7 @@ public final class PoissonSpot {
         if (q.length < nnz * comps) {
             q = new double[Math.max(nnz * comps, 2 * q.length)];
         }
-        for (int k = 0; k < comps; k++) {
-            int o = k * nnz;
-            for (int j = 0; j < nnz; j++) {
-                q[o + j] = profiles[pos[j] * stride + k];
-            }
-        }
+        SpotKernels.gather(profiles, stride, pos, nnz, comps, q);
     }
 
     /**
@@ -267,17 +262,19 @@ public final class PoissonSpot {
             if (!weights(nnz, y, m, w)) {
                 return false;
             }
-            for (int j = 0; j < nnz; j++) {
-                curv[j] = w[j] / m[j];
-            }
             for (int k = 0; k < comps; k++) {
                 if (pseudo[k] > 0 && beta[k] <= EPS * scale) {
+                    if (!moved) {
+                        for (int j = 0; j < nnz; j++) {
+                            curv[j] = w[j] / m[j];
+                        }
+                    }
                     int o = k * nnz;
                     for (int j = 0; j < nnz; j++) {
                         scaled[j] = curv[j] * q[o + j];
                     }
-                    double g = cost[k] - dot(w, q, o, nnz);
-                    double h = dot(scaled, q, o, nnz);
+                    double g = cost[k] - SpotKernels.dot(w, q, o, nnz);
+                    double h = SpotKernels.dot(scaled, q, o, nnz);
                     double a = pseudo[k];
                     double root = Math.sqrt(g * g + 4 * h * a);
                     beta[k] = g > 0 ? 2 * a / (g + root) : h > 0 ? (root - g) / (2 * h) : scale;
@@ -285,9 +282,11 @@ public final class PoissonSpot {
                 }
             }
         }
-        if (moved) {
-            means(nnz, comps, beta, m);
+        if (!moved) {
+            return pseudo == null ? gradient(nnz, y, comps, cost, pseudo, beta, m, w, grad)
+                    : gradientFrom(nnz, comps, cost, pseudo, beta, w, grad); // y/m is already in w
         }
+        means(nnz, comps, beta, m);
         return gradient(nnz, y, comps, cost, pseudo, beta, m, w, grad);
     }
 
@@ -347,12 +346,18 @@ public final class PoissonSpot {
         for (int j = 0; j < nnz; j++) {
             wt[j] = y[j] / mean[j];
         }
+        return gradientFrom(nnz, comps, cost, pseudo, b, wt, g);
+    }
+
+    /** The rest of {@link #gradient} once y/m is in {@code wt}. */
+    private boolean gradientFrom(int nnz, int comps, double[] cost, double[] pseudo, double[] b, double[] wt,
+                                 double[] g) {
         int k4 = 0;
         for (; k4 + 3 < comps; k4 += 4) {
-            dots4(wt, q, k4 * nnz, (k4 + 1) * nnz, (k4 + 2) * nnz, (k4 + 3) * nnz, nnz, g, k4);
+            SpotKernels.dots4(wt, q, k4 * nnz, (k4 + 1) * nnz, (k4 + 2) * nnz, (k4 + 3) * nnz, nnz, g, k4);
         }
         for (int k = k4; k < comps; k++) {
-            g[k] = dot(wt, q, k * nnz, nnz);
+            g[k] = SpotKernels.dot(wt, q, k * nnz, nnz);
         }
         for (int k = 0; k < comps; k++) {
             if (!(g[k] < Double.POSITIVE_INFINITY)) {
@@ -368,115 +373,6 @@ public final class PoissonSpot {
             g[k] = gk;
         }
         return true;
-    }
-
-    /** Σ_j a_j b_{o+j} in four interleaved sums (a fixed order: the same bits on every machine and thread). */
-    private static double dot(double[] a, double[] b, int o, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            s0 += a[j] * b[o + j];
-            s1 += a[j + 1] * b[o + j + 1];
-            s2 += a[j + 2] * b[o + j + 2];
-            s3 += a[j + 3] * b[o + j + 3];
-        }
-        for (; j < n; j++) {
-            s0 += a[j] * b[o + j];
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /**
-     * {@link #dot} of {@code a} with four blocks of {@code b} at once, into out[at..at+4): each sum has exactly the
-     * bits of its {@link #dot} (the same four interleaved sums in the same order), but a_j is loaded once for the four
-     * and the sixteen independent sums keep the floating-point units busy.
-     */
-    private static void dots4(double[] a, double[] b, int o0, int o1, int o2, int o3, int n, double[] out, int at) {
-        double s00 = 0;
-        double s01 = 0;
-        double s02 = 0;
-        double s03 = 0;
-        double s10 = 0;
-        double s11 = 0;
-        double s12 = 0;
-        double s13 = 0;
-        double s20 = 0;
-        double s21 = 0;
-        double s22 = 0;
-        double s23 = 0;
-        double s30 = 0;
-        double s31 = 0;
-        double s32 = 0;
-        double s33 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            double a0 = a[j];
-            double a1 = a[j + 1];
-            double a2 = a[j + 2];
-            double a3 = a[j + 3];
-            s00 += a0 * b[o0 + j];
-            s01 += a1 * b[o0 + j + 1];
-            s02 += a2 * b[o0 + j + 2];
-            s03 += a3 * b[o0 + j + 3];
-            s10 += a0 * b[o1 + j];
-            s11 += a1 * b[o1 + j + 1];
-            s12 += a2 * b[o1 + j + 2];
-            s13 += a3 * b[o1 + j + 3];
-            s20 += a0 * b[o2 + j];
-            s21 += a1 * b[o2 + j + 1];
-            s22 += a2 * b[o2 + j + 2];
-            s23 += a3 * b[o2 + j + 3];
-            s30 += a0 * b[o3 + j];
-            s31 += a1 * b[o3 + j + 1];
-            s32 += a2 * b[o3 + j + 2];
-            s33 += a3 * b[o3 + j + 3];
-        }
-        for (; j < n; j++) {
-            s00 += a[j] * b[o0 + j];
-            s10 += a[j] * b[o1 + j];
-            s20 += a[j] * b[o2 + j];
-            s30 += a[j] * b[o3 + j];
-        }
-        out[at] = (s00 + s01) + (s02 + s03);
-        out[at + 1] = (s10 + s11) + (s12 + s13);
-        out[at + 2] = (s20 + s21) + (s22 + s23);
-        out[at + 3] = (s30 + s31) + (s32 + s33);
-    }
-
-    /** {@link #dot} of {@code a} with two blocks of {@code b} into out[0..2): the bits of two {@link #dot}s. */
-    private static void dots2(double[] a, double[] b, int o0, int o1, int n, double[] out) {
-        double s00 = 0;
-        double s01 = 0;
-        double s02 = 0;
-        double s03 = 0;
-        double s10 = 0;
-        double s11 = 0;
-        double s12 = 0;
-        double s13 = 0;
-        int j = 0;
-        for (; j + 3 < n; j += 4) {
-            double a0 = a[j];
-            double a1 = a[j + 1];
-            double a2 = a[j + 2];
-            double a3 = a[j + 3];
-            s00 += a0 * b[o0 + j];
-            s01 += a1 * b[o0 + j + 1];
-            s02 += a2 * b[o0 + j + 2];
-            s03 += a3 * b[o0 + j + 3];
-            s10 += a0 * b[o1 + j];
-            s11 += a1 * b[o1 + j + 1];
-            s12 += a2 * b[o1 + j + 2];
-            s13 += a3 * b[o1 + j + 3];
-        }
-        for (; j < n; j++) {
-            s00 += a[j] * b[o0 + j];
-            s10 += a[j] * b[o1 + j];
-        }
-        out[0] = (s00 + s01) + (s02 + s03);
-        out[1] = (s10 + s11) + (s12 + s13);
     }
 
     /** max_k |projected gradient_k| · max(β_k, 1). */
@@ -530,20 +426,20 @@ public final class PoissonSpot {
                 }
                 int c = 0;
                 for (; c + 3 <= a; c += 4) {
-                    dots4(scaled, q, free[c] * nnz, free[c + 1] * nnz, free[c + 2] * nnz, free[c + 3] * nnz, nnz,
-                            four, 0);
+                    SpotKernels.dots4(scaled, q, free[c] * nnz, free[c + 1] * nnz, free[c + 2] * nnz,
+                            free[c + 3] * nnz, nnz, four, 0);
                     for (int t = 0; t < 4; t++) {
                         hData[free[a] * stride + free[c + t]] = four[t];
                     }
                 }
                 if (c + 1 <= a) {
-                    dots2(scaled, q, free[c] * nnz, free[c + 1] * nnz, nnz, four);
+                    SpotKernels.dots2(scaled, q, free[c] * nnz, free[c + 1] * nnz, nnz, four);
                     hData[free[a] * stride + free[c]] = four[0];
                     hData[free[a] * stride + free[c + 1]] = four[1];
                     c += 2;
                 }
                 if (c <= a) {
-                    hData[free[a] * stride + free[c]] = dot(scaled, q, free[c] * nnz, nnz);
+                    hData[free[a] * stride + free[c]] = SpotKernels.dot(scaled, q, free[c] * nnz, nnz);
                 }
                 inH[free[a]] = true;
             }
