@@ -387,14 +387,48 @@ public final class CountModel {
         if (m == 0) {
             return Double.NaN;
         }
-        double[] a = Arrays.copyOf(v, m);
-        Arrays.sort(a);
-        double median = a[m / 2];
+        double median = select(v, m, m / 2);
         for (int j = 0; j < m; j++) {
-            a[j] = Math.abs(a[j] - median);
+            v[j] = Math.abs(v[j] - median);
         }
-        Arrays.sort(a);
-        return median + POOR_FIT_MADS * 1.4826 * a[m / 2];
+        return median + POOR_FIT_MADS * 1.4826 * select(v, m, m / 2);
+    }
+
+    /**
+     * The element of rank {@code r} (0-based) of {@code a[0, m)}, which contains no NaN, reordering it: the value
+     * {@code a[r]} would hold after sorting (Hoare's selection, median-of-three pivots; a sort of 200 000 values twice
+     * cost about 0.07 s CPU at 1M spots).
+     */
+    static double select(double[] a, int m, int r) {
+        int lo = 0;
+        int hi = m - 1;
+        while (hi > lo) {
+            int mid = (lo + hi) >>> 1;
+            double p = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi]));
+            int i = lo;
+            int j = hi;
+            while (i <= j) {
+                while (a[i] < p) {
+                    i++;
+                }
+                while (a[j] > p) {
+                    j--;
+                }
+                if (i <= j) {
+                    double t = a[i];
+                    a[i++] = a[j];
+                    a[j--] = t;
+                }
+            }
+            if (r <= j) {
+                hi = j;
+            } else if (r >= i) {
+                lo = i;
+            } else {
+                return a[r];
+            }
+        }
+        return a[r];
     }
 
     private static long flagPoorFits(Outputs out, long n, double threshold, BlockExecutor ex) {
