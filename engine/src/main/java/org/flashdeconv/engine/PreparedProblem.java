@@ -85,8 +85,8 @@ public final class PreparedProblem implements AutoCloseable {
             long t2 = System.nanoTime();
             long seed = o.randomState().orElseGet(
                     () -> ThreadLocalRandom.current().nextLong(FlashDeconvOptions.MAX_RANDOM_STATE + 1));
-            Representation rep = RepresentationPass.prepare(x, sel, stats, o.preprocess(), o.geneWeighting(),
-                    o.sketchDim(), seed);
+            Representation rep = o.model() == Model.COUNTS ? new Representation.NotFormed(x.length, sel.size())
+                    : RepresentationPass.prepare(x, sel, stats, o.preprocess(), o.geneWeighting(), o.sketchDim(), seed);
             int k = x.length;
             MemorySegment h = ZeroedArrays.allocate(stages, Layouts.F64, Math.multiplyExact(y.rows(), (long) k));
             MemorySegment noCounts = ZeroedArrays.allocate(arena, ValueLayout.JAVA_BYTE, y.rows());
@@ -112,7 +112,7 @@ public final class PreparedProblem implements AutoCloseable {
             GraphSummary gs = new GraphSummary(graph.spots(), graph.undirectedEdges(), problem.meanDegree(),
                     graph.degreeHistogram());
             ProblemRecord prep = new ProblemRecord(o, typeNames(input.namesOrNull(), k), sel, rep, gs, gram,
-                    Penalties.meanGramDiagonal(gram, k), yrSq, seed, without, List.copyOf(warnings),
+                    o.model() == Model.COUNTS ? Double.NaN : Penalties.meanGramDiagonal(gram, k), yrSq, seed, without, List.copyOf(warnings),
                     ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3));
             PreparedProblem p = new PreparedProblem(arena, stages, executor, progress, prep, graph, problem, noCounts,
                     stats, o.model() == Model.COUNTS ? input : null);

@@ -153,6 +153,8 @@ public final class RepresentationPass {
                 coef[j * types + k] = switch (rep) {
                     case Representation.Weighted w -> w.xr()[k][j];
                     case Representation.Sketched c -> c.xr()[k][c.sketch().bucket()[j]] * c.sketch().value()[j];
+                    case Representation.NotFormed n -> throw new IllegalArgumentException(
+                            "representation pass: no representation was formed (count model)");
                 };
             }
         }

@@ -205,6 +205,10 @@ class CountModelTest {
         try (FitResult c = FlashDeconv.fit(s.counts, s.signatures, s.coords, null, counts(2))) {
             assertTrue(c.hasNoCounts(20));
             assertFalse(c.hasNoCounts(21));
+            // no representation is formed for this model: FLASHDECONV's r and Gram are not reported
+            assertEquals(0, c.summary().representationDim());
+            assertTrue(Double.isNaN(c.summary().gramDiagMean()));
+            assertEquals(0, c.geneWeights().length);
             // found by sweep 1 (no pass of its own): counted in the summary and warned about once
             assertEquals(1, c.countSummary().orElseThrow().spotsWithoutCounts());
             assertEquals(1, c.summary().zeroCountSpots());

@@ -47,6 +47,7 @@ final class NaiveRepresentation {
                     column[j] = c.sketch().bucket()[j];
                     omega[j] = c.sketch().value()[j];
                 }
+                case Representation.NotFormed none -> throw new IllegalArgumentException("no representation");
             }
         }
         yr = new double[n][r];
