@@ -16,7 +16,7 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  */
 public final class Background {
     /** Largest sample. */
-    public static final int SAMPLE = 20_000;
+    public static final int SAMPLE = 10_000;
     /** Penalty per background molecule (in units of the cost of one fitted molecule). */
     public static final double RHO0 = 1.0;
     /** Significance level of the quasi-F test. */

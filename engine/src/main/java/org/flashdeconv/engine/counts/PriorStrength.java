@@ -10,11 +10,15 @@ import org.flashdeconv.engine.parallel.BlockExecutor;
  * sweep 1. If a spot's composition π_i is Dirichlet(α π̄_i) around its neighbours' mean π̄_i, then
  * E‖π_i − π̄_i‖² = (1 − ‖π̄_i‖²)/(α + 1). Sweep 1's compositions add estimation noise that falls with the spot's
  * molecules n_i, so D_i = ‖π̂_i − π̄_i‖² is regressed on 1/n_i by least squares and the intercept v (the spread at
- * infinite depth) gives α = mean(1 − ‖π̄_i‖²)/v − 1, clamped to [0, {@link #MAX}].
+ * infinite depth) gives α = mean(1 − ‖π̄_i‖²)/v − 1, clamped to [0, {@link #MAX}]. The sums run over every
+ * ⌈N / {@link #SAMPLE}⌉-th spot: all spots up to {@link #SAMPLE}, a fixed sample of that size above (the neighbours'
+ * reads, a cache miss each on a large slide, are most of the cost).
  */
 final class PriorStrength {
     /** Largest automatic α (also used when the spread at infinite depth is not positive). */
     static final double MAX = 100;
+    /** Most spots the estimate reads (more would change the two regression sums below their sampling noise). */
+    static final int SAMPLE = 250_000;
     private static final int BLOCK = 4096;
 
     private PriorStrength() {
@@ -28,13 +32,21 @@ final class PriorStrength {
      * @return α in [0, MAX]
      */
     static double estimate(SpatialGraph graph, MemorySegment prev, int k1, int comps, long n, BlockExecutor ex) {
-        int blocks = BlockExecutor.blockCount(n, BLOCK);
+        return estimate(graph, prev, k1, comps, n, SAMPLE, ex);
+    }
+
+    /** {@link #estimate} on every ⌈N / {@code cap}⌉-th spot. */
+    static double estimate(SpatialGraph graph, MemorySegment prev, int k1, int comps, long n, int cap,
+                           BlockExecutor ex) {
+        long step = Math.max(1, (n + cap - 1) / cap);
+        long sample = (n + step - 1) / step;
+        int blocks = BlockExecutor.blockCount(sample, BLOCK);
         double[][] sums = new double[blocks][6]; // count, Σx, Σxx, Σy, Σxy, Σh
-        ex.forEachBlock(n, BLOCK, (block, s, e) -> {
+        ex.forEachBlock(sample, BLOCK, (block, s, e) -> {
             double[] mean = new double[k1];
             double[] own = new double[k1];
             double[] acc = sums[block];
-            for (long i = s; i < e; i++) {
+            for (long i = s * step; i < e * step; i += step) {
                 double total = 0;
                 for (int t = 0; t < comps; t++) {
                     own[t] = prev.getAtIndex(Layouts.F64, i * k1 + t);

@@ -139,4 +139,20 @@ class PriorStrengthTest {
             assertEquals(0, PriorStrength.estimate(grid(arena, false), same, K1, K, N, ex));
         }
     }
+
+    @Test
+    void aSampleOfTheSpotsGivesNearlyTheSameEstimateAndAllSpotsTheSameBits() {
+        try (Arena arena = Arena.ofConfined(); BlockExecutor ex = new BlockExecutor(2)) {
+            SpatialGraph g = grid(arena, true);
+            MemorySegment b = beta(arena, 5, true, 3);
+            double all = PriorStrength.estimate(g, b, K1, K, N, ex);
+            assertEquals(all, PriorStrength.estimate(g, b, K1, K, N, N, ex), "a cap of N reads every spot");
+            double quarter = PriorStrength.estimate(g, b, K1, K, N, N / 4, ex);
+            assertTrue(quarter != all, "every 4th spot: other sums");
+            assertEquals(all, quarter, 0.1 * all, "every 4th spot of 4096");
+            try (BlockExecutor one = new BlockExecutor(1)) {
+                assertEquals(quarter, PriorStrength.estimate(g, b, K1, K, N, N / 4, one), "any thread count");
+            }
+        }
+    }
 }
