@@ -371,10 +371,14 @@ public final class FitResult implements AutoCloseable {
 
     /** Input warnings (all-zero signatures, spots without counts, k above N − 1, ...) and spots without a fit. */
     public List<String> warnings() {
-        if (noFitSpots == 0 && info.optimal()) {
+        boolean countsFlags = counts != null && counts.spotsWithoutCounts() > 0; // found by the count model's sweep 1
+        if (noFitSpots == 0 && info.optimal() && !countsFlags) {
             return prep.warnings();
         }
         List<String> all = new ArrayList<>(prep.warnings());
+        if (countsFlags) {
+            all.add(ProblemRecord.noCountsWarning(counts.spotsWithoutCounts()));
+        }
         if (noFitSpots > 0) {
             all.add(noFitSpots + " spot" + (noFitSpots == 1 ? " has" : "s have")
                     + " counts but all fitted abundances zero (qc no_fit: no proportions, no dominant type)");
@@ -398,7 +402,8 @@ public final class FitResult implements AutoCloseable {
         return new FitSummary(spots, prep.types(), prep.selection().selected().length, o.sketchDim(),
                 o.geneWeighting(), prep.representation().dim(), lambdaRequested, lambdaUsed, o.rhoSparsity(),
                 o.preprocess(), info.converged(), info.iterations(), info.finalObjective(), info.finalChange(), rhoEff,
-                prep.gramDiagMean(), prep.randomStateUsed(), prep.spotsWithoutCounts(), prep.times(solverMs));
+                prep.gramDiagMean(), prep.randomStateUsed(),
+                counts != null ? counts.spotsWithoutCounts() : prep.spotsWithoutCounts(), prep.times(solverMs));
     }
 
     /** Releases β, the proportions, the dominant types and the flags. */

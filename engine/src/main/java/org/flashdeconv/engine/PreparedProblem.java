@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flashdeconv.engine.counts.CountModel;
-import org.flashdeconv.engine.counts.NoCounts;
 import org.flashdeconv.engine.genes.GeneSelection;
 import org.flashdeconv.engine.genes.GeneStats;
 import org.flashdeconv.engine.genes.MappedRows;
@@ -91,8 +90,9 @@ public final class PreparedProblem implements AutoCloseable {
             int k = x.length;
             MemorySegment h = ZeroedArrays.allocate(stages, Layouts.F64, Math.multiplyExact(y.rows(), (long) k));
             MemorySegment noCounts = ZeroedArrays.allocate(arena, ValueLayout.JAVA_BYTE, y.rows());
-            // the count model reads the counts itself: it needs only the no-counts flags, not H (left at 0)
-            double yrSq = o.model() == Model.COUNTS ? countsOnlyFlags(y, noCounts, executor)
+            // the count model reads the counts itself and finds the spots without counts in its sweep 1: no pass here,
+            // H is left at 0 and ‖Yr‖² (unused) at 0
+            double yrSq = o.model() == Model.COUNTS ? 0
                     : RepresentationPass.project(y, sel, stats, o.preprocess(), rep, h, noCounts, executor, progress);
             MappedRows.releaseAll(y); // a mapped store's pages: the next reader (output, count model) maps them again
             long t3 = System.nanoTime();
@@ -105,7 +105,7 @@ public final class PreparedProblem implements AutoCloseable {
             long t4 = System.nanoTime();
             long without = countFlags(noCounts);
             if (without > 0) {
-                warnings.add(without + " spots have no counts; their proportions are NaN");
+                warnings.add(ProblemRecord.noCountsWarning(without));
             }
             double[] gram = flatten(rep.gram(), k);
             BcdProblem problem = new BcdProblem(y.rows(), k, h, gram, graph.rowPtr(), graph.neighbors(), yrSq);
@@ -125,12 +125,6 @@ public final class PreparedProblem implements AutoCloseable {
                 arena.close();
             }
         }
-    }
-
-    /** The no-counts flags without the representation pass (docs/algorithm.md §29.3); ‖Yr‖² is then 0 (unused). */
-    private static double countsOnlyFlags(CsrView y, MemorySegment noCounts, BlockExecutor executor) {
-        NoCounts.flag(y, noCounts, executor);
-        return 0;
     }
 
     private static long countFlags(MemorySegment flags) {

@@ -13,6 +13,11 @@ record ProblemRecord(FlashDeconvOptions options, List<String> cellTypeNames, Gen
                      double yrSqNorm, long randomStateUsed, long spotsWithoutCounts, List<String> warnings,
                      long geneStatisticsMs, long selectionMs, long representationMs, long graphMs) {
 
+    /** The warning for {@code n} > 0 spots without counts. */
+    static String noCountsWarning(long n) {
+        return n + " spots have no counts; their proportions are NaN";
+    }
+
     /** Number of cell types K. */
     int types() {
         return cellTypeNames.size();

@@ -46,7 +46,7 @@ public final class CountModel {
     public static final double TOL_SWEEP1 = 1e-2;
     /**
      * Full passes over the counts of this model after the gene statistics: its two sweeps (the representation pass of
-     * the preparation is not run under this model; the no-counts flags read about one entry per spot).
+     * the preparation is not run under this model; sweep 1 also finds the spots without counts).
      */
     public static final int PASSES = 2;
     /**
@@ -75,7 +75,9 @@ public final class CountModel {
      * @param background  N f64: background molecules
      * @param proportions N x K f64: fractions in the chosen units (NaN for a spot without counts on the model genes)
      * @param dominant    N i32: argmax type, −1 without counts
-     * @param noCounts    N u8: in, the spots without counts; out, also those without counts on the model genes
+     * @param noCounts    N u8, zero on entry; out, 1 for the spots without counts (no non-zero value in a column the
+     *                    view keeps, found by sweep 1, which reads every row anyway) and for those without counts on
+     *                    the model genes (sweep 2)
      * @param quality     N x 5 f64 ({@link #QUALITY})
      * @param poorFit     N u8
      * @param status      N u8, {@link SpotStatus} ordinals: no_counts without counts on the model genes, no_fit when
@@ -102,11 +104,13 @@ public final class CountModel {
      * @param worstGenes         the model genes the reference explains worst (model gene indices)
      * @param worstResiduals     their aggregate Pearson residuals (Y_g − M_g)/√M_g over all spots
      * @param totalDeviance      Σ of the spots' deviances
+     * @param spotsWithoutCounts spots without counts (no non-zero value in a column the view keeps)
      */
     public record Summary(double alpha, boolean cellUnits, Background.Result background, double backgroundShare,
                           double meanIterations, double[] sweepIterations, long notConverged,
                           double poorFitThreshold, long poorFitSpots,
-                          int[] worstGenes, double[] worstResiduals, double totalDeviance) {
+                          int[] worstGenes, double[] worstResiduals, double totalDeviance,
+                          long spotsWithoutCounts) {
     }
 
     /**
@@ -145,6 +149,7 @@ public final class CountModel {
         int blocks = BlockExecutor.blockCount(n, BLOCK);
         long[] iterations = new long[blocks];
         long[] fitted1 = new long[blocks];
+        long[] without = new long[blocks];
         progress.start("count model, sweep 1", n);
         try {
             ex.forEachBlock(n, BLOCK, (block, s, e) -> {
@@ -153,11 +158,14 @@ public final class CountModel {
                 double[] b = new double[k1];
                 for (long i = s; i < e; i++) {
                     Arrays.fill(b, 0);
-                    if (!flagged(out.noCounts(), i) && row.load(counts, i) > 0) {
+                    if (row.load(counts, i) > 0) {
                         uniformStart(k, row.total, b);
                         solver.solve(row.nnz, row.pos, row.y, comps, cost, null, b, MAX_ITER, TOL_SWEEP1);
                         iterations[block] += solver.iterations();
                         fitted1[block]++;
+                    } else if (!row.anyKeptCount()) {
+                        out.noCounts().set(ValueLayout.JAVA_BYTE, i, (byte) 1);
+                        without[block]++;
                     }
                     MemorySegment.copy(b, 0, out.scratch(), Layouts.F64, i * k1 * Double.BYTES, k1);
                 }
@@ -170,9 +178,11 @@ public final class CountModel {
         MappedRows.releaseAll(counts);
         long iters1 = 0;
         long spots = 0;
+        long withoutCounts = 0;
         for (int b = 0; b < blocks; b++) {
             iters1 += iterations[b];
             spots += fitted1[b];
+            withoutCounts += without[b];
         }
         double alphaUsed = autoAlpha ? alpha * PriorStrength.estimate(graph, out.scratch(), k1, comps, n, ex) : alpha;
         double[] logMu = new double[prof.size()];
@@ -268,7 +278,7 @@ public final class CountModel {
         return new Summary(alphaUsed, cellUnits, bg, all > 0 ? totals[k] / all : 0,
                 (double) iters / Math.max(1, 2 * n),
                 new double[] {(double) iters1 / Math.max(1, spots), (double) (iters - iters1) / Math.max(1, spots)},
-                bad, threshold, poor, worst, residual, dev);
+                bad, threshold, poor, worst, residual, dev, withoutCounts);
     }
 
     /** Sweep 2's tolerance for a spot of {@code total} counts on the model genes ({@link #TOL_SWEEP2}). */

@@ -11,6 +11,8 @@ import org.flashdeconv.engine.matrix.CsrView;
  */
 final class ModelRow {
     private final int[] storedPosition; // stored column -> profile row, or -1
+    private final ColumnMap map; // the view's stored column -> model column, or null
+    private int stored; // stored entries of the last loaded spot
     private final SpotRow row = new SpotRow();
     int[] pos = new int[64];
     double[] y = new double[64];
@@ -22,7 +24,7 @@ final class ModelRow {
      * @param position model gene → profile row, or -1
      */
     ModelRow(CsrView counts, int[] position) {
-        ColumnMap map = counts.columnMap();
+        map = counts.columnMap();
         if (map == null) {
             storedPosition = position;
         } else {
@@ -37,6 +39,7 @@ final class ModelRow {
     /** Loads {@code spot}; returns the number of non-zero model genes. */
     int load(CsrView counts, long spot) {
         int n = row.loadStored(counts, spot);
+        stored = n;
         if (n > pos.length) {
             pos = new int[Math.max(n, 2 * pos.length)];
             y = new double[pos.length];
@@ -55,5 +58,20 @@ final class ModelRow {
             }
         }
         return nnz;
+    }
+
+    /**
+     * True if the last loaded spot has a non-zero count in a column the view keeps (not only on the model genes): false
+     * marks a spot without counts, as {@link NoCounts} does.
+     */
+    boolean anyKeptCount() {
+        int[] cols = row.cols();
+        double[] values = row.values();
+        for (int j = 0; j < stored; j++) {
+            if (values[j] != 0 && (map == null || map.get(cols[j]) >= 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

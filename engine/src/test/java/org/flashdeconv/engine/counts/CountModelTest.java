@@ -219,6 +219,11 @@ class CountModelTest {
         try (FitResult c = FlashDeconv.fit(s.counts, s.signatures, s.coords, null, counts(2))) {
             assertTrue(c.hasNoCounts(20));
             assertFalse(c.hasNoCounts(21));
+            // found by sweep 1 (no pass of its own): counted in the summary and warned about once
+            assertEquals(1, c.countSummary().orElseThrow().spotsWithoutCounts());
+            assertEquals(1, c.summary().zeroCountSpots());
+            assertEquals(1, c.warnings().stream().filter(w -> w.equals("1 spots have no counts; their proportions are NaN"))
+                    .count(), c.warnings().toString());
             for (double v : c.copyProportions()[20]) {
                 assertTrue(Double.isNaN(v));
             }
