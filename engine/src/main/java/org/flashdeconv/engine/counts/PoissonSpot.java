@@ -132,7 +132,7 @@ public final class PoissonSpot {
         double scale = Math.max(total, 1);
         fval = Double.NaN;
         gather(nnz, pos, comps);
-        if (!start(nnz, y, comps, cost, pseudo, beta, scale)) {
+        if (!start(nnz, pos, y, comps, cost, pseudo, beta, scale)) {
             Arrays.fill(beta, 0, comps, scale / comps);
             means(nnz, comps, beta, m);
             gradient(nnz, y, comps, cost, pseudo, beta, m, w, grad);
@@ -220,6 +220,30 @@ public final class PoissonSpot {
         hValid = true;
     }
 
+    private double[] rowSums; // Σ_k<K p_kg per profile row; null until first needed
+
+    /**
+     * m_j = u Σ_k<K p_{g_j k} at the uniform start β_k = u (background 0): one multiplication per non-zero from the
+     * profile rows' sums, instead of K multiply-adds (docs/algorithm.md §29.2).
+     */
+    private void uniformMeans(int nnz, int[] pos, double u) {
+        if (rowSums == null) {
+            int k = stride - 1;
+            double[] sums = new double[profiles.length / stride];
+            for (int g = 0; g < sums.length; g++) {
+                double sum = 0;
+                for (int t = 0; t < k; t++) {
+                    sum += profiles[g * stride + t];
+                }
+                sums[g] = sum;
+            }
+            rowSums = sums;
+        }
+        for (int j = 0; j < nnz; j++) {
+            m[j] = u * rowSums[pos[j]];
+        }
+    }
+
     /** q[k * nnz + j] = the profile of type k at the spot's j-th non-zero gene. */
     private void gather(int nnz, int[] pos, int comps) {
         if (m.length < nnz) {
@@ -244,7 +268,7 @@ public final class PoissonSpot {
      *
      * @return false if some mean is not positive at the start (a start on the background alone)
      */
-    private boolean start(int nnz, double[] y, int comps, double[] cost, double[] pseudo, double[] beta,
+    private boolean start(int nnz, int[] pos, double[] y, int comps, double[] cost, double[] pseudo, double[] beta,
                           double scale) {
         double sum = 0;
         for (int k = 0; k < comps; k++) {
@@ -256,7 +280,11 @@ public final class PoissonSpot {
         if (sum == 0) {
             Arrays.fill(beta, 0, comps, scale / comps);
         }
-        means(nnz, comps, beta, m);
+        if (pseudo == null && uniform(comps, beta)) {
+            uniformMeans(nnz, pos, beta[0]);
+        } else {
+            means(nnz, comps, beta, m);
+        }
         boolean moved = false;
         if (pseudo != null) {
             if (!weights(nnz, y, m, w)) {

@@ -180,6 +180,20 @@ class CountModelTest {
     }
 
     @Test
+    void sweepTwoToleranceFollowsTheCountingNoiseBetweenItsBounds() {
+        assertEquals(CountModel.TOL_SWEEP2, CountModel.sweep2Tolerance(1), 0, "a shallow bin: the loose bound");
+        assertEquals(CountModel.TOL_SWEEP2, CountModel.sweep2Tolerance(200), 0, "hd8-like: 0.05/sqrt(200) > 3e-3");
+        assertEquals(CountModel.NOISE_SHARE / 20, CountModel.sweep2Tolerance(400), 1e-18, "in between: 0.05/sqrt(n)");
+        assertEquals(CountModel.TOL, CountModel.sweep2Tolerance(5000), 0, "a deep spot: the tight bound");
+        double last = Double.POSITIVE_INFINITY;
+        for (double n = 1; n < 1e6; n *= 1.3) {
+            double t = CountModel.sweep2Tolerance(n);
+            assertTrue(t <= last && t >= CountModel.TOL && t <= CountModel.TOL_SWEEP2, "n = " + n);
+            last = t;
+        }
+    }
+
+    @Test
     void traceNeighbourTypesAreObservedAsZeroAndCanLeaveTheSpot() {
         double[] pseudo = {0.6, 0.39, 0.01, 0.0};
         CountModel.pseudoCounts(2, 4, pseudo);
