@@ -7,12 +7,17 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 import java.util.Random;
+import org.flashdeconv.engine.matrix.ColumnMap;
 import org.flashdeconv.engine.matrix.CsrView;
 import org.flashdeconv.engine.matrix.Layouts;
 import org.flashdeconv.engine.matrix.ValueType;
+import org.flashdeconv.engine.testing.TestMatrices;
 import org.junit.jupiter.api.Test;
 
-/** A spot's model-gene non-zeros against a naive filter of its stored entries, with and without a column map. */
+/**
+ * A spot's model-gene non-zeros against a naive filter of its stored entries, with and without a column map; whether it
+ * has counts at all (the no-counts flag of the count model's sweep 1).
+ */
 class ModelRowTest {
 
     @Test
@@ -78,5 +83,40 @@ class ModelRowTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aSpotHasCountsWhenAKeptColumnIsNonZeroEvenOffTheModelGenes() {
+        double[][] dense = {
+            {0, 0, 0, 0}, // nothing stored
+            {0, 5, 0, 0}, // only a column the map leaves out
+            {0, 0, 2, 0}, // a kept column
+            {1, 0, 0, 3}, // a kept and a left-out column
+            {0, 0, 0, 7}, // only a left-out column
+        };
+        try (Arena arena = Arena.ofConfined()) {
+            CsrView all = TestMatrices.csr(dense, arena);
+            // model genes: column 2 only (of 4 kept)
+            int[][] r = flags(all, new int[] {-1, -1, 0, -1});
+            assertArrayEquals(new int[] {0, 0, 1, 0, 0}, r[0]);
+            assertArrayEquals(new int[] {0, 1, 1, 1, 1}, r[1]);
+            CsrView mapped = new CsrView(all.rows(), 2, all.rowPtr(), all.colIdx(), all.values(), all.valueType(),
+                    ColumnMap.of(new int[] {0, -1, 1, -1}, 2));
+            // kept: stored columns 0 and 2 (model columns 0, 1); model genes: model column 0 only
+            r = flags(mapped, new int[] {0, -1});
+            assertArrayEquals(new int[] {0, 0, 0, 1, 0}, r[0]);
+            assertArrayEquals(new int[] {0, 0, 1, 1, 0}, r[1]);
+        }
+    }
+
+    /** Per spot: non-zeros on the model genes, then 1 if the spot has a non-zero in a kept column. */
+    private static int[][] flags(CsrView y, int[] position) {
+        ModelRow row = new ModelRow(y, position);
+        int[][] out = new int[2][Math.toIntExact(y.rows())];
+        for (int i = 0; i < y.rows(); i++) {
+            out[0][i] = row.load(y, i);
+            out[1][i] = row.anyKeptCount() ? 1 : 0;
+        }
+        return out;
     }
 }
