@@ -80,10 +80,12 @@ public final class Background {
                 for (int q = 0; q < row.nnz; q++) {
                     bulk[block][row.pos[q]] += row.y[q];
                 }
+                double fitted = 0;
                 for (int t = 0; t < k; t++) {
                     colSums[block][t] += b[t];
+                    fitted += b[t];
                 }
-                dev0[block] += Deviance.of(row, prof.rows(), k1, b, k);
+                dev0[block] += Deviance.ofFit(row, solver.means(), fitted);
             }
             releaseSample(counts, s, e, step);
         });
@@ -127,12 +129,12 @@ public final class Background {
                 row.load(counts, j * step);
                 System.arraycopy(beta, (int) j * k1, b, 0, k1);
                 solver.solve(row.nnz, row.pos, row.y, k1, cost1, null, b, maxIter, tol);
-                dev1[block] += Deviance.of(row, prof.rows(), k1, b, k1);
                 double sum = 0;
                 for (int t = 0; t < k1; t++) {
                     sum += b[t];
                     params[block] += b[t] > 0 ? 1 : 0;
                 }
+                dev1[block] += Deviance.ofFit(row, solver.means(), sum);
                 bgSum[block] += b[k];
                 totalSum[block] += sum;
                 bgSpots[block] += b[k] > 0 ? 1 : 0;

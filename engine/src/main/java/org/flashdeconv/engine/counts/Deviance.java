@@ -17,22 +17,20 @@ final class Deviance {
     private Deviance() {
     }
 
-    /** 2 [Σ_j y_j log(y_j / m_j) − (n − Σ_k β_k)] for the fit {@code beta} over the first {@code comps}. */
-    static double of(ModelRow r, double[] profiles, int stride, double[] beta, int comps) {
-        double s = 0;
-        double fitted = 0;
-        for (int k = 0; k < comps; k++) {
-            fitted += beta[k];
-        }
+    /**
+     * 2 [Σ_j y_j log(y_j / m_j) − (n − Σ_k β_k)] from the fit's means {@code m} (one per non-zero, as
+     * {@link PoissonSpot#means}) and {@code fitted} = Σ_k β_k, with the logarithms of {@link #ofMeans} (the background
+     * sample's deviances; a Math.log of y/m per non-zero took about 17 % of the sample's CPU at 1M hd8).
+     */
+    static double ofFit(ModelRow r, double[] m, double fitted) {
+        double yLogY = 0;
+        double yLogM = 0;
         for (int j = 0; j < r.nnz; j++) {
-            int row = r.pos[j] * stride;
-            double m = 0;
-            for (int k = 0; k < comps; k++) {
-                m += beta[k] * profiles[row + k];
-            }
-            s += r.y[j] * Math.log(r.y[j] / m);
+            double y = r.y[j];
+            yLogY += y * logOf(y);
+            yLogM += y * FastLog.log(m[j]);
         }
-        return Math.max(0, 2 * (s - (r.total - fitted)));
+        return Math.max(0, 2 * ((yLogY - yLogM) - (r.total - fitted)));
     }
 
     /**
