@@ -36,8 +36,8 @@ final class Deviance {
     /**
      * The fit's deviance and the null model's (every gene at the slide's frequency μ_g times the spot's total), from
      * the fit's means {@code m} (one per non-zero, as {@link PoissonSpot#means}) and Σ_k β_k: one logarithm per
-     * non-zero for both ({@link FastLog}, within about 1 ulp + 2·10⁻¹⁶ of Math.log), Σ y log y being shared. Into out[0] (fit)
-     * and out[1] (null).
+     * non-zero for both ({@link FastLog}, within about 1 ulp + 2·10⁻¹⁶ of Math.log), Σ y log y being shared. Into
+     * out[0] (fit) and out[1] (null).
      *
      * @param logMu log μ_g per model gene position
      */
